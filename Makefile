@@ -1,0 +1,35 @@
+# Every target creates .venv on first use, so `make run` and `make test` work on a
+# fresh machine with only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run demo test lint screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## open the app on your own data (ARGS="--db PATH" to choose the file)
+	$(BIN)/bounceback $(ARGS)
+
+demo: $(STAMP)  ## open the app on a throwaway copy of the sample data
+	$(BIN)/bounceback --demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint  ## the whole suite: lint, types, layer contracts, pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+screenshots: $(STAMP)  ## redraw screenshots/*.svg from the sample data
+	$(BIN)/python scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist *.egg-info
