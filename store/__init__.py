@@ -1,0 +1,70 @@
+"""bounceback's domain and persistence. Usable from a plain script; knows nothing of the UI.
+
+    from store import Store
+    store = Store.open("~/search.json")
+    app = store.add_application(company="Acme", role="Developer")
+    store.move_application(app.id, Stage.APPLIED)
+"""
+
+from store.clock import Clock, fixed_clock, system_clock
+from store.database import InvalidRecord, Store
+from store.errors import (
+    ConflictError,
+    CorruptDatabaseError,
+    InvalidInput,
+    LockTimeoutError,
+    NewerSchemaError,
+    NotFoundError,
+    StoreError,
+    WriteFailedError,
+)
+from store.models import (
+    PIPELINE,
+    Application,
+    ArchiveReason,
+    Contact,
+    Goal,
+    JournalEntry,
+    Metric,
+    Mood,
+    Period,
+    Rejection,
+    RejectionReason,
+    Settings,
+    Stage,
+    TimerKind,
+    TimerSession,
+    Win,
+)
+
+__all__ = [
+    "PIPELINE",
+    "Application",
+    "ArchiveReason",
+    "Clock",
+    "ConflictError",
+    "Contact",
+    "CorruptDatabaseError",
+    "Goal",
+    "InvalidInput",
+    "InvalidRecord",
+    "JournalEntry",
+    "LockTimeoutError",
+    "Metric",
+    "Mood",
+    "NewerSchemaError",
+    "NotFoundError",
+    "Period",
+    "Rejection",
+    "RejectionReason",
+    "Settings",
+    "Stage",
+    "Store",
+    "StoreError",
+    "TimerKind",
+    "TimerSession",
+    "Win",
+    "WriteFailedError",
+    "fixed_clock",
+    "system_clock",
+]

@@ -1,0 +1,63 @@
+"""Backups of the data file: daily, before a migration or a restore, and on request.
+
+A backup is a validated, timestamped copy in ``<data file>.backups/`` beside it,
+written atomically with mode 0600. Garbage never pushes out a good backup: the
+bytes are parsed before they are copied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from store.storage import FOLDER_MODE, atomic_write, parse
+
+DAILY = "daily"
+DAILY_KEEP = 10
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    tag: str
+
+
+def backup_folder(data_path: Path) -> Path:
+    return data_path.with_name(data_path.name + ".backups")
+
+
+def list_backups(data_path: Path) -> list[Backup]:
+    """Newest first."""
+    folder = backup_folder(data_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{data_path.stem}.*.json"):
+        # <stem>.<YYYYmmddTHHMMSSffffffZ>.<tag>.json
+        parts = path.name[len(data_path.stem) + 1 : -len(".json")].split(".", 1)
+        if len(parts) != 2:
+            continue
+        try:
+            taken_at = datetime.strptime(parts[0], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        found.append(Backup(path, taken_at, parts[1]))
+    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+
+
+def write_backup(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
+    parse(data_path, raw)  # refuse to back up something that is not a valid file
+    folder = backup_folder(data_path)
+    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
+    atomic_write(path, raw)
+    return Backup(path, now, tag)
+
+
+def prune_daily(data_path: Path, keep: int = DAILY_KEEP) -> None:
+    daily = [backup for backup in list_backups(data_path) if backup.tag == DAILY]
+    for old in daily[keep:]:
+        old.path.unlink(missing_ok=True)

@@ -1,0 +1,495 @@
+"""The repository: every operation the app performs on its data, each one a transaction.
+
+Callers get frozen pydantic models back, never dicts or TinyDB documents. Reads are
+served from validated models cached by the file's stat signature (one ``stat`` when
+nothing changed); writes run under the lock on the file as it is on disk now, so two
+sessions never lose each other's work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import UUID
+
+from pydantic import ValidationError
+from tinydb import TinyDB, where
+from tinydb.table import Document, Table
+
+from store import backups, migrations
+from store.backups import Backup
+from store.clock import Clock, system_clock
+from store.errors import (
+    ConflictError,
+    CorruptDatabaseError,
+    InvalidInput,
+    NewerSchemaError,
+    NotFoundError,
+)
+from store.models import (
+    Application,
+    Contact,
+    Goal,
+    JournalEntry,
+    Record,
+    Rejection,
+    Settings,
+    Stage,
+    StageChange,
+    TimerSession,
+    Win,
+)
+from store.storage import FOLDER_MODE, SafeJSONStorage, Signature, Transaction
+
+R = TypeVar("R", bound=Record)
+
+META = "_meta"
+SETTINGS = "settings"
+SINGLETON_ID = 1  # the doc id of the one record in _meta and settings
+
+TABLES: dict[type[Record], str] = {
+    Application: "applications",
+    JournalEntry: "journal",
+    TimerSession: "timer_sessions",
+    Goal: "goals",
+    Win: "wins",
+    Contact: "contacts",
+}
+
+
+@dataclass(frozen=True)
+class InvalidRecord:
+    """A stored record that fails validation. It stays in the file untouched."""
+
+    table: str
+    doc_id: int
+    problem: str
+
+
+def friendly_errors(error: ValidationError) -> dict[str, str]:
+    """pydantic's errors as ``{field: message}`` a person can act on."""
+    messages: dict[str, str] = {}
+    for detail in error.errors():
+        field = str(detail["loc"][0]) if detail["loc"] else ""
+        kind, context = detail["type"], detail.get("ctx", {})
+        if kind == "string_too_short" and context.get("min_length") == 1:
+            message = "is required"
+        elif kind == "string_too_long":
+            message = f"is too long (at most {context['max_length']:,} characters)"
+        elif kind in ("greater_than_equal", "less_than_equal", "greater_than"):
+            message = detail["msg"].replace("Input should be", "must be")
+        else:
+            message = detail["msg"].removeprefix("Value error, ")
+        messages.setdefault(field, message)
+    return messages
+
+
+def validated(model: type[R], data: Mapping[str, Any]) -> R:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InvalidInput(friendly_errors(error)) from None
+
+
+def _dump(record: Record | Settings) -> dict[str, Any]:
+    return record.model_dump(mode="json")
+
+
+class Store:
+    """One bounceback data file. Open it with :meth:`Store.open`."""
+
+    def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
+        self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self.clock = clock
+        # Validated models of each table, valid for one version of the file.
+        self._models_signature: Signature | None = None
+        self._models: dict[str, dict[UUID, Record]] = {}
+        self._invalid: dict[str, list[InvalidRecord]] = {}
+
+    @property
+    def path(self) -> Path:
+        return self._storage.path
+
+    # --- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, clock: Clock = system_clock, lock_timeout: float = 10.0
+    ) -> Store:
+        """Open (or create) the data file, migrating it forward and taking the day's backup.
+
+        Raises ``CorruptDatabaseError`` or ``NewerSchemaError`` without writing anything.
+        """
+        path = Path(path).expanduser()
+        if not path.parent.exists():
+            path.parent.mkdir(mode=FOLDER_MODE, parents=True)
+        store = cls(path, clock=clock, lock_timeout=lock_timeout)
+        store._storage.remove_orphaned_temp_files()
+        store._prepare()
+        return store
+
+    def _prepare(self) -> None:
+        now = self.clock()
+        if not self._storage.exists():
+            if existing := backups.list_backups(self.path):
+                raise CorruptDatabaseError(
+                    self.path,
+                    "the data file is missing, but backups of it exist",
+                    [b.path for b in existing],
+                )
+            meta = {
+                "schema_version": migrations.SCHEMA_VERSION,
+                "created_at": now.isoformat(),
+                "last_writer": _version(),
+            }
+            self._storage.create({META: {str(SINGLETON_ID): meta}})
+        try:
+            with self._storage.transaction():
+                raw = self._storage.read()
+                found = self._schema_version(raw)
+                if found > migrations.SCHEMA_VERSION:
+                    raise NewerSchemaError(self.path, found, migrations.SCHEMA_VERSION)
+                if found < migrations.SCHEMA_VERSION:
+                    backups.write_backup(
+                        self.path, self._storage.read_bytes(), f"pre-migration-v{found}", now
+                    )
+                    migrated = migrations.migrate(raw, found)
+                    migrated[META][str(SINGLETON_ID)].update(
+                        schema_version=migrations.SCHEMA_VERSION, last_writer=_version()
+                    )
+                    self._storage.write(migrated)
+        except CorruptDatabaseError as error:
+            error.backups = [b.path for b in backups.list_backups(self.path)]
+            raise
+        self._take_daily_backup(now)
+
+    def _schema_version(self, raw: Mapping[str, Any]) -> int:
+        meta = raw.get(META, {}).get(str(SINGLETON_ID))
+        version = meta.get("schema_version") if isinstance(meta, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise CorruptDatabaseError(
+                self.path, "it has no valid _meta.schema_version: not a bounceback data file"
+            )
+        return version
+
+    def _take_daily_backup(self, now: datetime) -> None:
+        today = now.date()
+        taken = backups.list_backups(self.path)
+        if any(b.tag == backups.DAILY and b.taken_at.date() == today for b in taken):
+            return
+        backups.write_backup(self.path, self._storage.read_bytes(), backups.DAILY, now)
+        backups.prune_daily(self.path)
+
+    # --- backups ----------------------------------------------------------------------
+
+    def backup(self, tag: str = "manual") -> Backup:
+        return backups.write_backup(self.path, self._storage.read_bytes(), tag, self.clock())
+
+    def backups(self) -> list[Backup]:
+        return backups.list_backups(self.path)
+
+    # --- change detection -------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """One ``stat``: has another session (or a shell command) changed the file?"""
+        return self._storage.stat_signature() != self._models_signature
+
+    # --- reading ----------------------------------------------------------------------
+
+    def _records(self, table: str, model: type[R]) -> dict[UUID, R]:
+        signature, raw = self._storage.snapshot()
+        if signature != self._models_signature:
+            self._models, self._invalid, self._models_signature = {}, {}, signature
+        if table not in self._models:
+            self._models[table] = self._validate_table(table, model, raw.get(table, {}))
+        return self._models[table]  # type: ignore[return-value]  # keyed by table -> model
+
+    def _validate_table(
+        self, table: str, model: type[R], docs: Mapping[str, Any]
+    ) -> dict[UUID, Record]:
+        valid: dict[UUID, Record] = {}
+        invalid = []
+        for doc_id, doc in docs.items():
+            try:
+                record = model.model_validate(doc)
+            except ValidationError as error:
+                invalid.append(InvalidRecord(table, int(doc_id), str(error)))
+            else:
+                valid[record.id] = record
+        self._invalid[table] = invalid
+        return valid
+
+    def invalid_records(self) -> list[InvalidRecord]:
+        """Records in the file that fail validation: shown to the user, never dropped."""
+        for model, table in TABLES.items():
+            self._records(table, model)
+        return [record for table in TABLES.values() for record in self._invalid[table]]
+
+    def _get(self, model: type[R], record_id: UUID) -> R:
+        try:
+            return self._records(TABLES[model], model)[record_id]
+        except KeyError:
+            raise NotFoundError(model.__name__, record_id) from None
+
+    def applications(self, *, archived: bool = False) -> list[Application]:
+        """Applications on the board (or, with ``archived=True``, the archived ones)."""
+        records = self._records(TABLES[Application], Application).values()
+        return sorted(
+            (a for a in records if (a.archived is not None) == archived),
+            key=lambda a: (a.position, a.created_at),
+        )
+
+    def application(self, application_id: UUID) -> Application:
+        return self._get(Application, application_id)
+
+    def journal(self) -> list[JournalEntry]:
+        """Newest first."""
+        records = self._records(TABLES[JournalEntry], JournalEntry).values()
+        return sorted(records, key=lambda e: e.at, reverse=True)
+
+    def timer_sessions(self) -> list[TimerSession]:
+        records = self._records(TABLES[TimerSession], TimerSession).values()
+        return sorted(records, key=lambda s: s.started_at)
+
+    def goals(self) -> list[Goal]:
+        return list(self._records(TABLES[Goal], Goal).values())
+
+    def wins(self) -> list[Win]:
+        """Newest first."""
+        return sorted(self._records(TABLES[Win], Win).values(), key=lambda w: w.at, reverse=True)
+
+    def contacts(self) -> list[Contact]:
+        records = self._records(TABLES[Contact], Contact).values()
+        return sorted(records, key=lambda c: c.name.casefold())
+
+    def settings(self) -> Settings:
+        _, raw = self._storage.snapshot()
+        doc = raw.get(SETTINGS, {}).get(str(SINGLETON_ID))
+        if doc is None:
+            return Settings()
+        try:
+            return Settings.model_validate(doc)
+        except ValidationError:
+            return Settings()  # shown as defaults; the stored record is left as it is
+
+    def schema_version(self) -> int:
+        return self._schema_version(self._storage.snapshot()[1])
+
+    # --- the transaction machinery ----------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[dict[str, dict[UUID, Record | None]]]:
+        """Run a read-modify-write under the lock; yields a record of what changed.
+
+        After the commit, the cached models are patched with the changes instead of
+        re-validating the whole file, when they matched the file the transaction read.
+        """
+        changes: dict[str, dict[UUID, Record | None]] = {}
+        txn: Transaction
+        with self._storage.transaction() as txn:
+            yield changes
+        if txn.written_signature is None:
+            return
+        if txn.read_signature == self._models_signature:
+            for table, updates in changes.items():
+                if (cached := self._models.get(table)) is not None:
+                    for record_id, record in updates.items():
+                        if record is None:
+                            cached.pop(record_id, None)
+                        else:
+                            cached[record_id] = record
+            self._models_signature = txn.written_signature
+        else:
+            self._models, self._invalid, self._models_signature = {}, {}, None
+
+    def _table(self, name: str) -> Table:
+        # cache_size=0: TinyDB's query cache would hide other sessions' writes.
+        table = self._db.table(name, cache_size=0)
+        table._next_id = None  # recomputed from the file: another session may have inserted
+        return table
+
+    def _fresh(self, model: type[R], record_id: UUID) -> tuple[Document, R]:
+        """The stored record as it is on disk now (call inside a transaction)."""
+        doc = self._table(TABLES[model]).get(where("id") == str(record_id))
+        if doc is None:
+            raise NotFoundError(model.__name__, record_id)
+        return doc, validated(model, doc)
+
+    def _insert(self, changes: dict[str, dict[UUID, Record | None]], record: Record) -> None:
+        table = TABLES[type(record)]
+        if self._table(table).contains(where("id") == str(record.id)):
+            raise ConflictError(record)
+        self._table(table).insert(_dump(record))
+        changes.setdefault(table, {})[record.id] = record
+
+    def _replace(
+        self, changes: dict[str, dict[UUID, Record | None]], doc: Document, record: Record
+    ) -> None:
+        table = TABLES[type(record)]
+        new = _dump(record)
+
+        def replace(stored: dict[str, Any]) -> None:
+            stored.clear()
+            stored.update(new)
+
+        self._table(table).update(replace, doc_ids=[doc.doc_id])
+        changes.setdefault(table, {})[record.id] = record
+
+    def _remove(self, changes: dict[str, dict[UUID, Record | None]], model: type[R], doc: Document,
+                record_id: UUID) -> None:
+        table = TABLES[model]
+        self._table(table).remove(doc_ids=[doc.doc_id])
+        changes.setdefault(table, {})[record_id] = None
+
+    def _save(self, edited: R) -> R:
+        """Compare-and-set: save ``edited`` only if nobody saved that record since it was read."""
+        model = type(edited)
+        checked = validated(model, edited.model_dump())  # model_copy skips validation
+        with self._transaction() as changes:
+            doc, current = self._fresh(model, edited.id)
+            if current.rev != edited.rev:
+                raise ConflictError(current)
+            update: dict[str, Any] = {"rev": current.rev + 1}
+            if "updated_at" in model.model_fields:
+                update["updated_at"] = self.clock()
+            saved = checked.model_copy(update=update)
+            self._replace(changes, doc, saved)
+        return saved
+
+    def _delete(self, model: type[R], record_id: UUID) -> R:
+        with self._transaction() as changes:
+            doc, current = self._fresh(model, record_id)
+            self._remove(changes, model, doc, record_id)
+        return current
+
+    def _add(self, record: R) -> R:
+        with self._transaction() as changes:
+            self._insert(changes, record)
+        return record
+
+    def restore(self, record: R) -> R:
+        """Put back a record exactly as it was (undo of a delete)."""
+        return self._add(validated(type(record), record.model_dump()))
+
+    def insert_all(self, records: Iterable[Record]) -> None:
+        """Insert many records in one transaction (sample data, imports)."""
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            grouped.setdefault(TABLES[type(record)], []).append(_dump(record))
+        with self._transaction():
+            for table, docs in grouped.items():
+                self._table(table).insert_multiple(docs)
+        self._models, self._invalid, self._models_signature = {}, {}, None
+
+    # --- applications -----------------------------------------------------------------
+
+    def _top_of(self, stage: Stage) -> float:
+        """A position above every card now in ``stage`` (read inside a transaction)."""
+        docs = self._table(TABLES[Application]).search(where("stage") == stage.value)
+        return min((doc.get("position", 0.0) for doc in docs), default=1.0) - 1.0
+
+    def add_application(self, **fields: Any) -> Application:
+        """Add an application; it starts at the top of its stage's column."""
+        now = self.clock()
+        stage = fields.pop("stage", Stage.WISHLIST)
+        data = {"stage": stage, "created_at": now, "updated_at": now, **fields}
+        data["history"] = [{"stage": stage, "at": now}]
+        draft = validated(Application, data)
+        with self._transaction() as changes:
+            application = draft.model_copy(update={"position": self._top_of(draft.stage)})
+            self._insert(changes, application)
+        return application
+
+    def move_application(self, application_id: UUID, stage: Stage) -> Application:
+        """Move to ``stage`` (recorded in the history); it lands at the top of that column.
+
+        Moving to Rejected starts a rejection record with the stage it reached;
+        moving out of Rejected removes it.
+        """
+        now = self.clock()
+        with self._transaction() as changes:
+            doc, current = self._fresh(Application, application_id)
+            if current.stage is stage:
+                return current
+            rejection = None
+            if stage is Stage.REJECTED:
+                rejection = current.rejection or Rejection(reached=current.stage)
+            moved = current.model_copy(
+                update={
+                    "stage": stage,
+                    "history": (*current.history, StageChange(stage=stage, at=now)),
+                    "rejection": rejection,
+                    "position": self._top_of(stage),
+                    "rev": current.rev + 1,
+                    "updated_at": now,
+                }
+            )
+            self._replace(changes, doc, moved)
+        return moved
+
+    def update_application(self, edited: Application) -> Application:
+        """Save an edited application; raises ``ConflictError`` if it changed meanwhile."""
+        return self._save(edited)
+
+    def delete_application(self, application_id: UUID) -> Application:
+        """Delete and return it, so the caller can offer undo with :meth:`restore`."""
+        return self._delete(Application, application_id)
+
+    # --- journal, timer, goals, wins --------------------------------------------------
+
+    def add_journal_entry(self, **fields: Any) -> JournalEntry:
+        return self._add(validated(JournalEntry, {"at": self.clock(), **fields}))
+
+    def update_journal_entry(self, edited: JournalEntry) -> JournalEntry:
+        return self._save(edited)
+
+    def delete_journal_entry(self, entry_id: UUID) -> JournalEntry:
+        return self._delete(JournalEntry, entry_id)
+
+    def add_timer_session(self, **fields: Any) -> TimerSession:
+        return self._add(validated(TimerSession, fields))
+
+    def add_goal(self, **fields: Any) -> Goal:
+        return self._add(validated(Goal, fields))
+
+    def update_goal(self, edited: Goal) -> Goal:
+        return self._save(edited)
+
+    def add_win(self, text: str, *, event_key: str | None = None) -> Win:
+        """Record a win; a win for an event already celebrated is returned, not repeated."""
+        win = validated(Win, {"at": self.clock(), "text": text, "event_key": event_key})
+        with self._transaction() as changes:
+            if event_key is not None:
+                existing = self._table(TABLES[Win]).get(where("event_key") == event_key)
+                if existing is not None:
+                    return validated(Win, existing)
+            self._insert(changes, win)
+        return win
+
+    # --- settings ---------------------------------------------------------------------
+
+    def update_settings(self, **changes: Any) -> Settings:
+        with self._transaction():
+            table = self._table(SETTINGS)
+            stored = table.get(doc_id=SINGLETON_ID)
+            current = validated(Settings, stored) if stored is not None else Settings()
+            settings = validated(Settings, {**current.model_dump(), **changes})
+            if stored is None:
+                table.insert(Document(_dump(settings), doc_id=SINGLETON_ID))
+            else:
+                table.update(_dump(settings), doc_ids=[SINGLETON_ID])
+        return settings
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"bounceback {version('bounceback')}"
+    except PackageNotFoundError:
+        return "bounceback (not installed)"

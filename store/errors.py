@@ -1,0 +1,76 @@
+"""Errors the store raises. Each message is written for the person at the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class StoreError(Exception):
+    """Base class: something the user should be told about."""
+
+
+class CorruptDatabaseError(StoreError):
+    """The data file cannot be trusted; nothing was written to it."""
+
+    def __init__(self, path: Path, problem: str, backups: list[Path] | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.backups = backups or []
+        super().__init__(f"{path}: {problem}")
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer bounceback; we must not touch it."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"{path}: written by a newer bounceback (schema {found}, this one reads up to "
+            f"{supported}). Upgrade bounceback to open it; the file was left untouched."
+        )
+
+
+class LockTimeoutError(StoreError):
+    def __init__(self, path: Path, seconds: float) -> None:
+        self.path = path
+        super().__init__(
+            f"Another bounceback session held the lock on {path} for {seconds:g} s. "
+            "Nothing was saved; try again in a moment."
+        )
+
+
+class WriteFailedError(StoreError):
+    """The disk refused a write (full, read-only, I/O error); the file is as it was."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(f"Could not save to {path}: {reason}. Your data file is unchanged.")
+
+
+class NotFoundError(StoreError):
+    def __init__(self, kind: str, record_id: object) -> None:
+        super().__init__(f"No {kind} with id {record_id} (was it deleted in another session?)")
+
+
+class ConflictError(StoreError):
+    """An edit started from an older version of a record than the one on disk."""
+
+    def __init__(self, current: Any) -> None:
+        self.current = current
+        super().__init__(
+            "This record was changed in another session since you opened it. "
+            "Nothing was overwritten."
+        )
+
+
+class InvalidInput(StoreError):
+    """Input that fails validation. ``errors`` maps a field name to a message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in errors.items()))

@@ -1,0 +1,27 @@
+"""Schema versions of the data file and the pure functions that move a file forward.
+
+``MIGRATIONS[v]`` turns a version-``v`` file (the whole ``{table: {id: doc}}`` dict)
+into a version ``v + 1`` file. The store applies them in order after taking a
+backup, and writes the result in one atomic replace: a file is either fully
+migrated or untouched. Every historical version keeps a fixture under
+``tests/store/fixtures/`` that must migrate and validate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Tables = dict[str, dict[str, Any]]
+Migration = Callable[[Tables], Tables]
+
+SCHEMA_VERSION = 1
+"""The version this bounceback writes. Version 1 is the first released layout."""
+
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def migrate(tables: Tables, found: int, target: int = SCHEMA_VERSION) -> Tables:
+    for version in range(found, target):
+        tables = MIGRATIONS[version](tables)
+    return tables

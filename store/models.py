@@ -1,0 +1,316 @@
+"""The domain, as pydantic models: the schema of record for the data file.
+
+Every stored record has a stable UUID ``id`` (links between records use it, never
+TinyDB's reusable doc ids) and a ``rev`` that goes up by one on every save, so an
+edit that started from an older version is detected instead of overwriting.
+Models are frozen: change one with ``model_copy(update=...)`` and save it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
+from typing import Annotated, Self
+from urllib.parse import urlsplit
+from uuid import UUID, uuid4
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+SHORT_TEXT_MAX = 300
+"""Names, titles, one-line fields."""
+LONG_TEXT_MAX = 1_048_576
+"""Notes and journal text: a whole essay fits; a pasted 10 MB log does not."""
+
+# Text is stored exactly as typed (any script, emoji, brackets, control characters);
+# only the surrounding white space of one-line fields is trimmed.
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
+RequiredText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)
+]
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
+
+
+def _http_url(value: str) -> str:
+    if not value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("must start with http:// or https:// and name a host")
+    return value
+
+
+Url = Annotated[ShortText, AfterValidator(_http_url)]
+
+
+def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = (value.strip() for value in values)
+    return tuple(dict.fromkeys(tag for tag in cleaned if tag))  # drop blanks and repeats, keep order
+
+
+Tags = Annotated[tuple[Annotated[str, StringConstraints(max_length=60)], ...], AfterValidator(_tags)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class Record(Model):
+    id: UUID = Field(default_factory=uuid4)
+    rev: int = Field(default=1, ge=1)
+
+
+# --- the board -------------------------------------------------------------------------
+
+
+class Stage(StrEnum):
+    WISHLIST = "wishlist"
+    APPLIED = "applied"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+PIPELINE: tuple[Stage, ...] = (Stage.WISHLIST, Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER)
+"""The stages an application moves forward through; Rejected stands beside them."""
+
+
+class StageChange(Model):
+    stage: Stage
+    at: AwareDatetime
+
+
+class RejectionReason(StrEnum):
+    NO_RESPONSE = "no_response"
+    POSITION_FILLED = "position_filled"
+    MORE_EXPERIENCED_CANDIDATE = "more_experienced_candidate"
+    SKILLS_GAP = "skills_gap"
+    SALARY = "salary"
+    UNKNOWN = "unknown"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return REJECTION_REASON_LABELS[self]
+
+
+REJECTION_REASON_LABELS: dict[RejectionReason, str] = {
+    RejectionReason.NO_RESPONSE: "No response (ghosted)",
+    RejectionReason.POSITION_FILLED: "Position filled",
+    RejectionReason.MORE_EXPERIENCED_CANDIDATE: "Another candidate had more experience",
+    RejectionReason.SKILLS_GAP: "Skills gap",
+    RejectionReason.SALARY: "Salary",
+    RejectionReason.UNKNOWN: "Unknown",
+    RejectionReason.OTHER: "Other",
+}
+
+
+class Rejection(Model):
+    """The reflection on a "no": how far it got, why, what was said, what to change."""
+
+    reached: Stage
+    reason: RejectionReason = RejectionReason.UNKNOWN
+    feedback: LongText = ""
+    lesson: LongText = ""
+    feedback_requested_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _reached_is_a_pipeline_stage(self) -> Self:
+        if self.reached is Stage.REJECTED:
+            raise ValueError("the stage reached is the one before the rejection")
+        return self
+
+
+class ArchiveReason(StrEnum):
+    WITHDRAWN = "withdrawn"
+    ACCEPTED_ELSEWHERE = "accepted_elsewhere"
+    TOO_OLD = "too_old"
+    OTHER = "other"
+
+
+class Application(Record):
+    company: RequiredText
+    role: RequiredText
+    stage: Stage = Stage.WISHLIST
+    history: tuple[StageChange, ...] = Field(min_length=1)
+    """Every stage change, oldest first; the last one is the current stage."""
+    url: Url = ""
+    location: ShortText = ""
+    salary: ShortText = ""
+    source: ShortText = ""
+    tags: Tags = ()
+    excitement: int = Field(default=3, ge=1, le=5)
+    notes: LongText = ""
+    next_action: ShortText = ""
+    next_action_due: date | None = None
+    position: float = 0.0
+    """Order within its column, ascending."""
+    rejection: Rejection | None = None
+    archived: ArchiveReason | None = None
+    archived_at: AwareDatetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _stage_matches_history(self) -> Self:
+        if self.history[-1].stage is not self.stage:
+            raise ValueError(
+                f"stage {self.stage.value!r} is not the last entry of its history "
+                f"({self.history[-1].stage.value!r})"
+            )
+        return self
+
+    @property
+    def stage_since(self) -> datetime:
+        return self.history[-1].at
+
+
+# --- the journal -----------------------------------------------------------------------
+
+
+class Mood(IntEnum):
+    AWFUL = 1
+    BAD = 2
+    OKAY = 3
+    GOOD = 4
+    GREAT = 5
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class JournalEntry(Record):
+    at: AwareDatetime
+    mood: Mood
+    text: LongText = ""
+    negative_thought: LongText = ""
+    traps: tuple[ShortText, ...] = ()
+    """Thinking traps the negative thought shows (built-in keys or the user's own)."""
+    reframe: LongText = ""
+    tags: Tags = ()
+    application_id: UUID | None = None
+
+
+# --- the timer -------------------------------------------------------------------------
+
+
+class TimerKind(StrEnum):
+    FOCUS = "focus"
+    SHORT_BREAK = "short_break"
+    LONG_BREAK = "long_break"
+
+
+class TimerSession(Record):
+    """One finished or cut-short focus block or break."""
+
+    kind: TimerKind
+    label: ShortText = ""
+    started_at: AwareDatetime
+    planned_seconds: int = Field(gt=0)
+    actual_seconds: int = Field(ge=0)
+    completed: bool
+    recharge: ShortText = ""
+    """What the user actually did in a break."""
+
+
+class TimerSettings(Model):
+    focus_minutes: int = Field(default=25, ge=1, le=240)
+    short_break_minutes: int = Field(default=5, ge=1, le=120)
+    long_break_minutes: int = Field(default=15, ge=1, le=240)
+    long_break_every: int = Field(default=4, ge=1, le=12)
+    auto_start_break: bool = True
+    auto_start_focus: bool = False
+    daily_focus_target: int = Field(default=6, ge=1, le=30)
+
+
+# --- progress --------------------------------------------------------------------------
+
+
+class Metric(StrEnum):
+    APPLICATIONS_SENT = "applications_sent"
+    NETWORKING_CONVERSATIONS = "networking_conversations"
+    LEARNING_MINUTES = "learning_minutes"
+    FOCUS_BLOCKS = "focus_blocks"
+    JOURNAL_ENTRIES = "journal_entries"
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+
+
+class Goal(Record):
+    metric: Metric
+    target: int = Field(gt=0, le=100_000)
+    period: Period = Period.WEEK
+    active: bool = True
+    rest_periods: tuple[date, ...] = ()
+    """First days of periods the user marked as rest: they do not break a streak."""
+
+
+class Win(Record):
+    at: AwareDatetime
+    text: RequiredText
+    event_key: ShortText | None = None
+    """Set for wins recognised automatically, so one event is never celebrated twice."""
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+class ContactKind(StrEnum):
+    RECRUITER = "recruiter"
+    HIRING_MANAGER = "hiring_manager"
+    INTERVIEWER = "interviewer"
+    REFERRER = "referrer"
+    COLLEAGUE = "colleague"
+    MENTOR = "mentor"
+    FRIEND_FAMILY = "friend_family"
+    OTHER = "other"
+
+
+class Conversation(Model):
+    at: AwareDatetime
+    channel: ShortText = ""
+    notes: ShortText = ""
+
+
+class ContactLink(Model):
+    application_id: UUID
+    role: ContactKind
+
+
+class Contact(Record):
+    name: RequiredText
+    kind: ContactKind = ContactKind.OTHER
+    company: ShortText = ""
+    role: ShortText = ""
+    email: ShortText = ""
+    phone: ShortText = ""
+    profile_url: Url = ""
+    how_we_met: ShortText = ""
+    notes: LongText = ""
+    cadence_weeks: int | None = Field(default=None, ge=1, le=104)
+    conversations: tuple[Conversation, ...] = ()
+    links: tuple[ContactLink, ...] = ()
+
+
+# --- settings --------------------------------------------------------------------------
+
+
+class Settings(Model):
+    theme: ShortText = "textual-dark"
+    stale_after_days: int = Field(default=21, ge=1, le=365)
+    timer: TimerSettings = TimerSettings()

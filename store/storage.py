@@ -1,0 +1,276 @@
+"""A TinyDB storage that never loses data.
+
+Stock ``JSONStorage`` rewrites the file in place and takes no lock, so a crash
+mid-write leaves broken JSON and two processes lose each other's work (measured
+in shared/STORAGE.md). This storage:
+
+* writes a temporary file beside the data, fsyncs it, ``os.replace``s it over the
+  old file and fsyncs the folder: a kill at any instant leaves the old file or the
+  new one, whole;
+* reads strictly: 0 bytes, broken JSON or a layout that is not ``{table: {id: doc}}``
+  raise ``CorruptDatabaseError``; nothing is ever treated as an empty database;
+* keeps no file handle open, and caches the parsed file by its stat signature, so
+  repeated reads cost one ``stat``;
+* only writes inside ``transaction()``, which holds an exclusive lock file for the
+  whole read-modify-write, re-reads the file under the lock, and commits all of
+  the transaction's writes as one atomic replace (or none of them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from store.errors import CorruptDatabaseError, LockTimeoutError, WriteFailedError
+
+Data = dict[str, dict[str, Any]]
+Signature = tuple[int, int, int, int]
+"""(inode, size, mtime_ns, ctime_ns): changes whenever the file is replaced or edited."""
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+ORPHAN_AGE_SECONDS = 3600
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def signature_of(stat: os.stat_result) -> Signature:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def fsync_file(fd: int) -> None:
+    if sys.platform == "darwin":  # plain fsync on macOS does not reach the platter
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+    else:
+        os.fsync(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload``: temp file, fsync, replace, fsync the folder.
+
+    On any failure the temporary file is removed and ``path`` is as it was.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+            fsync_file(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_folder(path.parent)
+
+
+def parse(path: Path, raw: bytes) -> Data:
+    """Strictly parse a whole data file; anything unexpected is corruption."""
+    if not raw:
+        raise CorruptDatabaseError(path, "the file is empty (0 bytes)")
+    gc.disable()  # the parse allocates many small objects; the cyclic GC only slows it down
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise CorruptDatabaseError(path, f"it is not valid JSON ({error})") from None
+    finally:
+        gc.enable()
+    if not isinstance(data, dict):
+        raise CorruptDatabaseError(
+            path, f"the top level is a JSON {type(data).__name__}, not an object"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptDatabaseError(
+                path, f"table {name!r} is a JSON {type(table).__name__}, not an object"
+            )
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise CorruptDatabaseError(
+                    path, f"table {name!r} has an entry {doc_id!r} that is not a record"
+                )
+    return data
+
+
+@dataclass
+class Transaction:
+    """What one lock hold saw and did."""
+
+    read_signature: Signature | None = None
+    """The file as it was when first read under the lock."""
+    written_signature: Signature | None = None
+    """The file as this transaction left it, if it wrote."""
+    data: Data | None = None
+    dirty: bool = False
+
+
+class SafeJSONStorage(Storage):  # type: ignore[misc]  # TinyDB ships no type information
+    def __init__(self, path: Path, *, lock_timeout: float = 10.0) -> None:
+        # Resolve once: a symlinked data file is written through, not replaced by a file.
+        self.path = Path(os.path.realpath(path))
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.lock_timeout = lock_timeout
+        self._file_lock = FileLock(self.lock_path, timeout=lock_timeout, mode=FILE_MODE)
+        self._thread_lock = threading.RLock()
+        self._cache: Data | None = None
+        self._cache_signature: Signature | None = None
+        self._txn: Transaction | None = None
+
+    # --- reading ----------------------------------------------------------------------
+
+    def stat_signature(self) -> Signature | None:
+        try:
+            return signature_of(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def changed_on_disk(self) -> bool:
+        """True when the file differs from what this process last read or wrote."""
+        return self.stat_signature() != self._cache_signature
+
+    def snapshot(self) -> tuple[Signature, Data]:
+        """The whole file and its signature, from cache when the file has not changed.
+
+        Lock-free: a published file is never modified in place, only replaced, so a
+        reader always sees one whole version.
+        """
+        with self._thread_lock:
+            if self._cache is not None and self.stat_signature() == self._cache_signature:
+                assert self._cache_signature is not None
+                return self._cache_signature, self._cache
+            signature, data = self._load()
+            self._cache, self._cache_signature = data, signature
+            return signature, data
+
+    def _load(self) -> tuple[Signature, Data]:
+        try:
+            with open(self.path, "rb") as handle:
+                signature = signature_of(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:
+            raise CorruptDatabaseError(self.path, "the data file is missing") from None
+        return signature, parse(self.path, raw)
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+    # --- TinyDB's Storage interface ---------------------------------------------------
+
+    def read(self) -> Data:
+        txn = self._txn
+        if txn is None:
+            return self.snapshot()[1]
+        if txn.data is None:
+            # First read in this lock hold: always the file as it is now, never a cache
+            # (another process may have replaced it since we last looked).
+            txn.read_signature, txn.data = self._load()
+        return txn.data
+
+    def write(self, data: Data) -> None:
+        txn = self._txn
+        if txn is None:
+            raise RuntimeError("bounceback writes only inside a store transaction")
+        txn.data = data
+        txn.dirty = True
+
+    def close(self) -> None:
+        """Nothing to close: no handle outlives a read or a write."""
+
+    # --- transactions -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Hold the lock for one read-modify-write; commit its writes at the end, atomically.
+
+        Re-entrant: a nested transaction joins the outer one. If the body raises,
+        nothing is written.
+        """
+        with self._thread_lock:
+            if self._txn is not None:
+                yield self._txn
+                return
+            try:
+                self._file_lock.acquire()
+            except Timeout:
+                raise LockTimeoutError(self.lock_path, self.lock_timeout) from None
+            txn = self._txn = Transaction()
+            try:
+                yield txn
+                if txn.dirty:
+                    assert txn.data is not None
+                    self._commit(txn)
+            finally:
+                self._txn = None
+                self._file_lock.release()
+
+    def create(self, data: Data) -> bool:
+        """Write ``data`` as a new file unless one exists; True if this call created it."""
+        with self.transaction():
+            if self.path.exists():
+                return False
+            txn = self._txn
+            assert txn is not None
+            txn.data, txn.dirty = data, True
+            self._commit(txn)
+            txn.dirty = False
+            return True
+
+    def _commit(self, txn: Transaction) -> None:
+        payload = orjson.dumps(txn.data)  # first: an unserialisable value touches nothing
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            # The in-memory data holds changes that never reached the disk: forget it.
+            self._cache = self._cache_signature = None
+            raise WriteFailedError(self.path, error) from error
+        txn.written_signature = self.stat_signature()
+        self._cache, self._cache_signature = txn.data, txn.written_signature
+
+    # --- housekeeping -----------------------------------------------------------------
+
+    def remove_orphaned_temp_files(self, now: float | None = None) -> list[Path]:
+        """Delete temp files of ours left by a killed writer, once they are an hour old.
+
+        A younger one may belong to a writer that is still running. None was ever
+        acknowledged, so none is ever restored.
+        """
+        now = time.time() if now is None else now
+        removed = []
+        for candidate in self.path.parent.glob(temp_prefix(self.path) + "*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                if now - candidate.stat().st_mtime > ORPHAN_AGE_SECONDS:
+                    candidate.unlink()
+                    removed.append(candidate)
+        return removed
