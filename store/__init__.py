@@ -1,9 +1,9 @@
 """bounceback's domain and persistence. Usable from a plain script; knows nothing of the UI.
 
-    from store import Store
-    store = Store.open("~/search.json")
-    app = store.add_application(company="Acme", role="Developer")
-    store.move_application(app.id, Stage.APPLIED)
+from store import Store
+store = Store.open("~/search.json")
+app = store.add_application(company="Acme", role="Developer")
+store.move_application(app.id, Stage.APPLIED)
 """
 
 from store.clock import Clock, fixed_clock, system_clock

@@ -9,7 +9,7 @@ sessions never lose each other's work.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from store.models import (
     Contact,
     Goal,
     JournalEntry,
+    Model,
     Record,
     Rejection,
     Settings,
@@ -46,6 +47,7 @@ from store.models import (
 from store.storage import FOLDER_MODE, SafeJSONStorage, Signature, Transaction
 
 R = TypeVar("R", bound=Record)
+M = TypeVar("M", bound=Model)
 
 META = "_meta"
 SETTINGS = "settings"
@@ -88,7 +90,7 @@ def friendly_errors(error: ValidationError) -> dict[str, str]:
     return messages
 
 
-def validated(model: type[R], data: Mapping[str, Any]) -> R:
+def validated(model: type[M], data: Mapping[str, Any]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -333,15 +335,20 @@ class Store:
         table = TABLES[type(record)]
         new = _dump(record)
 
-        def replace(stored: dict[str, Any]) -> None:
+        def replace(stored: MutableMapping[str, Any]) -> None:
             stored.clear()
             stored.update(new)
 
         self._table(table).update(replace, doc_ids=[doc.doc_id])
         changes.setdefault(table, {})[record.id] = record
 
-    def _remove(self, changes: dict[str, dict[UUID, Record | None]], model: type[R], doc: Document,
-                record_id: UUID) -> None:
+    def _remove(
+        self,
+        changes: dict[str, dict[UUID, Record | None]],
+        model: type[R],
+        doc: Document,
+        record_id: UUID,
+    ) -> None:
         table = TABLES[model]
         self._table(table).remove(doc_ids=[doc.doc_id])
         changes.setdefault(table, {})[record_id] = None

@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def migrate(tables: Tables, found: int, target: int = SCHEMA_VERSION) -> Tables:
-    for version in range(found, target):
+def migrate(tables: Tables, found: int) -> Tables:
+    for version in range(found, SCHEMA_VERSION):
         tables = MIGRATIONS[version](tables)
     return tables

@@ -51,11 +51,13 @@ Url = Annotated[ShortText, AfterValidator(_http_url)]
 
 
 def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
+    # Drop blanks and repeats, keep the order the user gave.
     cleaned = (value.strip() for value in values)
-    return tuple(dict.fromkeys(tag for tag in cleaned if tag))  # drop blanks and repeats, keep order
+    return tuple(dict.fromkeys(tag for tag in cleaned if tag))
 
 
-Tags = Annotated[tuple[Annotated[str, StringConstraints(max_length=60)], ...], AfterValidator(_tags)]
+Tag = Annotated[str, StringConstraints(max_length=60)]
+Tags = Annotated[tuple[Tag, ...], AfterValidator(_tags)]
 
 
 class Model(BaseModel):

@@ -143,7 +143,7 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
 
 def _applications(rng: random.Random, now: datetime) -> list[Application]:
     companies = iter(COMPANIES)
-    applications = []
+    applications: list[Application] = []
     for final, count, archived in PLAN:
         for _ in range(count):
             created = now - timedelta(days=rng.randint(3, 88), hours=rng.randint(0, 9))
@@ -235,7 +235,8 @@ def _journal(
         at = (now - timedelta(days=day)).replace(hour=rng.randint(8, 21), minute=rng.randint(0, 59))
         rejection_that_day = next((a for a in rejected if a.stage_since.date() == at.date()), None)
         mood = Mood(rng.choice([1, 2, 2, 3]) if rejection_that_day else rng.choice([2, 3, 3, 4, 5]))
-        negative, traps, reframe = "", (), ""
+        negative, reframe = "", ""
+        traps: tuple[str, ...] = ()
         if mood <= Mood.BAD and rng.random() < 0.5:
             negative, traps, reframe = rng.choice(THOUGHTS)
         entries.append(
@@ -314,8 +315,12 @@ def _wins(rng: random.Random, now: datetime, applications: list[Application]) ->
         default=now,
     )
     return [
-        Win(id=_uuid(rng), at=first_interview, text="First interview of this search",
-            event_key="first-interview"),
+        Win(
+            id=_uuid(rng),
+            at=first_interview,
+            text="First interview of this search",
+            event_key="first-interview",
+        ),
         Win(id=_uuid(rng), at=now - timedelta(days=9), text="Finished the k8s side project"),
         Win(id=_uuid(rng), at=now - timedelta(days=2), text="Asked three people for feedback"),
     ]

@@ -133,7 +133,7 @@ class Transaction:
     dirty: bool = False
 
 
-class SafeJSONStorage(Storage):  # type: ignore[misc]  # TinyDB ships no type information
+class SafeJSONStorage(Storage):
     def __init__(self, path: Path, *, lock_timeout: float = 10.0) -> None:
         # Resolve once: a symlinked data file is written through, not replaced by a file.
         self.path = Path(os.path.realpath(path))

@@ -1,0 +1,277 @@
+"""The data file: nothing is lost, nothing damaged is overwritten, and it stays private."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from store import (
+    CorruptDatabaseError,
+    NewerSchemaError,
+    Stage,
+    Store,
+    WriteFailedError,
+    fixed_clock,
+    migrations,
+)
+from store.backups import backup_folder, list_backups
+from store.sample import SAMPLE_NOW
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.name: sha256(p) for p in folder.iterdir()} if folder.exists() else {}
+
+
+DAMAGED = {
+    "empty": b"",
+    "truncated": b'{"_meta": {"1": {"schema_version": 1}}, "applications": {"1": {"id"',
+    "trailing garbage": b'{"_meta": {"1": {"schema_version": 1}}}\n{"_default": {}}',
+    "NUL bytes": b'{"_meta": {"1": {"schema_version": 1}}}' + b"\x00" * 64,
+    "a list at the top": b"[]",
+    "a table that is not an object": b'{"_meta": {"1": {"schema_version": 1}}, "applications": []}',
+    "a record that is not an object": b'{"_meta": {"1": {"schema_version": 1}}, "wins": {"1": 3}}',
+    "no schema version": b'{"_default": {}}',
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED, ids=list(DAMAGED))
+def test_a_damaged_file_is_refused_and_left_untouched(store: Store, damage: str) -> None:
+    store.backup("before-damage")
+    backups_before = tree(backup_folder(store.path))
+    store.path.write_bytes(DAMAGED[damage])
+    before = sha256(store.path)
+
+    with pytest.raises(CorruptDatabaseError) as raised:
+        Store.open(store.path, clock=fixed_clock(SAMPLE_NOW + timedelta(days=1)))
+
+    assert raised.value.path == store.path
+    assert raised.value.backups, "the message can point at the newest backup"
+    assert sha256(store.path) == before
+    assert tree(backup_folder(store.path)) == backups_before
+
+
+def test_an_open_session_refuses_to_write_over_a_file_damaged_under_it(store: Store) -> None:
+    store.add_application(company="Acme", role="Dev")
+    store.path.write_bytes(b"")
+    with pytest.raises(CorruptDatabaseError):
+        store.add_application(company="Second", role="Dev")
+    assert store.path.read_bytes() == b""
+
+
+def test_a_file_from_a_newer_bounceback_is_refused_untouched(store: Store) -> None:
+    data = json.loads(store.path.read_bytes())
+    data["_meta"]["1"]["schema_version"] = 999
+    store.path.write_text(json.dumps(data))
+    before = sha256(store.path)
+
+    with pytest.raises(NewerSchemaError, match="schema 999"):
+        Store.open(store.path)
+    assert sha256(store.path) == before
+
+
+def test_a_missing_file_with_backups_is_an_error_not_a_fresh_start(store: Store) -> None:
+    store.add_application(company="Acme", role="Dev")
+    store.backup()
+    store.path.unlink()
+    with pytest.raises(CorruptDatabaseError, match="missing"):
+        Store.open(store.path)
+    assert not store.path.exists()
+
+
+def test_every_schema_fixture_opens_and_validates(tmp_path: Path) -> None:
+    """Each historical file layout must still open with today's models."""
+    for version in range(1, migrations.SCHEMA_VERSION + 1):
+        path = tmp_path / f"v{version}.json"
+        shutil.copy(FIXTURES / f"schema-v{version}.json", path)
+        store = Store.open(path, clock=fixed_clock(SAMPLE_NOW))
+        assert store.schema_version() == migrations.SCHEMA_VERSION
+        assert store.invalid_records() == []
+        assert store.applications(), f"schema-v{version}.json has applications"
+
+
+def test_a_migration_backs_up_first_and_lands_in_one_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(FIXTURES / "schema-v1.json", path)
+    original = path.read_bytes()
+
+    def tag_everything(tables: migrations.Tables) -> migrations.Tables:
+        for doc in tables["applications"].values():
+            doc["tags"] = [*doc["tags"], "migrated"]
+        return tables
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, tag_everything)
+    writes = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (writes.append(b), real_replace(a, b)))
+
+    store = Store.open(path, clock=fixed_clock(SAMPLE_NOW))
+
+    assert store.schema_version() == 2
+    assert all("migrated" in a.tags for a in store.applications())
+    assert [str(w) for w in writes].count(str(path)) == 1
+    (pre_migration,) = [b for b in list_backups(path) if b.tag == "pre-migration-v1"]
+    assert pre_migration.path.read_bytes() == original
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(FIXTURES / "schema-v1.json", path)
+    before = sha256(path)
+
+    def broken(tables: migrations.Tables) -> migrations.Tables:
+        tables["applications"].clear()
+        raise KeyError("a bug in a migration")
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, broken)
+    with pytest.raises(KeyError):
+        Store.open(path, clock=fixed_clock(SAMPLE_NOW))
+    assert sha256(path) == before
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [("write", errno.ENOSPC), ("fsync", errno.EIO), ("replace", errno.EIO)],
+)
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch, call: str, error: int
+) -> None:
+    kept = store.add_application(company="Kept", role="Dev")
+    before = sha256(store.path)
+    real_write = os.write
+
+    def fail(*args: object) -> object:
+        raise OSError(error, os.strerror(error))
+
+    def write_half_then_fail(fd: int, data: bytes) -> int:
+        if len(data) > 8:
+            return real_write(fd, bytes(data)[: len(data) // 2])
+        raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(os, call, write_half_then_fail if call == "write" else fail)
+    with pytest.raises(WriteFailedError, match="unchanged"):
+        store.add_application(company="Lost", role="Dev")
+    monkeypatch.undo()
+
+    assert sha256(store.path) == before
+    assert not list(store.path.parent.glob(".*.tmp"))
+    assert [a.company for a in store.applications()] == [kept.company]
+    store.add_application(company="Next", role="Dev")  # still usable afterwards
+    assert len(store.applications()) == 2
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS], ids=["no permission", "read-only"])
+def test_a_folder_we_cannot_write_to_gives_a_clear_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
+    # Simulated: the suite may run as root, for whom chmod does not stop a write.
+    before = sha256(store.path)
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(WriteFailedError, match=os.strerror(error)):
+        store.add_application(company="Acme", role="Dev")
+    assert sha256(store.path) == before
+
+
+def test_files_are_private_whatever_the_umask(db_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW))
+        store.add_application(company="Acme", role="Dev")
+    finally:
+        os.umask(old)
+    mode = lambda p: stat.S_IMODE(p.stat().st_mode)  # noqa: E731
+    assert mode(db_path) == 0o600
+    assert mode(db_path.parent) == 0o700
+    assert mode(store._storage.lock_path) == 0o600
+    for backup in list_backups(db_path):
+        assert mode(backup.path) == 0o600
+
+
+def test_a_symlinked_data_file_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "bounceback.json"
+    real.parent.mkdir()
+    Store.open(real)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+
+    Store.open(link).add_application(company="Acme", role="Dev")
+
+    assert link.is_symlink()
+    assert [a.company for a in Store.open(real).applications()] == ["Acme"]
+
+
+def test_orphaned_temp_files_are_cleaned_only_when_old(store: Store) -> None:
+    old = store.path.parent / f".{store.path.name}.abc123.tmp"
+    young = store.path.parent / f".{store.path.name}.def456.tmp"
+    someone_elses = store.path.parent / ".other.json.zzz.tmp"
+    for path in (old, young, someone_elses):
+        path.write_text("{}")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(someone_elses, (two_hours_ago, two_hours_ago))
+
+    Store.open(store.path)
+
+    assert not old.exists()
+    assert young.exists()
+    assert someone_elses.exists()
+
+
+def test_one_daily_backup_a_day_and_ten_days_kept(db_path: Path) -> None:
+    for day in range(14):
+        for hour in (8, 20):
+            now = SAMPLE_NOW + timedelta(days=day, hours=hour - 9)
+            Store.open(db_path, clock=fixed_clock(now)).add_application(company=f"{day}", role="r")
+    daily = [b for b in list_backups(db_path) if b.tag == "daily"]
+    assert len(daily) == 10
+    assert [b.taken_at.date() for b in daily] == [
+        (SAMPLE_NOW + timedelta(days=day)).date() for day in range(13, 3, -1)
+    ]
+
+
+def test_a_single_invalid_record_is_reported_and_survives_later_writes(store: Store) -> None:
+    good = store.add_application(company="Good", role="Dev")
+    data = json.loads(store.path.read_bytes())
+    broken = dict(data["applications"]["1"], id="not-a-uuid", company="")
+    data["applications"]["2"] = broken
+    store.path.write_text(json.dumps(data))
+
+    reopened = Store.open(store.path)
+    (invalid,) = reopened.invalid_records()
+    assert (invalid.table, invalid.doc_id) == ("applications", 2)
+    assert reopened.applications() == [good]
+
+    reopened.move_application(good.id, Stage.APPLIED)
+    assert json.loads(store.path.read_bytes())["applications"]["2"] == broken
+
+
+def test_a_value_that_cannot_be_serialised_touches_nothing(store: Store) -> None:
+    before = sha256(store.path)
+    with pytest.raises(TypeError), store._storage.transaction():
+        store._storage.write({"applications": {"1": {"bad": object()}}})
+    assert sha256(store.path) == before

@@ -1,0 +1,219 @@
+"""The repository API: what each operation does to the user's data."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from store import (
+    ConflictError,
+    InvalidInput,
+    Mood,
+    NotFoundError,
+    Rejection,
+    RejectionReason,
+    Stage,
+    Store,
+    fixed_clock,
+)
+from store.sample import SAMPLE_NOW
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_added_application_starts_its_history_and_reads_back(store: Store) -> None:
+    added = store.add_application(company="  Fernhill Labs ", role="Backend Engineer")
+
+    reopened = Store.open(store.path, clock=store.clock)
+    (application,) = reopened.applications()
+    assert application == added
+    assert application.company == "Fernhill Labs"  # surrounding space trimmed
+    assert application.stage is Stage.WISHLIST
+    assert [(c.stage, c.at) for c in application.history] == [(Stage.WISHLIST, SAMPLE_NOW)]
+    assert application.rev == 1
+
+
+def test_new_cards_go_to_the_top_of_their_column(store: Store) -> None:
+    first = store.add_application(company="A", role="r", stage=Stage.APPLIED)
+    second = store.add_application(company="B", role="r", stage=Stage.APPLIED)
+    assert [a.id for a in store.applications()] == [second.id, first.id]
+
+
+def test_move_appends_to_history_with_the_clock_time(db_path: Path) -> None:
+    times = iter([SAMPLE_NOW, SAMPLE_NOW + timedelta(days=3)])
+    store = Store.open(db_path, clock=lambda: next(times, SAMPLE_NOW + timedelta(days=3)))
+    added = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
+
+    moved = store.move_application(added.id, Stage.INTERVIEWING)
+
+    assert moved.stage is Stage.INTERVIEWING
+    assert [(c.stage, c.at) for c in moved.history][-1] == (
+        Stage.INTERVIEWING,
+        SAMPLE_NOW + timedelta(days=3),
+    )
+    assert moved.rev == added.rev + 1
+    assert Store.open(db_path, clock=store.clock).application(added.id) == moved
+
+
+def test_rejecting_records_the_stage_reached_and_undoing_it_clears_it(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev", stage=Stage.INTERVIEWING)
+
+    rejected = store.move_application(added.id, Stage.REJECTED)
+    assert rejected.rejection == Rejection(reached=Stage.INTERVIEWING)
+
+    back = store.move_application(added.id, Stage.INTERVIEWING)
+    assert back.rejection is None
+    assert [c.stage for c in back.history] == [
+        Stage.INTERVIEWING,
+        Stage.REJECTED,
+        Stage.INTERVIEWING,
+    ]
+
+
+def test_moving_to_the_same_stage_changes_nothing(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev")
+    before = sha256(store.path)
+    assert store.move_application(added.id, Stage.WISHLIST) == added
+    assert sha256(store.path) == before
+
+
+def test_invalid_input_is_refused_with_messages_per_field_and_nothing_changes(
+    store: Store,
+) -> None:
+    store.add_application(company="Acme", role="Dev")
+    before = sha256(store.path)
+
+    with pytest.raises(InvalidInput) as raised:
+        store.add_application(company="   ", role="x" * 301, url="ftp://acme", excitement=9)
+
+    assert raised.value.errors == {
+        "company": "is required",
+        "role": "is too long (at most 300 characters)",
+        "url": "must start with http:// or https:// and name a host",
+        "excitement": "must be less than or equal to 5",
+    }
+    assert sha256(store.path) == before
+
+
+def test_an_edit_saves_with_a_new_rev(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev")
+    saved = store.update_application(added.model_copy(update={"notes": "Met them at PyCon"}))
+    assert saved.rev == 2
+    assert store.application(added.id).notes == "Met them at PyCon"
+
+
+def test_an_edit_that_fails_validation_changes_nothing(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev")
+    before = sha256(store.path)
+    with pytest.raises(InvalidInput) as raised:
+        store.update_application(added.model_copy(update={"company": ""}))
+    assert raised.value.errors == {"company": "is required"}
+    assert sha256(store.path) == before
+
+
+def test_an_edit_from_an_older_version_is_a_conflict_not_an_overwrite(
+    store: Store,
+) -> None:
+    added = store.add_application(company="Acme", role="Dev")
+    other_session = Store.open(store.path, clock=store.clock)
+    theirs = other_session.update_application(added.model_copy(update={"notes": "theirs"}))
+
+    with pytest.raises(ConflictError) as raised:
+        store.update_application(added.model_copy(update={"notes": "mine"}))
+
+    assert raised.value.current == theirs
+    assert store.application(added.id).notes == "theirs"
+
+
+def test_delete_returns_the_record_and_restore_puts_it_back_exactly(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev", tags=("python",))
+    deleted = store.delete_application(added.id)
+    assert store.applications() == []
+    with pytest.raises(NotFoundError):
+        store.application(added.id)
+
+    store.restore(deleted)
+    assert store.applications() == [added]
+
+
+def test_operations_on_a_record_deleted_elsewhere_say_so(store: Store) -> None:
+    added = store.add_application(company="Acme", role="Dev")
+    Store.open(store.path, clock=store.clock).delete_application(added.id)
+    with pytest.raises(NotFoundError, match="deleted in another session"):
+        store.move_application(added.id, Stage.APPLIED)
+
+
+def test_two_stores_on_one_file_see_each_others_writes(store: Store) -> None:
+    other = Store.open(store.path, clock=store.clock)
+    assert other.applications() == []  # caches its (empty) view
+
+    mine = store.add_application(company="Mine", role="r")
+    theirs = other.add_application(company="Theirs", role="r")  # no duplicate-id error
+    moved = other.move_application(mine.id, Stage.APPLIED)
+
+    assert {a.company for a in store.applications()} == {"Mine", "Theirs"}
+    assert store.application(mine.id) == moved
+    assert store.application(theirs.id) == theirs
+    store.delete_application(theirs.id)
+    assert [a.id for a in other.applications()] == [mine.id]
+
+
+def test_changed_on_disk_notices_only_other_writers(store: Store) -> None:
+    store.applications()
+    assert not store.changed_on_disk()
+    store.add_application(company="Mine", role="r")
+    assert not store.changed_on_disk()
+    Store.open(store.path, clock=store.clock).add_application(company="Theirs", role="r")
+    assert store.changed_on_disk()
+    assert len(store.applications()) == 2
+    assert not store.changed_on_disk()
+
+
+def test_archived_applications_leave_the_board(sample_store: Store) -> None:
+    board = sample_store.applications()
+    archived = sample_store.applications(archived=True)
+    assert len(board) == 38
+    assert len(archived) == 2
+    assert all(a.archived is not None for a in archived)
+
+
+def test_journal_entries_validate_mood_and_come_newest_first(store: Store) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        store.add_journal_entry(mood=9)
+    assert set(raised.value.errors) == {"mood"}
+
+    older = store.add_journal_entry(mood=Mood.BAD, at=SAMPLE_NOW - timedelta(days=1))
+    newer = store.add_journal_entry(mood=Mood.GOOD, text="A recruiter called back")
+    assert store.journal() == [newer, older]
+
+
+def test_a_win_for_the_same_event_is_recorded_once(store: Store) -> None:
+    first = store.add_win("First interview!", event_key="first-interview")
+    again = Store.open(store.path, clock=store.clock).add_win(
+        "First interview!", event_key="first-interview"
+    )
+    assert again == first
+    assert store.wins() == [first]
+
+
+def test_settings_persist_and_reject_bad_values(store: Store) -> None:
+    assert store.settings().theme == "textual-dark"
+    store.update_settings(theme="nord", stale_after_days=14)
+    reopened = Store.open(store.path, clock=store.clock)
+    assert (reopened.settings().theme, reopened.settings().stale_after_days) == ("nord", 14)
+    with pytest.raises(InvalidInput):
+        store.update_settings(stale_after_days=0)
+
+
+def test_rejection_reason_has_a_readable_label() -> None:
+    assert RejectionReason.NO_RESPONSE.label == "No response (ghosted)"
+
+
+def test_the_store_needs_an_aware_clock() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        fixed_clock(SAMPLE_NOW.replace(tzinfo=None))

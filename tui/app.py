@@ -1,0 +1,119 @@
+"""The bounceback App: the panes, the keys that work everywhere, and the store handed in."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Iterable
+from typing import ClassVar, TypeVar
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from store import Store, StoreError
+from tui.panes.base import Pane
+from tui.panes.board import BoardPane
+from tui.panes.placeholder import JournalComing, ProgressComing, TimerComing
+
+PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
+    # (id, key, title, pane)
+    ("board", "1", "Board", BoardPane),
+    ("journal", "2", "Journal", JournalComing),
+    ("timer", "3", "Timer", TimerComing),
+    ("progress", "4", "Progress", ProgressComing),
+)
+OUTSIDE_CHANGE_POLL_SECONDS = 1.0
+
+T = TypeVar("T")
+
+
+class BouncebackApp(App[int]):
+    TITLE = "bounceback"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(key, f"show_pane('{pane}')", title, id=f"app.pane.{pane}")
+            for pane, key, title, _ in PANES
+        ),
+        Binding("question_mark", "toggle_help", "Keys", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, *, demo: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.demo = demo
+        if demo:
+            self.sub_title = "demo: sample data, thrown away on exit"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="board-tab"):
+            for pane, key, title, make_pane in PANES:
+                with TabPane(f"{key} {title}", id=f"{pane}-tab"):
+                    yield make_pane(self.store)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        theme = self.store.settings().theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
+        self.set_interval(OUTSIDE_CHANGE_POLL_SECONDS, self.check_outside_changes)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
+            loop.add_signal_handler(signum, self.exit, 128 + signum)
+
+    def _save_theme(self, name: str) -> None:
+        if name != self.store.settings().theme:
+            self.guard(lambda: self.store.update_settings(theme=name))
+
+    # --- keeping up with the file ------------------------------------------------------
+
+    def check_outside_changes(self) -> None:
+        """Another session or a shell command changed the file: show the new state."""
+        try:
+            changed = self.store.changed_on_disk()
+        except OSError:
+            return
+        if changed:
+            self.reload_panes()
+
+    def reload_panes(self) -> None:
+        try:
+            for pane in self.query(Pane):
+                pane.reload()
+        except StoreError as error:
+            self.notify(str(error), title="Cannot read the data file", severity="error")
+
+    def guard(self, operation: Callable[[], T]) -> T | None:
+        """Run a store operation; a failure is shown to the user, never a crash."""
+        try:
+            return operation()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return None
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_show_pane(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = f"{pane}-tab"
+        self.query_one(f"#{pane}", Pane).focus_default()
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for pane, key, title, _ in PANES:
+            yield SystemCommand(
+                f"Go to {title}",
+                f"Show the {title} pane (key {key})",
+                lambda pane=pane: self.action_show_pane(pane),
+            )
+        yield from super().get_system_commands(screen)

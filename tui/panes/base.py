@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.containers import Vertical
+
+from store import Store
+
+
+class Pane(Vertical):
+    """A pane of the app. It asks the store and hands what it got down to its widgets."""
+
+    PANE_ID: ClassVar[str]
+    can_focus = True
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(id=self.PANE_ID)
+        self.store = store
+
+    def focus_default(self) -> None:
+        """Put the focus where the user would start working in this pane."""
+        self.focus()
+
+    def reload(self) -> None:
+        """Show the store's current state (called when the data file changed on disk)."""
+        raise NotImplementedError

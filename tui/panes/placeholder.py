@@ -1,0 +1,69 @@
+"""Panes that are not built yet say so plainly, and show the data that is waiting for them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from tui.panes.base import Pane
+
+
+class ComingPane(Pane):
+    """A pane still to come: what it will do, and how much of the user's data awaits it."""
+
+    TITLE: ClassVar[str]
+    PROMISE: ClassVar[str]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.TITLE, classes="coming-title")
+        yield Static(self.PROMISE, classes="coming-promise")
+        yield Static(self.waiting(), classes="coming-waiting")
+
+    def reload(self) -> None:
+        self.query_one(".coming-waiting", Static).update(self.waiting())
+
+    def waiting(self) -> str:
+        raise NotImplementedError
+
+
+class JournalComing(ComingPane):
+    PANE_ID = "journal"
+    TITLE = "Journal — not built yet"
+    PROMISE = (
+        "Coming here: log your mood in one key, catch a negative thought and write "
+        "a kinder, truer one in its place, and see your mood over the weeks."
+    )
+
+    def waiting(self) -> str:
+        count = len(self.store.journal())
+        return f"{count} journal entries are saved and will show here." if count else ""
+
+
+class TimerComing(ComingPane):
+    PANE_ID = "timer"
+    TITLE = "Timer — not built yet"
+    PROMISE = (
+        "Coming here: focused search blocks and real breaks, with an idea for how "
+        "to recharge, so a long day of applications does not end in burnout."
+    )
+
+    def waiting(self) -> str:
+        count = len(self.store.timer_sessions())
+        return f"{count} timer sessions are saved and will show here." if count else ""
+
+
+class ProgressComing(ComingPane):
+    PANE_ID = "progress"
+    TITLE = "Progress — not built yet"
+    PROMISE = (
+        "Coming here: your weekly goals, the funnel from applied to offer and what "
+        "it suggests, your small wins, and every “no” counted as a step toward a yes."
+    )
+
+    def waiting(self) -> str:
+        wins, goals = len(self.store.wins()), len(self.store.goals())
+        if not wins and not goals:
+            return ""
+        return f"{goals} goals and {wins} wins are saved and will show here."
