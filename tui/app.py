@@ -29,7 +29,7 @@ OUTSIDE_CHANGE_POLL_SECONDS = 1.0
 T = TypeVar("T")
 
 
-class BouncebackApp(App[int]):
+class BouncebackApp(App[None]):
     TITLE = "bounceback"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,6 +57,7 @@ class BouncebackApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.action_show_pane("board")
         theme = self.store.settings().theme
         if theme in self.available_themes:
             self.theme = theme
@@ -65,7 +66,10 @@ class BouncebackApp(App[int]):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
-            loop.add_signal_handler(signum, self.exit, 128 + signum)
+            loop.add_signal_handler(signum, self._end_on_signal, signum)
+
+    def _end_on_signal(self, signum: int) -> None:
+        self.exit(return_code=128 + signum)
 
     def _save_theme(self, name: str) -> None:
         if name != self.store.settings().theme:

@@ -1,0 +1,109 @@
+"""The ``bounceback`` command from a shell: help, refusal of bad files, demo mode."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from store import Store, fixed_clock
+from store.sample import SAMPLE_NOW
+from tui import cli
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_help_lists_the_options() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for option in ("--db PATH", "--demo", "BOUNCEBACK_DB"):
+        assert option in result.stdout
+
+
+def _newer(path: Path) -> None:
+    data = json.loads(path.read_bytes())
+    data["_meta"]["1"]["schema_version"] = 999
+    path.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda p: p.write_bytes(b""), "the file is empty (0 bytes)"),
+        (lambda p: p.write_text('{"_meta": {"1": '), "it is not valid JSON"),
+        (_newer, "written by a newer bounceback (schema 999"),
+    ],
+    ids=["empty", "broken JSON", "newer schema"],
+)
+def test_a_file_it_cannot_trust_exits_2_and_is_left_alone(
+    store: Store, damage: object, problem: str
+) -> None:
+    store.add_application(company="Acme", role="Dev")
+    assert callable(damage)
+    damage(store.path)
+    before = sha256(store.path)
+
+    result = run("--db", str(store.path))
+
+    assert result.returncode == 2
+    assert str(store.path) in result.stderr
+    assert problem in result.stderr
+    assert "left exactly as it was" in result.stderr
+    assert sha256(store.path) == before
+
+
+def test_a_damaged_file_points_at_the_newest_backup(store: Store) -> None:
+    later = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW + timedelta(hours=1)))
+    newest = later.backup("manual")
+    store.path.write_bytes(b"")
+    result = run("--db", str(store.path))
+    assert f"newest backup: {newest.path}" in result.stderr
+
+
+def test_env_var_chooses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "chosen.json"
+    path.write_bytes(b"")
+    result = run(env={"BOUNCEBACK_DB": str(path)})
+    assert result.returncode == 2
+    assert str(path) in result.stderr
+
+
+def test_demo_never_creates_or_changes_the_users_file(
+    monkeypatch: pytest.MonkeyPatch, private_data_folder: Path
+) -> None:
+    user_file = Path(os.environ["BOUNCEBACK_DB"])
+    opened: list[Path] = []
+
+    def fake_run_app(store: Store, *, demo: bool) -> int:
+        assert demo
+        assert len(store.applications()) == 38, "the demo opens on the sample data"
+        opened.append(store.path)
+        return 0
+
+    monkeypatch.setattr(cli, "_run_app", fake_run_app)
+    assert cli.main(["--demo"]) == 0
+
+    (demo_path,) = opened
+    assert demo_path != user_file.resolve()
+    assert not demo_path.exists(), "the demo's copy is thrown away on exit"
+    assert not user_file.exists()
+    assert not any(private_data_folder.rglob("*.json"))

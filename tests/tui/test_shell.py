@@ -1,0 +1,104 @@
+"""The app shell: panes, help, palette, theme, first run, and keeping up with the file."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Static, TabbedContent
+
+from store import Store
+from tui.app import BouncebackApp
+
+
+def visible_text(app: BouncebackApp) -> str:
+    return "\n".join(str(s.render()) for s in app.screen.query(Static) if s.region.area)
+
+
+@pytest.mark.parametrize(
+    ("key", "pane", "shown"),
+    [
+        ("2", "journal", "Journal — not built yet"),
+        ("3", "timer", "Timer — not built yet"),
+        ("4", "progress", "Progress — not built yet"),
+        ("1", "board", "Applied"),
+    ],
+)
+async def test_number_keys_switch_panes(
+    app: BouncebackApp, key: str, pane: str, shown: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3" if key == "1" else "1", key)
+        assert app.query_one(TabbedContent).active == f"{pane}-tab"
+        assert shown in visible_text(app)
+        assert app.focused is not None
+        assert app.focused.id == pane
+
+
+async def test_waiting_panes_say_how_much_data_awaits_them(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        assert "34 journal entries are saved" in visible_text(app)
+
+
+async def test_question_mark_toggles_the_key_help(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+
+
+async def test_the_palette_reaches_every_pane(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Go to Timer")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "timer-tab"
+
+
+async def test_an_empty_store_greets_a_first_time_user(empty_app: BouncebackApp) -> None:
+    async with empty_app.run_test(size=(80, 24)):
+        text = visible_text(empty_app)
+        assert "Welcome to bounceback" in text
+        assert "bounceback --demo" in text
+
+
+async def test_demo_mode_says_so(sample_store: Store) -> None:
+    app = BouncebackApp(sample_store, demo=True)
+    async with app.run_test(size=(80, 24)):
+        assert "demo" in app.sub_title
+
+
+async def test_the_chosen_theme_persists(sample_store: Store) -> None:
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert Store.open(sample_store.path).settings().theme == "nord"
+
+    reopened = BouncebackApp(Store.open(sample_store.path))
+    async with reopened.run_test(size=(80, 24)):
+        assert reopened.theme == "nord"
+
+
+async def test_a_change_from_another_session_shows_within_a_second(
+    empty_app: BouncebackApp,
+) -> None:
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        assert "Welcome" in visible_text(empty_app)
+        Store.open(empty_app.store.path).add_application(company="Acme", role="Dev")
+        await pilot.pause(1.3)
+        text = visible_text(empty_app)
+        assert "Welcome" not in text
+        assert "Wishlist" in text
+
+
+async def test_ctrl_q_quits(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0

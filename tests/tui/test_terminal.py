@@ -1,0 +1,98 @@
+"""End to end in a real terminal (tmux): what a user over SSH meets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import Store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, command: str, size: tuple[int, int] = (80, 24)) -> None:
+        self.server = f"bounceback-test-{uuid.uuid4().hex[:8]}"
+        width, height = size
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height),
+                  "-e", "TERM=xterm-256color", command)  # fmt: skip
+        self.tmux("set-option", "-w", "remain-on-exit", "on")
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", self.server, "-f", "/dev/null", *args],
+            capture_output=True, text=True, check=True, timeout=10,
+        ).stdout  # fmt: skip
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p")
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in (screen := self.screen()):
+                return screen
+            time.sleep(0.02)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def press(self, *keys: str) -> None:
+        self.tmux("send-keys", *keys)
+
+    def exit_status(self, timeout: float = 10.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            dead, _, status = (
+                self.tmux("display", "-p", "#{pane_dead} #{pane_dead_status}")
+                .strip()
+                .partition(" ")
+            )
+            if dead == "1":
+                return int(status)
+            time.sleep(0.05)
+        raise AssertionError("the app did not exit")
+
+    def pid(self) -> int:
+        return int(self.tmux("display", "-p", "#{pane_pid}"))
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True, check=False)
+
+
+@pytest.fixture
+def terminal(sample_store: Store) -> Iterator[Terminal]:
+    command = f"{sys.executable} -m tui --db {sample_store.path}"
+    term = Terminal(command)
+    yield term
+    term.close()
+
+
+def test_the_four_panes_switch_and_ctrl_q_exits_0(terminal: Terminal) -> None:
+    terminal.wait_for("Applied")
+    for key, text in [("2", "Journal — not"), ("3", "Timer — not"), ("4", "Progress — not")]:
+        terminal.press(key)
+        terminal.wait_for(text)
+    terminal.press("1")
+    terminal.wait_for("Applied")
+    terminal.press("C-q")
+    assert terminal.exit_status() == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_dropped_connection_ends_the_app_cleanly(
+    terminal: Terminal, sample_store: Store, signum: int
+) -> None:
+    terminal.wait_for("Applied")
+    os.kill(terminal.pid(), signum)
+    assert terminal.exit_status() == 128 + signum
+    folder: Path = sample_store.path.parent
+    assert not list(folder.glob(".*.tmp")), "no temp file is left behind"
+    assert len(Store.open(sample_store.path).applications()) == 38
