@@ -32,12 +32,14 @@ from store.errors import (
 )
 from store.models import (
     Application,
+    ArchiveReason,
     Contact,
     Goal,
     JournalEntry,
     Model,
     Record,
     Rejection,
+    RejectionReason,
     Settings,
     Stage,
     StageChange,
@@ -78,9 +80,9 @@ def friendly_errors(error: ValidationError) -> dict[str, str]:
     for detail in error.errors():
         field = str(detail["loc"][0]) if detail["loc"] else ""
         kind, context = detail["type"], detail.get("ctx", {})
-        if kind == "string_too_short" and context.get("min_length") == 1:
+        if kind in ("string_too_short", "too_short") and context.get("min_length") == 1:
             message = "is required"
-        elif kind == "string_too_long":
+        elif kind in ("string_too_long", "too_long"):
             message = f"is too long (at most {context['max_length']:,} characters)"
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than"):
             message = detail["msg"].replace("Input should be", "must be")
@@ -412,32 +414,139 @@ class Store:
             self._insert(changes, application)
         return application
 
+    def _moved(self, current: Application, stage: Stage, now: datetime) -> Application:
+        """``current`` moved to ``stage``: history, rejection record and column position."""
+        rejection = None
+        if stage is Stage.REJECTED:
+            rejection = current.rejection or Rejection(reached=current.stage)
+        return current.model_copy(
+            update={
+                "stage": stage,
+                "history": (*current.history, StageChange(stage=stage, at=now)),
+                "rejection": rejection,
+                "position": self._top_of(stage),
+                "rev": current.rev + 1,
+                "updated_at": now,
+            }
+        )
+
     def move_application(self, application_id: UUID, stage: Stage) -> Application:
         """Move to ``stage`` (recorded in the history); it lands at the top of that column.
 
         Moving to Rejected starts a rejection record with the stage it reached;
         moving out of Rejected removes it.
         """
-        now = self.clock()
         with self._transaction() as changes:
             doc, current = self._fresh(Application, application_id)
             if current.stage is stage:
                 return current
-            rejection = None
-            if stage is Stage.REJECTED:
-                rejection = current.rejection or Rejection(reached=current.stage)
-            moved = current.model_copy(
+            moved = self._moved(current, stage, self.clock())
+            self._replace(changes, doc, moved)
+        return moved
+
+    def reject_application(self, application_id: UUID, reflection: Rejection) -> Application:
+        """Record a "no" and what the user takes from it, moving the card to Rejected."""
+        now = self.clock()
+        with self._transaction() as changes:
+            doc, current = self._fresh(Application, application_id)
+            if current.stage is not Stage.REJECTED:
+                current = self._moved(current, Stage.REJECTED, now)
+            rejected = current.model_copy(
+                update={"rejection": reflection, "rev": current.rev + 1, "updated_at": now}
+            )
+            rejected = validated(Application, rejected.model_dump())
+            self._replace(changes, doc, rejected)
+        return rejected
+
+    def mark_ghosted(self, application_id: UUID) -> Application:
+        """No answer after applying: a rejection with reason "no response"."""
+        current = self.application(application_id)
+        reached = current.rejection.reached if current.rejection else current.stage
+        if reached is Stage.REJECTED:
+            reached = Stage.APPLIED
+        return self.reject_application(
+            application_id, Rejection(reached=reached, reason=RejectionReason.NO_RESPONSE)
+        )
+
+    def record_feedback_request(self, application_id: UUID) -> Application:
+        """Note that the user asked for feedback on a rejection, and when."""
+        now = self.clock()
+        with self._transaction() as changes:
+            doc, current = self._fresh(Application, application_id)
+            if current.rejection is None:
+                raise InvalidInput({"rejection": "only a rejected application has feedback"})
+            rejection = current.rejection.model_copy(update={"feedback_requested_at": now})
+            updated = current.model_copy(
+                update={"rejection": rejection, "rev": current.rev + 1, "updated_at": now}
+            )
+            self._replace(changes, doc, updated)
+        return updated
+
+    def archive_application(
+        self, application_id: UUID, reason: ArchiveReason | None = ArchiveReason.OTHER
+    ) -> Application:
+        """Take an application off the board (``reason=None`` puts it back)."""
+        now = self.clock()
+        with self._transaction() as changes:
+            doc, current = self._fresh(Application, application_id)
+            updated = current.model_copy(
                 update={
-                    "stage": stage,
-                    "history": (*current.history, StageChange(stage=stage, at=now)),
-                    "rejection": rejection,
-                    "position": self._top_of(stage),
+                    "archived": reason,
+                    "archived_at": now if reason is not None else None,
                     "rev": current.rev + 1,
                     "updated_at": now,
                 }
             )
-            self._replace(changes, doc, moved)
+            self._replace(changes, doc, updated)
+        return updated
+
+    def reorder_application(self, application_id: UUID, offset: int) -> Application:
+        """Move a card ``offset`` places up (negative) or down within its column."""
+        with self._transaction() as changes:
+            doc, current = self._fresh(Application, application_id)
+            table = self._table(TABLES[Application])
+            column = sorted(
+                table.search(
+                    (where("stage") == current.stage.value) & (where("archived") == None)  # noqa: E711
+                ),
+                key=lambda d: (d["position"], d["created_at"]),
+            )
+            index = next(i for i, d in enumerate(column) if d["id"] == str(application_id))
+            target = min(max(index + offset, 0), len(column) - 1)
+            if target == index:
+                return current
+            ordered = [d for d in column if d["id"] != str(application_id)]
+            ordered.insert(target, doc)
+            # New positions only for the cards that changed place, spaced out to keep order.
+            low, high = min(index, target), max(index, target)
+            base = column[low]["position"]
+            moved = current
+            for offset_in_span, placed in enumerate(ordered[low : high + 1]):
+                record = validated(Application, placed)
+                updated = record.model_copy(
+                    update={"position": base + offset_in_span * 1.0, "rev": record.rev + 1}
+                )
+                if high + 1 < len(column) and offset_in_span == high - low:
+                    # keep strictly above the next untouched card
+                    nxt = column[high + 1]["position"]
+                    updated = updated.model_copy(
+                        update={"position": min(updated.position, (base + nxt) / 2)}
+                    )
+                self._replace(changes, placed, updated)
+                if record.id == application_id:
+                    moved = updated
         return moved
+
+    def revert(self, previous: R, current_rev: int) -> R:
+        """Undo: put back ``previous`` if the record is still at ``current_rev``."""
+        model = type(previous)
+        with self._transaction() as changes:
+            doc, current = self._fresh(model, previous.id)
+            if current.rev != current_rev:
+                raise ConflictError(current)
+            restored = previous.model_copy(update={"rev": current.rev + 1})
+            self._replace(changes, doc, restored)
+        return restored
 
     def update_application(self, edited: Application) -> Application:
         """Save an edited application; raises ``ConflictError`` if it changed meanwhile."""
