@@ -503,38 +503,34 @@ class Store:
     def reorder_application(self, application_id: UUID, offset: int) -> Application:
         """Move a card ``offset`` places up (negative) or down within its column."""
         with self._transaction() as changes:
-            doc, current = self._fresh(Application, application_id)
-            table = self._table(TABLES[Application])
+            _, current = self._fresh(Application, application_id)
+            on_board = (where("stage") == current.stage.value) & (where("archived") == None)  # noqa: E711
             column = sorted(
-                table.search(
-                    (where("stage") == current.stage.value) & (where("archived") == None)  # noqa: E711
-                ),
+                self._table(TABLES[Application]).search(on_board),
                 key=lambda d: (d["position"], d["created_at"]),
             )
-            index = next(i for i, d in enumerate(column) if d["id"] == str(application_id))
-            target = min(max(index + offset, 0), len(column) - 1)
+            ids = [doc["id"] for doc in column]
+            index = ids.index(str(application_id))
+            target = min(max(index + offset, 0), len(ids) - 1)
             if target == index:
                 return current
-            ordered = [d for d in column if d["id"] != str(application_id)]
-            ordered.insert(target, doc)
-            # New positions only for the cards that changed place, spaced out to keep order.
-            low, high = min(index, target), max(index, target)
-            base = column[low]["position"]
-            moved = current
-            for offset_in_span, placed in enumerate(ordered[low : high + 1]):
-                record = validated(Application, placed)
-                updated = record.model_copy(
-                    update={"position": base + offset_in_span * 1.0, "rev": record.rev + 1}
-                )
-                if high + 1 < len(column) and offset_in_span == high - low:
-                    # keep strictly above the next untouched card
-                    nxt = column[high + 1]["position"]
-                    updated = updated.model_copy(
-                        update={"position": min(updated.position, (base + nxt) / 2)}
+            ids.insert(target, ids.pop(index))
+            # The column keeps its set of positions; only the cards that changed place move.
+            positions = [doc["position"] for doc in column]
+            if len(set(positions)) < len(positions):
+                positions = [float(n) for n in range(len(positions))]
+            by_id = {doc["id"]: doc for doc in column}
+            for record_id, position in zip(ids, positions, strict=True):
+                doc = by_id[record_id]
+                if doc["position"] != position:
+                    record = validated(Application, doc)
+                    self._replace(
+                        changes,
+                        doc,
+                        record.model_copy(update={"position": position, "rev": record.rev + 1}),
                     )
-                self._replace(changes, placed, updated)
-                if record.id == application_id:
-                    moved = updated
+            moved = changes[TABLES[Application]][application_id]
+        assert isinstance(moved, Application)
         return moved
 
     def revert(self, previous: R, current_rev: int) -> R:

@@ -1,0 +1,56 @@
+"""Rules of the board that need no storage: time in a stage, staleness, due dates, search."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from store.models import Application, Stage
+
+GHOSTED_AFTER_DAYS = 21
+"""Default for Settings.stale_after_days: an application in Applied this long with no
+change is probably a silent "no"."""
+
+_RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dw])$")
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A date as people type it: ``2026-03-20``, ``today``, ``yesterday``, ``tomorrow``,
+    ``+3d``, ``-1w``. Blank means no date. Raises ``ValueError`` with a message for the user.
+    """
+    value = text.strip().lower()
+    if not value:
+        return None
+    named = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if value in named:
+        return today + timedelta(days=named[value])
+    if match := _RELATIVE.match(value):
+        sign, amount, unit = match.groups()
+        days = int(amount) * (7 if unit == "w" else 1)
+        return today + timedelta(days=days if sign == "+" else -days)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("use YYYY-MM-DD, today, yesterday, tomorrow, or +3d / -1w") from None
+
+
+def days_in_stage(application: Application, now: datetime) -> int:
+    return max(0, (now - application.stage_since).days)
+
+
+def is_stale(application: Application, now: datetime, after_days: int) -> bool:
+    """Applied, and nothing has happened for ``after_days``: likely ghosted."""
+    return application.stage is Stage.APPLIED and days_in_stage(application, now) >= after_days
+
+
+def next_action_due(application: Application, today: date) -> bool:
+    """The next action is due today or overdue."""
+    return application.next_action_due is not None and application.next_action_due <= today
+
+
+def matches(application: Application, query: str) -> bool:
+    """Case-insensitive search across company, role, tags and notes; every word must match."""
+    haystack = " ".join(
+        (application.company, application.role, " ".join(application.tags), application.notes)
+    ).casefold()
+    return all(word in haystack for word in query.casefold().split())
