@@ -54,3 +54,24 @@ def matches(application: Application, query: str) -> bool:
         (application.company, application.role, " ".join(application.tags), application.notes)
     ).casefold()
     return all(word in haystack for word in query.casefold().split())
+
+
+def stage_before_rejection(application: Application) -> Stage:
+    """How far an application got: the last pipeline stage in its history."""
+    for change in reversed(application.history):
+        if change.stage is not Stage.REJECTED:
+            return change.stage
+    return Stage.APPLIED
+
+
+def feedback_request(application: Application, contact_name: str = "") -> str:
+    """A short, polite request for feedback after a rejection, ready to send."""
+    greeting = f"Dear {contact_name}," if contact_name else "Hello,"
+    return (
+        f"{greeting}\n\n"
+        f"Thank you for considering me for the {application.role} role at "
+        f"{application.company}, and for letting me know your decision.\n\n"
+        "I am working to improve, and I would be grateful for any feedback on my "
+        "application or interviews — even a sentence or two would help me a great deal.\n\n"
+        "Thank you for your time, and I hope our paths cross again.\n"
+    )

@@ -22,6 +22,7 @@ from tinydb.table import Document, Table
 
 from store import backups, migrations
 from store.backups import Backup
+from store.board import stage_before_rejection
 from store.clock import Clock, system_clock
 from store.errors import (
     ConflictError,
@@ -418,7 +419,7 @@ class Store:
         """``current`` moved to ``stage``: history, rejection record and column position."""
         rejection = None
         if stage is Stage.REJECTED:
-            rejection = current.rejection or Rejection(reached=current.stage)
+            rejection = current.rejection or Rejection(reached=stage_before_rejection(current))
         return current.model_copy(
             update={
                 "stage": stage,
@@ -461,9 +462,9 @@ class Store:
     def mark_ghosted(self, application_id: UUID) -> Application:
         """No answer after applying: a rejection with reason "no response"."""
         current = self.application(application_id)
-        reached = current.rejection.reached if current.rejection else current.stage
-        if reached is Stage.REJECTED:
-            reached = Stage.APPLIED
+        reached = (
+            current.rejection.reached if current.rejection else stage_before_rejection(current)
+        )
         return self.reject_application(
             application_id, Rejection(reached=reached, reason=RejectionReason.NO_RESPONSE)
         )

@@ -34,7 +34,8 @@ class BouncebackApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"show_pane('{pane}')", title, id=f"app.pane.{pane}")
+            # The tab strip shows these keys; the footer keeps its room for the pane's.
+            Binding(key, f"show_pane('{pane}')", title, show=False, id=f"app.pane.{pane}")
             for pane, key, title, _ in PANES
         ),
         Binding("question_mark", "toggle_help", "Keys", id="app.help"),
@@ -91,14 +92,16 @@ class BouncebackApp(App[None]):
             for pane in self.query(Pane):
                 pane.reload()
         except StoreError as error:
-            self.notify(str(error), title="Cannot read the data file", severity="error")
+            self.notify(
+                str(error), title="Cannot read the data file", severity="error", markup=False
+            )
 
     def guard(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a failure is shown to the user, never a crash."""
         try:
             return operation()
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return None
 
     # --- actions ----------------------------------------------------------------------

@@ -124,9 +124,7 @@ def test_ghosted_is_a_rejection_with_no_response(store: Store) -> None:
     added = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
     ghosted = store.mark_ghosted(added.id)
     assert ghosted.stage is Stage.REJECTED
-    assert ghosted.rejection == Rejection(
-        reached=Stage.APPLIED, reason=RejectionReason.NO_RESPONSE
-    )
+    assert ghosted.rejection == Rejection(reached=Stage.APPLIED, reason=RejectionReason.NO_RESPONSE)
 
 
 def test_asking_for_feedback_is_dated(db_path: object, store: Store) -> None:

@@ -1,39 +1,382 @@
-"""The Board pane: the kanban of applications."""
+"""The Board pane: the kanban of applications, driven from the keyboard."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+from uuid import UUID
 
-from store import PIPELINE, Stage
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalScroll, Vertical
+from textual.widgets import Input, Static
+
+from store import (
+    PIPELINE,
+    Application,
+    ArchiveReason,
+    Rejection,
+    Stage,
+    Store,
+    StoreError,
+)
+from store.board import (
+    days_in_stage,
+    is_stale,
+    matches,
+    next_action_due,
+    stage_before_rejection,
+)
+from tui.dialogs.application_form import ApplicationForm
+from tui.dialogs.details import ApplicationDetails
+from tui.dialogs.reflection import ReflectionDialog
 from tui.panes.base import Pane
+from tui.widgets.card_column import Card, CardColumn
+
+COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
+UNDO_DEPTH = 50
 
 FIRST_RUN_HINT = (
     "Welcome to bounceback.\n\n"
     "Every application goes on this board, and every “no” becomes a short lesson "
     "for the next one. Your data stays in one file on this machine.\n\n"
+    "Press n to add your first application.\n"
     "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
 )
+
+
+@dataclass(frozen=True)
+class Undo:
+    description: str
+    run: Callable[[], Application]
 
 
 class BoardPane(Pane):
     PANE_ID = "board"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "cursor(-1, 0)", "Left", show=False, id="board.cursor_left"),
+        Binding("right,l", "cursor(1, 0)", "Right", show=False, id="board.cursor_right"),
+        Binding("up,k", "cursor(0, -1)", "Up", show=False, id="board.cursor_up"),
+        Binding("down,j", "cursor(0, 1)", "Down", show=False, id="board.cursor_down"),
+        Binding("home", "cursor_to(0)", "First card", show=False, id="board.first"),
+        Binding("end", "cursor_to(-1)", "Last card", show=False, id="board.last"),
+        Binding("pageup", "cursor_page(-1)", "Page up", show=False, id="board.page_up"),
+        Binding("pagedown", "cursor_page(1)", "Page down", show=False, id="board.page_down"),
+        Binding("shift+left,H", "move(-1)", "◀ Stage", id="board.move_left"),
+        Binding("shift+right,L", "move(1)", "Stage ▶", id="board.move_right"),
+        Binding("K", "reorder(-1)", "Card up", show=False, id="board.reorder_up"),
+        Binding("J", "reorder(1)", "Card down", show=False, id="board.reorder_down"),
+        Binding("n", "new", "New", id="board.new"),
+        Binding("enter", "details", "Details", id="board.details"),
+        Binding("e", "edit", "Edit", show=False, id="board.edit"),
+        Binding("r", "reject", "Reject", id="board.reject"),
+        Binding("g", "ghosted", "Ghosted", show=False, id="board.ghosted"),
+        Binding("d", "delete", "Delete", show=False, id="board.delete"),
+        Binding("a", "archive", "Archive", show=False, id="board.archive"),
+        Binding("A", "toggle_archived", "Archived", show=False, id="board.show_archived"),
+        Binding("u", "undo", "Undo", id="board.undo"),
+        Binding("slash", "filter", "Filter", id="board.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.column = 1  # Applied: where a search spends most of its time
+        self.rows: dict[Stage, int] = dict.fromkeys(COLUMNS, 0)
+        self.cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
+        self.query_text = ""
+        self.show_archived = False
+        self.undo_stack: list[Undo] = []
+
     def compose(self) -> ComposeResult:
-        yield Static(id="board-summary")
+        filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
+        filter_input.display = False
+        yield filter_input
+        yield Static(FIRST_RUN_HINT, id="board-first-run")
+        with HorizontalScroll(id="board-columns"):
+            for stage in COLUMNS:
+                with Vertical(classes="board-column", id=f"column-{stage.value}"):
+                    yield Static(classes="board-column-title")
+                    yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
     def on_mount(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        applications = self.store.applications()
-        summary = self.query_one("#board-summary", Static)
-        summary.set_class(not applications, "first-run")
-        if not applications:
-            summary.update(FIRST_RUN_HINT)
+    # --- state -> widgets -------------------------------------------------------------
+
+    @property
+    def stage(self) -> Stage:
+        return COLUMNS[self.column]
+
+    @property
+    def current(self) -> Application | None:
+        cards = self.cards[self.stage]
+        return cards[self.rows[self.stage]] if cards else None
+
+    def reload(self, focus_on: UUID | None = None) -> None:
+        """Read the board from the store and draw every column."""
+        on_board = self.store.applications(archived=self.show_archived)
+        shown = [a for a in on_board if matches(a, self.query_text)]
+        focus_on = focus_on or (self.current.id if self.current else None)
+        self.cards = {stage: [a for a in shown if a.stage is stage] for stage in COLUMNS}
+        first_run = not on_board and not self.show_archived
+        self.query_one("#board-first-run").display = first_run
+        self.query_one("#board-columns").display = not first_run
+        for stage in COLUMNS:
+            self._draw_column(stage)
+        if focus_on is not None:
+            self._put_cursor_on(focus_on)
+        self._draw_cursor()
+
+    def _draw_column(self, stage: Stage) -> None:
+        now = self.store.clock()
+        today, stale_after = now.date(), self.store.settings().stale_after_days
+        cards = self.cards[stage]
+        self.rows[stage] = min(self.rows[stage], max(len(cards) - 1, 0))
+        self.query_one(f"#cards-{stage.value}", CardColumn).set_cards(
+            [
+                Card(
+                    id=a.id,
+                    company=a.company,
+                    role=a.role,
+                    days_in_stage=days_in_stage(a, now),
+                    excitement=a.excitement,
+                    due=next_action_due(a, today),
+                    stale=is_stale(a, now, stale_after),
+                    details=" · ".join(part for part in (a.location, a.next_action) if part),
+                )
+                for a in cards
+            ]
+        )
+
+    def _put_cursor_on(self, application_id: UUID) -> None:
+        for column, stage in enumerate(COLUMNS):
+            for row, application in enumerate(self.cards[stage]):
+                if application.id == application_id:
+                    self.column, self.rows[stage] = column, row
+                    return
+
+    def _draw_cursor(self) -> None:
+        for column, stage in enumerate(COLUMNS):
+            cards = self.query_one(f"#cards-{stage.value}", CardColumn)
+            active = column == self.column and bool(self.cards[stage])
+            cards.cursor = self.rows[stage] if active else None
+            box = self.query_one(f"#column-{stage.value}")
+            box.set_class(column == self.column, "-active")
+            count = len(self.cards[stage])
+            where = f"{self.rows[stage] + 1}/{count}" if active and count > 1 else str(count)
+            title = f"{stage.label} {where}"
+            if self.show_archived:
+                title += " (archived)"
+            box.query_one(".board-column-title", Static).update(title)
+        self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
+            self.query_one(f"#column-{self.stage.value}"), animate=False
+        )
+
+    # --- moving the cursor ------------------------------------------------------------
+
+    def action_cursor(self, dx: int, dy: int) -> None:
+        self.column = min(max(self.column + dx, 0), len(COLUMNS) - 1)
+        count = len(self.cards[self.stage])
+        self.rows[self.stage] = min(max(self.rows[self.stage] + dy, 0), max(count - 1, 0))
+        self._draw_cursor()
+
+    def action_cursor_to(self, row: int) -> None:
+        count = len(self.cards[self.stage])
+        self.rows[self.stage] = max(count - 1, 0) if row < 0 else 0
+        self._draw_cursor()
+
+    def action_cursor_page(self, direction: int) -> None:
+        cards = self.query_one(f"#cards-{self.stage.value}", CardColumn)
+        page = max(cards.scrollable_content_region.height // cards.card_height, 1)
+        self.action_cursor(0, direction * page)
+
+    @on(CardColumn.Clicked)
+    def _clicked(self, event: CardColumn.Clicked) -> None:
+        self.column = COLUMNS.index(Stage(str(event.column.id).removeprefix("cards-")))
+        self.rows[self.stage] = event.index
+        self._draw_cursor()
+        self.focus()
+
+    # --- changing the board -----------------------------------------------------------
+
+    def _run(self, operation: Callable[[], Application | None]) -> Application | None:
+        try:
+            return operation()
+        except StoreError as error:
+            self.app.notify(
+                str(error), title="Not saved", severity="error", timeout=10, markup=False
+            )
+            self.reload()
+            return None
+
+    def _remember(self, description: str, undo: Callable[[], Application]) -> None:
+        self.undo_stack = [*self.undo_stack[-UNDO_DEPTH + 1 :], Undo(description, undo)]
+
+    def action_move(self, step: int) -> None:
+        application = self.current
+        if application is None or self.show_archived:
             return
-        counts = dict.fromkeys((*PIPELINE, Stage.REJECTED), 0)
-        for application in applications:
-            counts[application.stage] += 1
-        columns = "\n".join(f"  {stage.label:<13} {n:>4}" for stage, n in counts.items())
-        summary.update(f"Board — the columns are not built yet.\n\n{columns}")
+        column = COLUMNS.index(application.stage) + step
+        if not 0 <= column < len(COLUMNS):
+            return
+        target = COLUMNS[column]
+        if target is Stage.REJECTED:
+            self.action_reject()
+            return
+        moved = self._run(lambda: self.store.move_application(application.id, target))
+        if moved is not None:
+            self._remember(
+                f"move of {application.company} to {target.label}",
+                lambda: self.store.revert(application, moved.rev),
+            )
+            self.reload(focus_on=moved.id)
+
+    def action_reorder(self, offset: int) -> None:
+        application = self.current
+        if application is None or self.show_archived or self.query_text:
+            return
+        moved = self._run(lambda: self.store.reorder_application(application.id, offset))
+        if moved is not None:
+            self.reload(focus_on=moved.id)
+
+    def action_delete(self) -> None:
+        application = self.current
+        if application is None:
+            return
+        deleted = self._run(lambda: self.store.delete_application(application.id))
+        if deleted is not None:
+            self._remember(f"delete of {deleted.company}", lambda: self.store.restore(deleted))
+            self.reload()
+            self.app.notify(
+                f"Deleted {deleted.company} — {deleted.role}. Press u to undo.",
+                timeout=6,
+                markup=False,
+            )
+
+    def action_archive(self) -> None:
+        application = self.current
+        if application is None:
+            return
+        reason = None if application.archived else ArchiveReason.OTHER
+        updated = self._run(lambda: self.store.archive_application(application.id, reason))
+        if updated is not None:
+            verb = "Archived" if reason else "Put back on the board:"
+            self._remember(
+                f"archive of {application.company}",
+                lambda: self.store.revert(application, updated.rev),
+            )
+            self.reload()
+            self.app.notify(
+                f"{verb} {application.company}. Press u to undo.", timeout=6, markup=False
+            )
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.app.notify("Nothing to undo.", timeout=3, markup=False)
+            return
+        undo = self.undo_stack.pop()
+        restored = self._run(undo.run)
+        if restored is not None:
+            self.reload(focus_on=restored.id)
+            self.app.notify(f"Undid the {undo.description}.", timeout=4, markup=False)
+
+    def action_ghosted(self) -> None:
+        application = self.current
+        if application is None or application.stage is not Stage.APPLIED:
+            return
+        ghosted = self._run(lambda: self.store.mark_ghosted(application.id))
+        if ghosted is not None:
+            self._remember(
+                f"ghosting of {application.company}",
+                lambda: self.store.revert(application, ghosted.rev),
+            )
+            self.reload(focus_on=ghosted.id)
+
+    # --- dialogs ----------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        stage = self.stage if self.stage is not Stage.REJECTED else Stage.WISHLIST
+        self.app.push_screen(ApplicationForm(self.store, stage=stage), self._saved)
+
+    def action_edit(self) -> None:
+        if (application := self.current) is not None:
+            self.app.push_screen(ApplicationForm(self.store, editing=application), self._saved)
+
+    def _saved(self, application: Application | None) -> None:
+        if application is not None:
+            self.reload(focus_on=application.id)
+
+    def action_details(self) -> None:
+        if (application := self.current) is not None:
+            self.app.push_screen(ApplicationDetails(self.store, application.id), self._saved)
+
+    def action_reject(self) -> None:
+        application = self.current
+        if application is None or self.show_archived:
+            return
+
+        def reflected(reflection: Rejection | None) -> None:
+            if application.stage is Stage.REJECTED and reflection is None:
+                return  # editing a reflection, cancelled: nothing changes
+            saved = self._run(
+                lambda: self.store.reject_application(
+                    application.id,
+                    reflection or Rejection(reached=stage_before_rejection(application)),
+                )
+            )
+            if saved is not None:
+                if application.stage is not Stage.REJECTED:
+                    self._remember(
+                        f"rejection of {application.company}",
+                        lambda: self.store.revert(application, saved.rev),
+                    )
+                self.reload(focus_on=saved.id)
+
+        self.app.push_screen(ReflectionDialog(application, self.store.clock()), reflected)
+
+    # --- filter -----------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#board-filter", Input)
+        filter_input.display = True
+        filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#board-filter", Input)
+        if not filter_input.display and not self.query_text:
+            return
+        filter_input.value = ""
+        filter_input.display = False
+        self.query_text = ""
+        self.reload()
+        self.focus()
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_done(self) -> None:
+        if not self.query_text:
+            self.action_clear_filter()
+        else:
+            self.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that make no sense here are hidden from the footer, not dead."""
+        if action == "clear_filter":
+            return bool(self.query_text) or self.query_one("#board-filter").display
+        if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
+            return None
+        if action == "undo":
+            return bool(self.undo_stack) or None
+        return True

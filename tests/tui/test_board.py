@@ -1,0 +1,298 @@
+"""The Board pane, driven by the keys a user presses; asserts on the store and the screen."""
+
+from __future__ import annotations
+
+import hashlib
+
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static
+
+from store import RejectionReason, Stage, Store
+from store.sample import SAMPLE_NOW
+from tui.app import BouncebackApp
+from tui.dialogs.application_form import ApplicationForm
+from tui.dialogs.details import ApplicationDetails
+from tui.dialogs.reflection import ReflectionDialog
+from tui.panes.board import BoardPane
+from tui.widgets.card_column import CardColumn
+
+
+def board(app: BouncebackApp) -> BoardPane:
+    return app.query_one(BoardPane)
+
+
+def column_companies(app: BouncebackApp, stage: Stage) -> list[str]:
+    return [card.company for card in app.query_one(f"#cards-{stage.value}", CardColumn).cards]
+
+
+def sha256(store: Store) -> str:
+    return hashlib.sha256(store.path.read_bytes()).hexdigest()
+
+
+def screen_text(app: BouncebackApp) -> str:
+    return "\n".join(str(s.render()) for s in app.screen.query(Static) if s.region.area)
+
+
+def widget_text(widget: Widget) -> str:
+    """What a widget draws, as plain text (all of it, not only what is scrolled into view)."""
+    region = Region(0, 0, widget.size.width, widget.virtual_size.height or widget.size.height)
+    return "\n".join(strip.text for strip in widget.render_lines(region))
+
+
+async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = board(app)
+        assert pane.stage is Stage.APPLIED
+        first = pane.current
+        await pilot.press("j")
+        assert pane.current is not None and pane.current != first
+        await pilot.press("k", "l")
+        assert pane.stage is Stage.INTERVIEWING
+        await pilot.press("right", "left", "h", "h", "h")  # stops at the first column
+        assert pane.stage is Stage.WISHLIST
+        await pilot.press("end")
+        assert pane.current == pane.cards[Stage.WISHLIST][-1]
+        title = app.query_one("#column-wishlist .board-column-title", Static)
+        assert "6/6" in str(title.render())
+        await pilot.press("home")
+        assert pane.current == pane.cards[Stage.WISHLIST][0]
+
+
+async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = board(app)
+        card = pane.current
+        assert card is not None
+        await pilot.press("L")
+        moved = app.store.application(card.id)
+        assert moved.stage is Stage.INTERVIEWING
+        assert (moved.history[-1].stage, moved.history[-1].at) == (Stage.INTERVIEWING, SAMPLE_NOW)
+        assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
+        assert pane.current is not None and pane.current.id == card.id, "the cursor follows"
+        await pilot.press("shift+left")
+        assert app.store.application(card.id).stage is Stage.APPLIED
+
+
+async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("shift+right", "u")
+        restored = app.store.application(card.id)
+        assert restored.stage is Stage.APPLIED
+        assert restored.history == card.history
+
+
+async def test_J_and_K_reorder_within_the_column_and_it_persists(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = column_companies(app, Stage.APPLIED)
+        await pilot.press("J")
+        after = column_companies(app, Stage.APPLIED)
+        assert after[:2] == [before[1], before[0]]
+        stored = [a.company for a in Store.open(app.store.path).applications()]
+        assert [c for c in stored if c in after] == after
+        await pilot.press("K")
+        assert column_companies(app, Stage.APPLIED) == before
+
+
+async def test_n_adds_an_application_to_the_current_column(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, ApplicationForm)
+        await pilot.press(*"Northwind", "tab", *"Data Engineer", "tab", *"https://nw.example")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ApplicationForm)
+        added = [a for a in app.store.applications() if a.company == "Northwind"]
+        assert [(a.role, a.stage, a.url) for a in added] == [
+            ("Data Engineer", Stage.APPLIED, "https://nw.example")
+        ]
+        assert column_companies(app, Stage.APPLIED)[0] == "Northwind"
+
+
+async def test_the_form_shows_errors_next_to_the_fields_and_saves_nothing(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = sha256(app.store)
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#field-url", Input).value = "ftp://nope"
+        form.query_one("#field-next_action_due", Input).value = "next week"
+        form.query_one("#field-excitement", Input).value = "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+
+        def error(field: str) -> str:
+            return str(form.query_one(f"#error-{field}", Static).render())
+
+        assert "YYYY-MM-DD" in error("next_action_due")
+        form.query_one("#field-next_action_due", Input).value = "+3d"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error("company") == "is required"
+        assert error("role") == "is required"
+        assert "http" in error("url")
+        assert "5" in error("excitement")
+        assert sha256(app.store) == before
+
+
+async def test_escape_cancels_the_form_and_nothing_changes(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = sha256(app.store)
+        await pilot.press("n", *"Half typed", "escape")
+        assert not isinstance(app.screen, ApplicationForm)
+        assert sha256(app.store) == before
+
+
+async def test_e_edits_the_card_under_the_cursor(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("e")
+        role = app.screen.query_one("#field-role", Input)
+        assert role.value == card.role
+        role.value = "Staff Engineer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.application(card.id)
+        assert (saved.role, saved.rev) == ("Staff Engineer", card.rev + 1)
+
+
+async def test_enter_shows_details_with_the_history(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        pane = board(app)
+        await pilot.press("l", "l", "l", "l")  # Rejected: a card with a reflection
+        card = pane.current
+        assert card is not None and card.rejection is not None
+        await pilot.press("enter")
+        assert isinstance(app.screen, ApplicationDetails)
+        content = widget_text(app.screen.query_one("#details-content", Static))
+        text = widget_text(app.screen.query_one("#details-title", Static)) + content
+        assert card.company in text
+        for change in card.history:
+            assert f"{change.at:%Y-%m-%d}" in content
+        assert card.rejection.reason.label in content
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ApplicationDetails)
+
+
+async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("d")
+        assert card.id not in {a.id for a in app.store.applications()}
+        assert card.company not in column_companies(app, Stage.APPLIED)
+        await pilot.press("u")
+        assert app.store.application(card.id) == card
+        assert card.company in column_companies(app, Stage.APPLIED)
+
+
+async def test_a_archives_and_A_shows_the_archive(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("a")
+        assert app.store.application(card.id).archived is not None
+        assert card.company not in column_companies(app, Stage.APPLIED)
+        await pilot.press("A")
+        assert card.company in column_companies(app, Stage.APPLIED)
+        assert "archived" in str(app.query_one("#column-applied .board-column-title").render())
+        board(app)._put_cursor_on(card.id)
+        await pilot.press("a")  # put it back
+        await pilot.press("A")
+        assert app.store.application(card.id).archived is None
+        assert card.company in column_companies(app, Stage.APPLIED)
+
+
+async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Interviewing
+        card = board(app).current
+        assert card is not None
+        await pilot.press("r")
+        assert isinstance(app.screen, ReflectionDialog)
+        dialog = app.screen
+        assert dialog.query_one("#reached", Select).value is Stage.INTERVIEWING
+        dialog.query_one("#reason", Select).value = RejectionReason.SKILLS_GAP
+        dialog.query_one("#lesson", Input).focus()
+        await pilot.press(*"Practise system design")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rejected = app.store.application(card.id)
+        assert rejected.stage is Stage.REJECTED
+        assert rejected.rejection is not None
+        assert rejected.rejection.reached is Stage.INTERVIEWING
+        assert rejected.rejection.reason is RejectionReason.SKILLS_GAP
+        assert rejected.rejection.lesson == "Practise system design"
+        assert column_companies(app, Stage.REJECTED)[0] == card.company
+
+
+async def test_moving_into_rejected_asks_for_a_reflection_and_escape_skips_it(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l")  # Offer
+        card = board(app).current
+        assert card is not None
+        await pilot.press("L")
+        assert isinstance(app.screen, ReflectionDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        rejected = app.store.application(card.id)
+        assert rejected.stage is Stage.REJECTED
+        assert rejected.rejection is not None
+        assert rejected.rejection.reached is Stage.OFFER
+        assert rejected.rejection.reason is RejectionReason.UNKNOWN
+
+
+async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("r", "ctrl+f")
+        assert card.company in app.clipboard
+        assert card.role in app.clipboard
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rejection = app.store.application(card.id).rejection
+        assert rejection is not None
+        assert rejection.feedback_requested_at == SAMPLE_NOW
+
+
+async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = board(app)
+        card = pane.current
+        assert card is not None and card.stage is Stage.APPLIED
+        await pilot.press("g")
+        ghosted = app.store.application(card.id)
+        assert ghosted.rejection is not None
+        assert ghosted.rejection.reason is RejectionReason.NO_RESPONSE
+
+
+async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"fern")
+        shown = [c for stage in Stage for c in column_companies(app, stage)]
+        assert shown == ["Fernhill Labs"]
+        await pilot.press("enter")  # back to the board, filter kept
+        assert app.focused is board(app)
+        await pilot.press("escape")
+        assert len([c for stage in Stage for c in column_companies(app, stage)]) == 38
+
+
+async def test_markup_and_escape_sequences_in_names_are_shown_literally(store: Store) -> None:
+    store.add_application(company="[bold]Acme[/] \x1b[2J", role="[red]Dev", stage=Stage.APPLIED)
+    app = BouncebackApp(store)
+    async with app.run_test(size=(200, 24)):
+        column = app.query_one("#cards-applied", CardColumn)
+        line = "".join(segment.text for segment in column.render_line(0))
+        assert "[bold]Acme[/] ␛[2J" in line

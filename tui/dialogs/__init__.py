@@ -1,0 +1,1 @@
+"""Modal dialogs: forms that return their result through dismiss()."""

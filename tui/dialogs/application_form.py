@@ -1,0 +1,180 @@
+"""New and edit application: a modal form; errors appear next to the field they concern."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
+from store.board import parse_date
+from tui.widgets.safe_text import paragraph
+
+# (field, label, placeholder)
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("company", "Company*", "who is hiring"),
+    ("role", "Role*", "the job title"),
+    ("url", "Posting URL", "https://…"),
+    ("location", "Location", "Remote, a city…"),
+    ("salary", "Salary", "as advertised"),
+    ("source", "Found via", "LinkedIn, referral…"),
+    ("tags", "Tags", "comma separated"),
+    ("excitement", "Excitement", "1 (meh) to 5 (dream job)"),
+    ("next_action", "Next action", "e.g. follow up by email"),
+    ("next_action_due", "Due", "YYYY-MM-DD, today, +3d, -1w"),
+)
+
+
+class ApplicationForm(ModalScreen[Application | None]):
+    """Add an application, or edit one. Dismisses with the saved application."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        stage: Stage = Stage.WISHLIST,
+        editing: Application | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.stage = stage
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        title = f"Edit {self.editing.company}" if self.editing else "New application"
+        with Vertical(classes="dialog", id="application-form"):
+            yield Static(paragraph(title), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"), Grid(classes="form-grid"):
+                for field, label, placeholder in TEXT_FIELDS:
+                    yield Label(label, classes="form-label")
+                    with Vertical(classes="form-field"):
+                        yield Input(
+                            self._initial(field),
+                            placeholder=placeholder,
+                            compact=True,
+                            id=f"field-{field}",
+                        )
+                        yield Static(classes="field-error", id=f"error-{field}")
+                if self.editing is None:
+                    yield Label("Stage", classes="form-label")
+                    yield Select(
+                        [(stage.label, stage) for stage in PIPELINE],
+                        value=self.stage,
+                        allow_blank=False,
+                        compact=True,
+                        id="field-stage",
+                    )
+                yield Label("Notes", classes="form-label")
+                with Vertical(classes="form-field"):
+                    yield TextArea(
+                        self.editing.notes if self.editing else "",
+                        compact=True,
+                        soft_wrap=True,
+                        id="field-notes",
+                    )
+                    yield Static(classes="field-error", id="error-notes")
+            yield Static(classes="field-error", id="error-form")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#field-company").focus()
+
+    def _initial(self, field: str) -> str:
+        if self.editing is None:
+            return "3" if field == "excitement" else ""
+        value = getattr(self.editing, field)
+        if field == "tags":
+            return ", ".join(value)
+        return "" if value is None else str(value)
+
+    # --- saving -----------------------------------------------------------------------
+
+    def _fields(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """What the user typed, as store fields, plus errors found before the store sees it."""
+        values: dict[str, Any] = {
+            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
+        }
+        values["notes"] = self.query_one("#field-notes", TextArea).text
+        values["tags"] = tuple(values["tags"].split(","))
+        errors: dict[str, str] = {}
+        try:
+            values["excitement"] = int(values["excitement"] or 3)
+        except ValueError:
+            errors["excitement"] = "must be a whole number from 1 to 5"
+        try:
+            today = self.store.clock().date()
+            values["next_action_due"] = parse_date(values["next_action_due"], today)
+        except ValueError as error:
+            errors["next_action_due"] = str(error)
+        if self.editing is None:
+            values["stage"] = self.query_one("#field-stage", Select).value
+        return values, errors
+
+    def action_save(self) -> None:
+        values, errors = self._fields()
+        if errors:
+            self._show_errors(errors)
+            return
+        try:
+            if self.editing is None:
+                saved = self.store.add_application(**values)
+            else:
+                saved = self.store.update_application(self.editing.model_copy(update=values))
+        except InvalidInput as error:
+            self._show_errors(error.errors)
+            return
+        except ConflictError:
+            self._show_errors(
+                {
+                    "form": "Another session changed this application since you opened it; "
+                    "nothing was overwritten. Esc to discard your edits and see theirs."
+                }
+            )
+            return
+        except StoreError as error:
+            self._show_errors({"form": str(error)})
+            return
+        self.dismiss(saved)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for message in self.query(".field-error").results(Static):
+            message.update("")
+            message.display = False
+        first = None
+        for field, text in errors.items():
+            target = f"#error-{field}" if self.query(f"#error-{field}") else "#error-form"
+            message = self.query_one(target, Static)
+            message.update(paragraph(text))
+            message.display = True
+            if first is None and self.query(f"#field-{field}"):
+                first = self.query_one(f"#field-{field}")
+        if first is not None:
+            first.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()

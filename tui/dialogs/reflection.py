@@ -1,0 +1,128 @@
+"""After a "no": a short reflection, so the rejection teaches something. Skippable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from store import PIPELINE, Application, Rejection, RejectionReason
+from store.board import feedback_request, stage_before_rejection
+from tui.widgets.safe_text import paragraph
+
+
+class ReflectionDialog(ModalScreen[Rejection | None]):
+    """Dismisses with the reflection, or None when skipped with escape."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "skip", "Skip", id="reflection.skip"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="reflection.save"),
+        Binding(
+            "ctrl+f",
+            "ask_feedback",
+            "Ask for feedback",
+            priority=True,
+            id="reflection.ask_feedback",
+        ),
+    ]
+
+    def __init__(self, application: Application, now: datetime) -> None:
+        super().__init__()
+        self.application = application
+        self.now = now
+        self.existing = application.rejection or Rejection(
+            reached=stage_before_rejection(application)
+        )
+        self.feedback_requested_at = self.existing.feedback_requested_at
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="reflection"):
+            yield Static(
+                paragraph(f"A “no” from {self.application.company}"), classes="dialog-title"
+            )
+            yield Static(
+                "One decision about one role, not a verdict on you. "
+                "A minute here turns it into something you can use.",
+                classes="dialog-subtitle",
+            )
+            with Grid(classes="form-grid"):
+                yield Label("Got as far as", classes="form-label")
+                yield Select(
+                    [(stage.label, stage) for stage in PIPELINE],
+                    value=self.existing.reached,
+                    allow_blank=False,
+                    compact=True,
+                    id="reached",
+                )
+                yield Label("Reason", classes="form-label")
+                yield Select(
+                    [(reason.label, reason) for reason in RejectionReason],
+                    value=self.existing.reason,
+                    allow_blank=False,
+                    compact=True,
+                    id="reason",
+                )
+                yield Label("Feedback", classes="form-label")
+                yield TextArea(self.existing.feedback, compact=True, soft_wrap=True, id="feedback")
+                yield Label("Next time", classes="form-label")
+                yield Input(
+                    self.existing.lesson,
+                    placeholder="what you will do differently",
+                    compact=True,
+                    id="lesson",
+                )
+            yield Static(self._feedback_status(), id="feedback-status", classes="dialog-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Ask for feedback  ctrl+f", id="ask-feedback", compact=True)
+                yield Button("Skip  esc", id="skip", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#reason").focus()
+
+    def _feedback_status(self) -> str:
+        if self.feedback_requested_at is None:
+            return ""
+        return f"Feedback asked for on {self.feedback_requested_at:%Y-%m-%d}."
+
+    def _reflection(self) -> Rejection:
+        return Rejection(
+            reached=self.query_one("#reached", Select).value,
+            reason=self.query_one("#reason", Select).value,
+            feedback=self.query_one("#feedback", TextArea).text,
+            lesson=self.query_one("#lesson", Input).value,
+            feedback_requested_at=self.feedback_requested_at,
+        )
+
+    def action_save(self) -> None:
+        self.dismiss(self._reflection())
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+    def action_ask_feedback(self) -> None:
+        """Draft the request, put it on the clipboard (OSC 52 works over SSH), note the date."""
+        text = feedback_request(self.application)
+        self.app.copy_to_clipboard(text)
+        self.feedback_requested_at = self.now
+        status = self.query_one("#feedback-status", Static)
+        status.update(paragraph(f"Copied to your clipboard — paste it into an email:\n\n{text}"))
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self) -> None:
+        self.action_skip()
+
+    @on(Button.Pressed, "#ask-feedback")
+    def _ask_pressed(self) -> None:
+        self.action_ask_feedback()

@@ -1,0 +1,159 @@
+"""One column of the board, drawn with Textual's Line API.
+
+Only the cards on screen are rendered, whatever the column holds: ten years of
+applications cost no more to draw than ten. A widget per card would not scale
+(see shared/TESTING.md: 9.6 s to show 1,000 ListView items).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+from uuid import UUID
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.safe_text import one_line
+
+WIDE_COLUMN = 22
+"""From this many cells wide, a card has room for a line of details."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card shows; the pane computes it from an application."""
+
+    id: UUID
+    company: str
+    role: str
+    days_in_stage: int
+    excitement: int
+    due: bool
+    stale: bool
+    details: str
+    """Location and next action, shown when the column is wide."""
+
+
+class CardColumn(ScrollView, can_focus=False):
+    """The cards of one stage. The pane owns the cursor; this only draws it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "card-column--company",
+        "card-column--role",
+        "card-column--meta",
+        "card-column--flag",
+        "card-column--cursor",
+        "card-column--empty",
+    }
+
+    DEFAULT_CSS = """
+    CardColumn {
+        overflow: hidden hidden;  /* the column title says where the cursor is */
+        & > .card-column--company { text-style: bold; }
+        & > .card-column--role { color: $text-muted; }
+        & > .card-column--meta { color: $text-muted; }
+        & > .card-column--flag { color: $text-warning; text-style: bold; }
+        & > .card-column--cursor { background: $primary 40%; }
+        & > .card-column--empty { color: $text-disabled; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int | None] = reactive(None)
+    """The highlighted card, or None when the cursor is in another column."""
+
+    class Clicked(Message):
+        def __init__(self, column: CardColumn, index: int) -> None:
+            super().__init__()
+            self.column = column
+            self.index = index
+
+    def __init__(self, *, empty_text: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.cards: list[Card] = []
+        self.empty_text = empty_text
+        self._card_lines: dict[tuple[int, bool, int], list[Strip]] = {}
+
+    @property
+    def card_height(self) -> int:
+        """Lines per card, including the blank line that separates cards."""
+        return 5 if self.scrollable_content_region.width >= WIDE_COLUMN else 4
+
+    def set_cards(self, cards: list[Card]) -> None:
+        self.cards = cards
+        self._card_lines.clear()
+        self._update_virtual_size()
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(0, len(self.cards) * self.card_height)
+
+    def on_resize(self) -> None:
+        self._card_lines.clear()
+        self._update_virtual_size()
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            if index is not None:
+                self._card_lines = {k: v for k, v in self._card_lines.items() if k[0] != index}
+                self.refresh(self._card_region(index).translate(-self.scroll_offset))
+        if new is not None:
+            self.scroll_to_region(self._card_region(new), animate=False, immediate=True)
+
+    def _card_region(self, index: int) -> Region:
+        height = self.card_height
+        return Region(0, index * height, self.scrollable_content_region.width, height)
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_y)) // self.card_height
+        if 0 <= index < len(self.cards):
+            self.post_message(self.Clicked(self, index))
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + int(self.scroll_y)
+        if not self.cards:
+            if y == 1 and self.empty_text:
+                style = self.get_component_rich_style("card-column--empty")
+                return self._strip(Text(" " + self.empty_text, style=style), width)
+            return Strip.blank(width, self.rich_style)
+        index, row = divmod(line, self.card_height)
+        if index >= len(self.cards):
+            return Strip.blank(width, self.rich_style)
+        key = (index, index == self.cursor, width)
+        if key not in self._card_lines:
+            self._card_lines[key] = self._draw_card(self.cards[index], index == self.cursor, width)
+        return self._card_lines[key][row]
+
+    def _draw_card(self, card: Card, highlighted: bool, width: int) -> list[Strip]:
+        style = self.get_component_rich_style
+        base = self.rich_style + (style("card-column--cursor") if highlighted else Style())
+        meta = Text(f" {card.days_in_stage}d ", style=style("card-column--meta"))
+        meta.append("★" * card.excitement)
+        if card.due:
+            meta.append(" due", style=style("card-column--flag"))
+        if card.stale:
+            meta.append(" stale", style=style("card-column--flag"))
+        lines = [
+            one_line(" " + card.company, style=style("card-column--company")),
+            one_line(" " + card.role, style=style("card-column--role")),
+            meta,
+        ]
+        if self.card_height == 5:
+            lines.append(one_line(" " + card.details, style=style("card-column--role")))
+        strips = [self._strip(text, width, base) for text in lines]
+        return [*strips, Strip.blank(width, self.rich_style)]
+
+    def _strip(self, text: Text, width: int, base: Style | None = None) -> Strip:
+        text.truncate(width - 1, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).apply_style(base or self.rich_style)
+        return strip.extend_cell_length(width, base or self.rich_style).crop(0, width)
