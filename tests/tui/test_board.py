@@ -46,7 +46,8 @@ async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) ->
         assert pane.stage is Stage.APPLIED
         first = pane.current
         await pilot.press("j")
-        assert pane.current is not None and pane.current != first
+        assert pane.current is not None
+        assert pane.current != first
         await pilot.press("k", "l")
         assert pane.stage is Stage.INTERVIEWING
         await pilot.press("right", "left", "h", "h", "h")  # stops at the first column
@@ -69,7 +70,8 @@ async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) 
         assert moved.stage is Stage.INTERVIEWING
         assert (moved.history[-1].stage, moved.history[-1].at) == (Stage.INTERVIEWING, SAMPLE_NOW)
         assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
-        assert pane.current is not None and pane.current.id == card.id, "the cursor follows"
+        assert pane.current is not None
+        assert pane.current.id == card.id, "the cursor follows"
         await pilot.press("shift+left")
         assert app.store.application(card.id).stage is Stage.APPLIED
 
@@ -166,7 +168,8 @@ async def test_enter_shows_details_with_the_history(app: BouncebackApp) -> None:
         pane = board(app)
         await pilot.press("l", "l", "l", "l")  # Rejected: a card with a reflection
         card = pane.current
-        assert card is not None and card.rejection is not None
+        assert card is not None
+        assert card.rejection is not None
         await pilot.press("enter")
         assert isinstance(app.screen, ApplicationDetails)
         content = widget_text(app.screen.query_one("#details-content", Static))
@@ -271,7 +274,8 @@ async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         pane = board(app)
         card = pane.current
-        assert card is not None and card.stage is Stage.APPLIED
+        assert card is not None
+        assert card.stage is Stage.APPLIED
         await pilot.press("g")
         ghosted = app.store.application(card.id)
         assert ghosted.rejection is not None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 from uuid import UUID
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -122,7 +123,7 @@ class CardColumn(ScrollView, can_focus=False):
         line = y + int(self.scroll_y)
         if not self.cards:
             if y == 1 and self.empty_text:
-                style = self.get_component_rich_style("card-column--empty")
+                style = self.get_component_rich_style("card-column--empty", partial=True)
                 return self._strip(Text(" " + self.empty_text, style=style), width)
             return Strip.blank(width, self.rich_style)
         index, row = divmod(line, self.card_height)
@@ -134,8 +135,13 @@ class CardColumn(ScrollView, can_focus=False):
         return self._card_lines[key][row]
 
     def _draw_card(self, card: Card, highlighted: bool, width: int) -> list[Strip]:
-        style = self.get_component_rich_style
-        base = self.rich_style + (style("card-column--cursor") if highlighted else Style())
+        def style(name: str) -> Style:
+            # Foreground only, so the cursor's background shows through.
+            full = self.get_component_rich_style(name)
+            return Style(color=full.color, bold=full.bold, italic=full.italic)
+
+        cursor = self.get_component_rich_style("card-column--cursor")
+        base = self.rich_style + (cursor if highlighted else Style())
         meta = Text(f" {card.days_in_stage}d ", style=style("card-column--meta"))
         meta.append("★" * card.excitement)
         if card.due:
@@ -154,6 +160,9 @@ class CardColumn(ScrollView, can_focus=False):
 
     def _strip(self, text: Text, width: int, base: Style | None = None) -> Strip:
         text.truncate(width - 1, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).apply_style(base or self.rich_style)
+        console = self.app.console
+        # Text.render() leaves out the text's own base style; apply it beneath the spans.
+        own_style = console.get_style(text.style) if text.style else Style()
+        segments = Segment.apply_style(text.render(console), own_style)
+        strip = Strip(list(segments)).apply_style(base or self.rich_style)
         return strip.extend_cell_length(width, base or self.rich_style).crop(0, width)
