@@ -1,11 +1,13 @@
-"""Pictures of the shell at 80×24 (SSH) and 120×36, on the sample data and a fixed clock."""
+"""Pictures at 80×24 (SSH) and 120×36, on the sample data and a fixed clock."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
+from store import Stage, Store
 from tui.app import BouncebackApp
 
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
@@ -14,6 +16,39 @@ SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
 @pytest.mark.parametrize("size", SIZES)
 def test_board(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_board_filtered(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["slash", *"data", "enter"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_new_application_with_errors(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    press = ["n", "tab", *"Data Engineer", "tab", *"jobs.example", "ctrl+s"]
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_details(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    press = ["l", "l", "l", "enter"]  # a rejected card, with its reflection
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reflection(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["l", "r"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_markup_like_names(snap_compare: Any, store: Store, size: str) -> None:
+    store.add_application(company="[bold]Acme[/] \x1b[31m", role="[red]Dev[/red]")
+    store.add_application(company="履歴書 ✨ Ünïcode", role="Back\\end", stage=Stage.APPLIED)
+    assert snap_compare(BouncebackApp(store), terminal_size=SIZES[size])
+
+
+def test_narrow_board_scrolls_to_the_cursor(snap_compare: Any, app: BouncebackApp) -> None:
+    assert snap_compare(app, press=["l", "l", "l"], terminal_size=(60, 24))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -27,3 +62,7 @@ def test_first_run(snap_compare: Any, empty_app: BouncebackApp) -> None:
 
 def test_key_help(snap_compare: Any, app: BouncebackApp) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=(120, 36))
+
+
+async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()

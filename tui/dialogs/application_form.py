@@ -77,12 +77,13 @@ class ApplicationForm(ModalScreen[Application | None]):
                     )
                 yield Label("Notes", classes="form-label")
                 with Vertical(classes="form-field"):
-                    yield TextArea(
-                        self.editing.notes if self.editing else "",
-                        compact=True,
-                        soft_wrap=True,
-                        id="field-notes",
-                    )
+                    with Vertical(classes="text-box"):
+                        yield TextArea(
+                            self.editing.notes if self.editing else "",
+                            compact=True,
+                            soft_wrap=True,
+                            id="field-notes",
+                        )
                     yield Static(classes="field-error", id="error-notes")
             yield Static(classes="field-error", id="error-form")
             with Horizontal(classes="dialog-buttons"):

@@ -41,6 +41,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
                 yield Static(id="details-content")
 
     def on_mount(self) -> None:
+        self.query_one("#details").border_subtitle = "e edit · esc close"
         self._show(self.application)
         self.query_one("#details-body").focus()
 

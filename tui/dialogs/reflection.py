@@ -70,7 +70,10 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
                     id="reason",
                 )
                 yield Label("Feedback", classes="form-label")
-                yield TextArea(self.existing.feedback, compact=True, soft_wrap=True, id="feedback")
+                with Vertical(classes="text-box"):
+                    yield TextArea(
+                        self.existing.feedback, compact=True, soft_wrap=True, id="feedback"
+                    )
                 yield Label("Next time", classes="form-label")
                 yield Input(
                     self.existing.lesson,

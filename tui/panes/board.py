@@ -36,6 +36,8 @@ from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
+COLUMN_MIN_WIDTH = 16
+"""All five columns fit in 80 cells; a narrower terminal scrolls sideways instead."""
 UNDO_DEPTH = 50
 
 FIRST_RUN_HINT = (
@@ -104,6 +106,13 @@ class BoardPane(Pane):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_resize(self) -> None:
+        # Widths in cells, not fr: inside a horizontal scroller fr would stretch each
+        # column to the whole viewport.
+        width = max(COLUMN_MIN_WIDTH, self.size.width // len(COLUMNS))
+        for column in self.query(".board-column"):
+            column.styles.width = width
 
     # --- state -> widgets -------------------------------------------------------------
 
