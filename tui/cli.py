@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import signal
 import sys
 import tempfile
@@ -11,16 +13,35 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
-from store import CorruptDatabaseError, NewerSchemaError, Store, StoreError
+from store import (
+    CorruptDatabaseError,
+    InvalidInput,
+    NewerSchemaError,
+    Stage,
+    Store,
+    StoreError,
+)
+from store.board import days_in_stage
 from store.paths import ENV_VAR, default_db_path
+from tui.widgets.safe_text import printable
 
 EXIT_OK = 0
 EXIT_DATA_PROBLEM = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # --db works before or after the command: `bounceback --db F add …` or `bounceback add … --db F`
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the data file to use (created if missing)",
+    )
     parser = argparse.ArgumentParser(
         prog="bounceback",
+        parents=[common],
         description=(
             "A keyboard-first companion for a job search: a board of applications where "
             "every rejection becomes a lesson, a mood journal, a break timer and progress."
@@ -31,13 +52,26 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--db", type=Path, metavar="PATH", help="the data file to use (created if missing)"
-    )
-    parser.add_argument(
         "--demo",
         action="store_true",
         help="open on a throwaway copy of sample data; your own file is never touched",
     )
+    commands = parser.add_subparsers(dest="command", title="commands (without one: open the app)")
+    stages = [stage.value for stage in Stage]
+
+    add = commands.add_parser(
+        "add", parents=[common], help="add an application (works while the app is open)"
+    )
+    add.add_argument("company")
+    add.add_argument("role")
+    add.add_argument("--stage", choices=stages[:-1], default=Stage.WISHLIST.value)
+    add.add_argument("--url", default="", help="the posting, http(s)://…")
+    add.add_argument("--note", default="", help="notes to keep with it")
+
+    listing = commands.add_parser("list", parents=[common], help="print your applications")
+    listing.add_argument("--stage", choices=stages)
+    listing.add_argument("--archived", action="store_true", help="the archived ones instead")
+    listing.add_argument("--json", action="store_true", help="as JSON, for scripts")
     return parser
 
 
@@ -53,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.demo:
         return _run_demo()
-    path = args.db or default_db_path()
+    path = getattr(args, "db", None) or default_db_path()
     try:
         store = Store.open(path)
     except (CorruptDatabaseError, NewerSchemaError) as error:
@@ -61,7 +95,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, OSError) as error:
         print(f"bounceback: cannot open {path}: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
-    return _run_app(store, demo=False)
+    if args.command is None:
+        return _run_app(store, demo=False)
+    try:
+        return _add(store, args) if args.command == "add" else _list(store, args)
+    except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _add(store: Store, args: argparse.Namespace) -> int:
+    try:
+        added = store.add_application(
+            company=args.company, role=args.role, stage=args.stage, url=args.url, notes=args.note
+        )
+    except InvalidInput as error:
+        for field, message in error.errors.items():
+            print(f"bounceback add: {field} {message}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    except StoreError as error:
+        print(f"bounceback add: {error}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    print(f"Added {added.company} — {added.role} to {added.stage.label}.")
+    return EXIT_OK
+
+
+def _list(store: Store, args: argparse.Namespace) -> int:
+    applications = store.applications(archived=args.archived)
+    if args.stage:
+        applications = [a for a in applications if a.stage.value == args.stage]
+    if args.json:
+        print(json.dumps([a.model_dump(mode="json") for a in applications], indent=2))
+        return EXIT_OK
+    now = store.clock()
+    order = {stage: n for n, stage in enumerate(Stage)}
+    for a in sorted(applications, key=lambda a: order[a.stage]):
+        company, role = printable(a.company), printable(a.role)
+        print(f"{a.stage.label:<13} {days_in_stage(a, now):>4}d  {company} — {role}")
+    if not applications:
+        print("No applications.", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run_demo() -> int:

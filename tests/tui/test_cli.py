@@ -107,3 +107,56 @@ def test_demo_never_creates_or_changes_the_users_file(
     assert not demo_path.exists(), "the demo's copy is thrown away on exit"
     assert not user_file.exists()
     assert not any(private_data_folder.rglob("*.json"))
+
+
+def test_add_and_list_from_a_shell(tmp_path: Path) -> None:
+    db = str(tmp_path / "shell.json")
+    added = run("add", "Fernhill Labs", "Data Engineer", "--stage", "applied", "--db", db)
+    assert added.returncode == 0
+    assert "Added Fernhill Labs — Data Engineer to Applied." in added.stdout
+    run("--db", db, "add", "Quill Legal", "API Developer", "--note", "via Sam")
+
+    listed = run("--db", db, "list")
+    assert listed.stdout.splitlines() == [
+        "Wishlist         0d  Quill Legal — API Developer",
+        "Applied          0d  Fernhill Labs — Data Engineer",
+    ]
+    as_json = json.loads(run("--db", db, "list", "--stage", "wishlist", "--json").stdout)
+    assert [(a["company"], a["notes"]) for a in as_json] == [("Quill Legal", "via Sam")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["", "Dev"], "company is required"),
+        (["Acme", "Dev", "--url", "ftp://acme"], "url must start with http"),
+    ],
+)
+def test_add_refuses_bad_input_with_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    db = tmp_path / "shell.json"
+    result = run("--db", str(db), "add", *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert Store.open(db).applications() == []
+
+
+def test_list_shows_control_characters_harmlessly(store: Store) -> None:
+    store.add_application(company="Evil\x1b[2J Corp", role="Dev")
+    listed = run("--db", str(store.path), "list")
+    assert "Evil␛[2J Corp" in listed.stdout
+    assert "\x1b" not in listed.stdout
+
+
+async def test_the_open_app_shows_an_add_from_a_shell(sample_store: Store) -> None:
+    from tui.app import BouncebackApp
+    from tui.widgets.card_column import CardColumn
+
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        result = run(
+            "--db", str(sample_store.path), "add", "Northwind", "Dev", "--stage", "applied"
+        )
+        assert result.returncode == 0
+        await pilot.pause(1.3)
+        cards = app.query_one("#cards-applied", CardColumn).cards
+        assert cards[0].company == "Northwind"

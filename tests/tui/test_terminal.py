@@ -47,15 +47,13 @@ class Terminal:
     def press(self, *keys: str) -> None:
         self.tmux("send-keys", *keys)
 
-    def exit_status(self, timeout: float = 10.0) -> int:
+    def exit_status(self, timeout: float = 20.0) -> int:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            dead, _, status = (
-                self.tmux("display", "-p", "#{pane_dead} #{pane_dead_status}")
-                .strip()
-                .partition(" ")
-            )
-            if dead == "1":
+            # tmux may mark the pane dead a moment before it records the status.
+            dead, _, status = self.tmux("display", "-p", "#{pane_dead} #{pane_dead_status}")\
+                .strip().partition(" ")  # fmt: skip
+            if dead == "1" and status:
                 return int(status)
             time.sleep(0.05)
         raise AssertionError("the app did not exit")

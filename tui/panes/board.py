@@ -98,19 +98,26 @@ class BoardPane(Pane):
         filter_input.display = False
         yield filter_input
         yield Static(FIRST_RUN_HINT, id="board-first-run")
+        width = self._column_width(self.app.size.width)  # right from the first frame
         with HorizontalScroll(id="board-columns"):
             for stage in COLUMNS:
-                with Vertical(classes="board-column", id=f"column-{stage.value}"):
+                column = Vertical(classes="board-column", id=f"column-{stage.value}")
+                column.styles.width = width
+                with column:
                     yield Static(classes="board-column-title")
                     yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
     def on_mount(self) -> None:
         self.reload()
 
+    @staticmethod
+    def _column_width(board_width: int) -> int:
+        # In cells, not fr: inside a horizontal scroller fr stretches each column to
+        # the whole viewport.
+        return max(COLUMN_MIN_WIDTH, board_width // len(COLUMNS))
+
     def on_resize(self) -> None:
-        # Widths in cells, not fr: inside a horizontal scroller fr would stretch each
-        # column to the whole viewport.
-        width = max(COLUMN_MIN_WIDTH, self.size.width // len(COLUMNS))
+        width = self._column_width(self.size.width)
         for column in self.query(".board-column"):
             column.styles.width = width
 
