@@ -324,3 +324,42 @@ def _wins(rng: random.Random, now: datetime, applications: list[Application]) ->
         Win(id=_uuid(rng), at=now - timedelta(days=9), text="Finished the k8s side project"),
         Win(id=_uuid(rng), at=now - timedelta(days=2), text="Asked three people for feedback"),
     ]
+
+
+def synthetic_applications(
+    count: int, now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED
+) -> list[Application]:
+    """``count`` realistic applications for benchmarks: 3–5 stage changes, a few hundred
+    characters of notes, spread over the stages like a long search."""
+    rng = random.Random(seed)
+    finals = [Stage.APPLIED] * 5 + [Stage.REJECTED] * 8 + [Stage.WISHLIST] * 2
+    finals += [Stage.INTERVIEWING, Stage.OFFER]
+    notes = (
+        "Small team, good engineering blog, uses Python and Postgres. Recruiter said the "
+        "process is a take-home task and two interviews. Ask about on-call, the salary band "
+        "and how they support learning. Read their last two blog posts before the call. "
+    )
+    applications = []
+    for n in range(count):
+        final = rng.choice(finals)
+        created = now - timedelta(days=rng.randint(1, 3 * 365), hours=rng.randint(0, 23))
+        history = _history(rng, created, now, final)
+        applications.append(
+            Application(
+                id=_uuid(rng),
+                company=f"{rng.choice(COMPANIES)} {n}",
+                role=rng.choice(ROLES),
+                stage=final,
+                history=tuple(history),
+                location=rng.choice(LOCATIONS),
+                source=rng.choice(SOURCES),
+                tags=tuple(rng.sample(TAGS, 2)),
+                excitement=rng.randint(1, 5),
+                notes=notes[: rng.randint(200, len(notes))],
+                position=float(n),
+                rejection=Rejection(reached=history[-2].stage) if final is Stage.REJECTED else None,
+                created_at=created,
+                updated_at=history[-1].at,
+            )
+        )
+    return applications

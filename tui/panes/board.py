@@ -135,38 +135,43 @@ class BoardPane(Pane):
     def reload(self, focus_on: UUID | None = None) -> None:
         """Read the board from the store and draw every column."""
         on_board = self.store.applications(archived=self.show_archived)
-        shown = [a for a in on_board if matches(a, self.query_text)]
+        shown = (
+            [a for a in on_board if matches(a, self.query_text)] if self.query_text else on_board
+        )
         focus_on = focus_on or (self.current.id if self.current else None)
-        self.cards = {stage: [a for a in shown if a.stage is stage] for stage in COLUMNS}
+        self.cards = {stage: [] for stage in COLUMNS}
+        for application in shown:
+            self.cards[application.stage].append(application)
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
+        describe = self._card_maker()
         for stage in COLUMNS:
-            self._draw_column(stage)
+            cards = self.cards[stage]
+            self.rows[stage] = min(self.rows[stage], max(len(cards) - 1, 0))
+            self.query_one(f"#cards-{stage.value}", CardColumn).set_cards(cards, describe)
         if focus_on is not None:
             self._put_cursor_on(focus_on)
         self._draw_cursor()
 
-    def _draw_column(self, stage: Stage) -> None:
+    def _card_maker(self) -> Callable[[Application], Card]:
+        """What a card shows, as of now; called only for the cards on screen."""
         now = self.store.clock()
         today, stale_after = now.date(), self.store.settings().stale_after_days
-        cards = self.cards[stage]
-        self.rows[stage] = min(self.rows[stage], max(len(cards) - 1, 0))
-        self.query_one(f"#cards-{stage.value}", CardColumn).set_cards(
-            [
-                Card(
-                    id=a.id,
-                    company=a.company,
-                    role=a.role,
-                    days_in_stage=days_in_stage(a, now),
-                    excitement=a.excitement,
-                    due=next_action_due(a, today),
-                    stale=is_stale(a, now, stale_after),
-                    details=" · ".join(part for part in (a.location, a.next_action) if part),
-                )
-                for a in cards
-            ]
-        )
+
+        def describe(a: Application) -> Card:
+            return Card(
+                id=a.id,
+                company=a.company,
+                role=a.role,
+                days_in_stage=days_in_stage(a, now),
+                excitement=a.excitement,
+                due=next_action_due(a, today),
+                stale=is_stale(a, now, stale_after),
+                details=" · ".join(part for part in (a.location, a.next_action) if part),
+            )
+
+        return describe
 
     def _put_cursor_on(self, application_id: UUID) -> None:
         for column, stage in enumerate(COLUMNS):

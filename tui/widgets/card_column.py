@@ -7,8 +7,9 @@ applications cost no more to draw than ten. A widget per card would not scale
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 from uuid import UUID
 
 from rich.segment import Segment
@@ -77,23 +78,52 @@ class CardColumn(ScrollView, can_focus=False):
 
     def __init__(self, *, empty_text: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
-        self.cards: list[Card] = []
+        self.records: Sequence[Any] = ()
+        self._describe: Callable[[Any], Card] = lambda record: record
         self.empty_text = empty_text
         self._card_lines: dict[tuple[int, bool, int], list[Strip]] = {}
+        self._styles: dict[str, Style] = {}
 
     @property
     def card_height(self) -> int:
         """Lines per card, including the blank line that separates cards."""
         return 5 if self.scrollable_content_region.width >= WIDE_COLUMN else 4
 
-    def set_cards(self, cards: list[Card]) -> None:
-        self.cards = cards
+    def set_cards(self, records: Sequence[Any], describe: Callable[[Any], Card]) -> None:
+        """Show ``records``; ``describe`` turns one into a Card, only when it is on screen."""
+        self.records = records
+        self._describe = describe
         self._card_lines.clear()
         self._update_virtual_size()
         self.refresh()
 
+    def card(self, index: int) -> Card:
+        return self._describe(self.records[index])
+
+    @property
+    def cards(self) -> list[Card]:
+        """Every card (for tests and small columns; drawing never needs them all)."""
+        return [self._describe(record) for record in self.records]
+
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(0, len(self.cards) * self.card_height)
+        self.virtual_size = Size(0, len(self.records) * self.card_height)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()  # the theme or CSS changed
+        self._card_lines.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once: rich_style costs ~0.4 ms a call."""
+        if name not in self._styles:
+            if name == "":
+                self._styles[name] = self.rich_style
+            elif name == "card-column--cursor":
+                self._styles[name] = self.get_component_rich_style(name)
+            else:  # foreground only, so the cursor's background shows through
+                full = self.get_component_rich_style(name)
+                self._styles[name] = Style(color=full.color, bold=full.bold, italic=full.italic)
+        return self._styles[name]
 
     def on_resize(self) -> None:
         self._card_lines.clear()
@@ -113,7 +143,7 @@ class CardColumn(ScrollView, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         index = (event.y + int(self.scroll_y)) // self.card_height
-        if 0 <= index < len(self.cards):
+        if 0 <= index < len(self.records):
             self.post_message(self.Clicked(self, index))
 
     # --- drawing ----------------------------------------------------------------------
@@ -121,27 +151,22 @@ class CardColumn(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = y + int(self.scroll_y)
-        if not self.cards:
+        if not self.records:
             if y == 1 and self.empty_text:
-                style = self.get_component_rich_style("card-column--empty", partial=True)
-                return self._strip(Text(" " + self.empty_text, style=style), width)
-            return Strip.blank(width, self.rich_style)
+                empty = Text(" " + self.empty_text, style=self._style("card-column--empty"))
+                return self._strip(empty, width)
+            return Strip.blank(width, self._style(""))
         index, row = divmod(line, self.card_height)
-        if index >= len(self.cards):
-            return Strip.blank(width, self.rich_style)
+        if index >= len(self.records):
+            return Strip.blank(width, self._style(""))
         key = (index, index == self.cursor, width)
         if key not in self._card_lines:
-            self._card_lines[key] = self._draw_card(self.cards[index], index == self.cursor, width)
+            self._card_lines[key] = self._draw_card(self.card(index), index == self.cursor, width)
         return self._card_lines[key][row]
 
     def _draw_card(self, card: Card, highlighted: bool, width: int) -> list[Strip]:
-        def style(name: str) -> Style:
-            # Foreground only, so the cursor's background shows through.
-            full = self.get_component_rich_style(name)
-            return Style(color=full.color, bold=full.bold, italic=full.italic)
-
-        cursor = self.get_component_rich_style("card-column--cursor")
-        base = self.rich_style + (cursor if highlighted else Style())
+        style = self._style
+        base = style("") + (style("card-column--cursor") if highlighted else Style())
         meta = Text(f" {card.days_in_stage}d ", style=style("card-column--meta"))
         meta.append("★" * card.excitement)
         if card.due:
@@ -156,13 +181,14 @@ class CardColumn(ScrollView, can_focus=False):
         if self.card_height == 5:
             lines.append(one_line(" " + card.details, style=style("card-column--role")))
         strips = [self._strip(text, width, base) for text in lines]
-        return [*strips, Strip.blank(width, self.rich_style)]
+        return [*strips, Strip.blank(width, style(""))]
 
     def _strip(self, text: Text, width: int, base: Style | None = None) -> Strip:
+        base = base or self._style("")
         text.truncate(width - 1, overflow="ellipsis")
         console = self.app.console
         # Text.render() leaves out the text's own base style; apply it beneath the spans.
         own_style = console.get_style(text.style) if text.style else Style()
         segments = Segment.apply_style(text.render(console), own_style)
-        strip = Strip(list(segments)).apply_style(base or self.rich_style)
-        return strip.extend_cell_length(width, base or self.rich_style).crop(0, width)
+        strip = Strip(list(segments)).apply_style(base)
+        return strip.extend_cell_length(width, base).crop(0, width)
