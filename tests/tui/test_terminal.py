@@ -20,12 +20,16 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 
 class Terminal:
-    def __init__(self, command: str, size: tuple[int, int] = (80, 24)) -> None:
+    """A private tmux server running one command; the command's exit status goes to a file
+    (tmux's own record of it is sometimes missing under load)."""
+
+    def __init__(self, command: str, status_file: Path, size: tuple[int, int] = (80, 24)) -> None:
         self.server = f"bounceback-test-{uuid.uuid4().hex[:8]}"
+        self.status_file = status_file
         width, height = size
+        wrapped = f"{command}; echo $? > {status_file}; sleep 30"
         self.tmux("new-session", "-d", "-x", str(width), "-y", str(height),
-                  "-e", "TERM=xterm-256color", command)  # fmt: skip
-        self.tmux("set-option", "-w", "remain-on-exit", "on")
+                  "-e", "TERM=xterm-256color", wrapped)  # fmt: skip
 
     def tmux(self, *args: str) -> str:
         return subprocess.run(
@@ -50,25 +54,27 @@ class Terminal:
     def exit_status(self, timeout: float = 20.0) -> int:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            # tmux may mark the pane dead a moment before it records the status.
-            dead, _, status = self.tmux("display", "-p", "#{pane_dead} #{pane_dead_status}")\
-                .strip().partition(" ")  # fmt: skip
-            if dead == "1" and status:
-                return int(status)
+            if self.status_file.exists() and (text := self.status_file.read_text().strip()):
+                return int(text)
             time.sleep(0.05)
         raise AssertionError("the app did not exit")
 
-    def pid(self) -> int:
-        return int(self.tmux("display", "-p", "#{pane_pid}"))
+    def app_pid(self) -> int:
+        """The app's process: the child of the shell that runs in the pane."""
+        shell = self.tmux("display", "-p", "#{pane_pid}").strip()
+        children = subprocess.run(
+            ["pgrep", "-P", shell], capture_output=True, text=True, check=True
+        ).stdout.split()
+        return int(children[0])
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True, check=False)
 
 
 @pytest.fixture
-def terminal(sample_store: Store) -> Iterator[Terminal]:
+def terminal(sample_store: Store, tmp_path: Path) -> Iterator[Terminal]:
     command = f"{sys.executable} -m tui --db {sample_store.path}"
-    term = Terminal(command)
+    term = Terminal(command, status_file=tmp_path / "exit-status")
     yield term
     term.close()
 
@@ -89,7 +95,7 @@ def test_a_dropped_connection_ends_the_app_cleanly(
     terminal: Terminal, sample_store: Store, signum: int
 ) -> None:
     terminal.wait_for("Applied")
-    os.kill(terminal.pid(), signum)
+    os.kill(terminal.app_pid(), signum)
     assert terminal.exit_status() == 128 + signum
     folder: Path = sample_store.path.parent
     assert not list(folder.glob(".*.tmp")), "no temp file is left behind"
