@@ -17,16 +17,26 @@ from tui.app import PANES, BouncebackApp  # noqa: E402
 SIZE = (120, 36)
 
 
+# (file name, terminal size, keys pressed from a fresh start)
+VIEWS: list[tuple[str, tuple[int, int], list[str]]] = [
+    *((f"{pane}.svg", SIZE, [key]) for pane, key, _title, _ in PANES),
+    ("board-80x24.svg", (80, 24), []),
+    ("board-details.svg", SIZE, ["l", "l", "l", "enter"]),
+    ("board-reflection.svg", SIZE, ["l", "r"]),
+    ("board-new-application.svg", SIZE, ["n", *"Northwind Data", "tab", *"Data Engineer"]),
+]
+
+
 async def shoot(folder: Path, out: Path) -> list[Path]:
     store = Store.open(folder / "bounceback.json", clock=fixed_clock(SAMPLE_NOW))
     store.insert_all(sample_records())
-    app = BouncebackApp(store)
     written = []
-    async with app.run_test(size=SIZE) as pilot:
-        for pane, key, _title, _ in PANES:
-            await pilot.press(key)
+    for name, size, keys in VIEWS:
+        app = BouncebackApp(store)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*keys)
             await pilot.pause()
-            written.append(Path(app.save_screenshot(f"{pane}.svg", path=str(out))))
+            written.append(Path(app.save_screenshot(name, path=str(out))))
     return written
 
 

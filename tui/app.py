@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import ClassVar, TypeVar
 
 from textual.app import App, ComposeResult, SystemCommand
@@ -122,5 +123,18 @@ class BouncebackApp(App[None]):
                 f"Go to {title}",
                 f"Show the {title} pane (key {key})",
                 lambda pane=pane: self.action_show_pane(pane),
+            )
+        # Every key of the pane in use, by name: nobody has to remember a key.
+        seen = set()
+        for active in screen.active_bindings.values():
+            node, binding = active.node, active.binding
+            if not isinstance(node, Pane) or not active.enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            title = next(title for pane, _, title, _ in PANES if pane == node.id)
+            yield SystemCommand(
+                f"{title}: {binding.tooltip or binding.description}",
+                f"key {binding.key_display or binding.key}",
+                partial(self.call_later, node.run_action, binding.action),
             )
         yield from super().get_system_commands(screen)

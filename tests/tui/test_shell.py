@@ -6,8 +6,9 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, TabbedContent
 
-from store import Store
+from store import Stage, Store
 from tui.app import BouncebackApp
+from tui.panes.board import BoardPane
 
 
 def visible_text(app: BouncebackApp) -> str:
@@ -102,3 +103,14 @@ async def test_ctrl_q_quits(app: BouncebackApp) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_palette_runs_board_actions_by_name(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.query_one(BoardPane).current
+        assert first is not None
+        await pilot.press("ctrl+p", *"next stage")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.application(first.id).stage is Stage.INTERVIEWING
