@@ -48,6 +48,13 @@ class Terminal:
             time.sleep(0.02)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
+    def wait_gone(self, text: str, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text in self.screen():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} is still on screen:\n{self.screen()}")
+            time.sleep(0.02)
+
     def press(self, *keys: str) -> None:
         self.tmux("send-keys", *keys)
 
@@ -100,3 +107,17 @@ def test_a_dropped_connection_ends_the_app_cleanly(
     folder: Path = sample_store.path.parent
     assert not list(folder.glob(".*.tmp")), "no temp file is left behind"
     assert len(Store.open(sample_store.path).applications()) == 38
+
+
+def test_a_form_typed_in_one_burst_fills_each_field(
+    terminal: Terminal, sample_store: Store
+) -> None:
+    """Over SSH, keystrokes arrive batched; a tab inside the batch must still move on."""
+    terminal.wait_for("Applied")
+    terminal.press("n")
+    terminal.wait_for("New application")
+    terminal.tmux("send-keys", "-l", "Northwind\tData Engineer\thttps://nw.example")
+    terminal.press("C-s")
+    terminal.wait_gone("New application")
+    (added,) = [a for a in Store.open(sample_store.path).applications() if a.company == "Northwind"]
+    assert (added.role, added.url) == ("Data Engineer", "https://nw.example")

@@ -1,1 +1,11 @@
 """Modal dialogs: forms that return their result through dismiss()."""
+
+from textual.binding import Binding
+
+FIELD_NAVIGATION = [
+    # Priority, so the focus moves before the next keys are read: typed in one burst
+    # (keystrokes batched over SSH), "Acme<tab>Dev" would otherwise put "Dev" in the
+    # first field, because Textual hands each key to whatever was focused when it arrived.
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
+from tui.dialogs import FIELD_NAVIGATION
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -35,8 +36,10 @@ class ApplicationForm(ModalScreen[Application | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_NAVIGATION,
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        # Not priority: a save must come after the keys typed before it.
+        Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
 
     def __init__(

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store import PIPELINE, Application, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
+from tui.dialogs import FIELD_NAVIGATION
 from tui.widgets.safe_text import paragraph
 
 
@@ -22,8 +23,10 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_NAVIGATION,
         Binding("escape", "skip", "Skip", id="reflection.skip"),
-        Binding("ctrl+s", "save", "Save", priority=True, id="reflection.save"),
+        # Not priority: a save must come after the keys typed before it.
+        Binding("ctrl+s", "save", "Save", id="reflection.save"),
         Binding(
             "ctrl+f",
             "ask_feedback",
