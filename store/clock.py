@@ -10,7 +10,8 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    return datetime.now(UTC)
+    """Now, in the user's own time zone: their "today" and their day boundaries."""
+    return datetime.now(UTC).astimezone()
 
 
 def fixed_clock(at: datetime) -> Clock:

@@ -85,10 +85,9 @@ def friendly_errors(error: ValidationError) -> dict[str, str]:
             message = "is required"
         elif kind in ("string_too_long", "too_long"):
             message = f"is too long (at most {context['max_length']:,} characters)"
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than"):
-            message = detail["msg"].replace("Input should be", "must be")
         else:
             message = detail["msg"].removeprefix("Value error, ")
+            message = message.replace("Input should be", "must be")
         messages.setdefault(field, message)
     return messages
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -16,12 +17,13 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from store import Store, StoreError
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
-from tui.panes.placeholder import JournalComing, ProgressComing, TimerComing
+from tui.panes.journal import JournalPane
+from tui.panes.placeholder import ProgressComing, TimerComing
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
     ("board", "1", "Board", BoardPane),
-    ("journal", "2", "Journal", JournalComing),
+    ("journal", "2", "Journal", JournalPane),
     ("timer", "3", "Timer", TimerComing),
     ("progress", "4", "Progress", ProgressComing),
 )
@@ -106,6 +108,11 @@ class BouncebackApp(App[None]):
             return None
 
     # --- actions ----------------------------------------------------------------------
+
+    @on(BoardPane.WriteAbout)
+    def _write_about(self, event: BoardPane.WriteAbout) -> None:
+        self.action_show_pane("journal")
+        self.query_one(JournalPane).write_about(event.application_id)
 
     def action_show_pane(self, pane: str) -> None:
         self.query_one(TabbedContent).active = f"{pane}-tab"

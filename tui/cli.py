@@ -21,7 +21,8 @@ from store import (
     Store,
     StoreError,
 )
-from store.board import days_in_stage
+from store.board import days_in_stage, parse_date
+from store.journal import MOOD_GLYPHS
 from store.paths import ENV_VAR, default_db_path
 from tui.widgets.safe_text import printable
 
@@ -72,6 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--stage", choices=stages)
     listing.add_argument("--archived", action="store_true", help="the archived ones instead")
     listing.add_argument("--json", action="store_true", help="as JSON, for scripts")
+
+    log = commands.add_parser("log", parents=[common], help="write a journal entry")
+    log.add_argument("--mood", type=int, required=True, metavar="1-5",
+                     help="1 awful, 2 bad, 3 okay, 4 good, 5 great")  # fmt: skip
+    log.add_argument("text", nargs="*", help="what is on your mind (optional)")
+    log.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+
+    journal = commands.add_parser("journal", parents=[common], help="print journal entries")
+    journal.add_argument(
+        "--since", metavar="DATE", help="YYYY-MM-DD, yesterday, or --since=-1w (with =)"
+    )
+    journal.add_argument("--json", action="store_true", help="as JSON, for scripts")
     return parser
 
 
@@ -97,8 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA_PROBLEM
     if args.command is None:
         return _run_app(store, demo=False)
+    run = {"add": _add, "list": _list, "log": _log, "journal": _journal}[args.command]
     try:
-        return _add(store, args) if args.command == "add" else _list(store, args)
+        return run(store, args)
     except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
@@ -152,6 +166,44 @@ def _run_app(store: Store, *, demo: bool) -> int:
     app = BouncebackApp(store, demo=demo)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def _log(store: Store, args: argparse.Namespace) -> int:
+    try:
+        entry = store.add_journal_entry(mood=args.mood, text=" ".join(args.text), tags=args.tag)
+    except InvalidInput as error:
+        for field, message in error.errors.items():
+            print(f"bounceback log: {field} {message}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    except StoreError as error:
+        print(f"bounceback log: {error}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    print(f"Logged: {entry.mood.label}.")
+    return EXIT_OK
+
+
+def _journal(store: Store, args: argparse.Namespace) -> int:
+    now = store.clock()
+    entries = store.journal()
+    if args.since:
+        try:
+            since = parse_date(args.since, now.date())
+        except ValueError as error:
+            print(f"bounceback journal: --since: {error}", file=sys.stderr)
+            return EXIT_DATA_PROBLEM
+        if since is not None:
+            entries = [e for e in entries if e.at.astimezone(now.tzinfo).date() >= since]
+    if args.json:
+        print(json.dumps([e.model_dump(mode="json") for e in entries], indent=2))
+        return EXIT_OK
+    for e in entries:
+        at = e.at.astimezone(now.tzinfo)
+        first = (e.text or e.negative_thought or e.reframe).strip().splitlines()
+        line = printable(first[0]) if first else ""
+        print(f"{at:%Y-%m-%d %H:%M}  {MOOD_GLYPHS[e.mood]} {e.mood.label:<5}  {line}")
+    if not entries:
+        print("No journal entries.", file=sys.stderr)
+    return EXIT_OK
 
 
 def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:

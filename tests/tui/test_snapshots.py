@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
 from store import Stage, Store
 from tui.app import BouncebackApp
@@ -52,8 +51,28 @@ def test_narrow_board_scrolls_to_the_cursor(snap_compare: Any, app: BouncebackAp
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_journal_not_built_yet(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+def test_journal_with_trend(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["2"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal_quick_mood(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["2", "m", "2"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal_thought_record(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    press = ["2", "n", *"Ghosted after two rounds", "tab", *"I'm not good enough", "ctrl+e"]
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_journal_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -> None:
+    assert snap_compare(empty_app, press=["2"], terminal_size=SIZES[size])
+
+
+def test_timer_not_built_yet(snap_compare: Any, app: BouncebackApp) -> None:
+    assert snap_compare(app, press=["3"], terminal_size=(80, 24))
 
 
 def test_first_run(snap_compare: Any, empty_app: BouncebackApp) -> None:
@@ -62,7 +81,3 @@ def test_first_run(snap_compare: Any, empty_app: BouncebackApp) -> None:
 
 def test_key_help(snap_compare: Any, app: BouncebackApp) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=(120, 36))
-
-
-async def _settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()

@@ -7,13 +7,13 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
-from tui.dialogs import FIELD_NAVIGATION
+from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -58,36 +58,36 @@ class ApplicationForm(ModalScreen[Application | None]):
         title = f"Edit {self.editing.company}" if self.editing else "New application"
         with Vertical(classes="dialog", id="application-form"):
             yield Static(paragraph(title), classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"), Grid(classes="form-grid"):
+            with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    yield Label(label, classes="form-label")
-                    with Vertical(classes="form-field"):
-                        yield Input(
-                            self._initial(field),
-                            placeholder=placeholder,
-                            compact=True,
-                            id=f"field-{field}",
-                        )
-                        yield Static(classes="field-error", id=f"error-{field}")
-                if self.editing is None:
-                    yield Label("Stage", classes="form-label")
-                    yield Select(
-                        [(stage.label, stage) for stage in PIPELINE],
-                        value=self.stage,
-                        allow_blank=False,
+                    field_input = Input(
+                        self._initial(field),
+                        placeholder=placeholder,
                         compact=True,
-                        id="field-stage",
+                        id=f"field-{field}",
                     )
-                yield Label("Notes", classes="form-label")
-                with Vertical(classes="form-field"):
-                    with Vertical(classes="text-box"):
-                        yield TextArea(
-                            self.editing.notes if self.editing else "",
+                    error = Static(classes="field-error", id=f"error-{field}")
+                    yield field_row(label, Vertical(field_input, error, classes="form-field"))
+                if self.editing is None:
+                    yield field_row(
+                        "Stage",
+                        Select(
+                            [(stage.label, stage) for stage in PIPELINE],
+                            value=self.stage,
+                            allow_blank=False,
                             compact=True,
-                            soft_wrap=True,
-                            id="field-notes",
-                        )
-                    yield Static(classes="field-error", id="error-notes")
+                            id="field-stage",
+                        ),
+                    )
+                notes = TextArea(
+                    self.editing.notes if self.editing else "",
+                    compact=True,
+                    soft_wrap=True,
+                    id="field-notes",
+                )
+                error = Static(classes="field-error", id="error-notes")
+                notes_box = Vertical(notes, classes="text-box")
+                yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
             yield Static(classes="field-error", id="error-form")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)

@@ -8,17 +8,20 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
-from tui.dialogs import FIELD_NAVIGATION
+from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.widgets.safe_text import paragraph
 
+ReflectionResult = tuple[Rejection, bool]
+"""The reflection, and whether the user wants to write about it in the journal."""
 
-class ReflectionDialog(ModalScreen[Rejection | None]):
+
+class ReflectionDialog(ModalScreen[ReflectionResult | None]):
     """Dismisses with the reflection, or None when skipped with escape."""
 
     CSS_PATH = "dialogs.tcss"
@@ -27,6 +30,13 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
         Binding("escape", "skip", "Skip", id="reflection.skip"),
         # Not priority: a save must come after the keys typed before it.
         Binding("ctrl+s", "save", "Save", id="reflection.save"),
+        Binding(
+            "ctrl+j",
+            "save_and_journal",
+            "Save and write about it",
+            priority=True,
+            id="reflection.journal",
+        ),
         Binding(
             "ctrl+f",
             "ask_feedback",
@@ -55,38 +65,41 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
                 "A minute here turns it into something you can use.",
                 classes="dialog-subtitle",
             )
-            with Grid(classes="form-grid"):
-                yield Label("Got as far as", classes="form-label")
-                yield Select(
+            yield field_row(
+                "Got as far as",
+                Select(
                     [(stage.label, stage) for stage in PIPELINE],
                     value=self.existing.reached,
                     allow_blank=False,
                     compact=True,
                     id="reached",
-                )
-                yield Label("Reason", classes="form-label")
-                yield Select(
+                ),
+            )
+            yield field_row(
+                "Reason",
+                Select(
                     [(reason.label, reason) for reason in RejectionReason],
                     value=self.existing.reason,
                     allow_blank=False,
                     compact=True,
                     id="reason",
-                )
-                yield Label("Feedback", classes="form-label")
-                with Vertical(classes="text-box"):
-                    yield TextArea(
-                        self.existing.feedback, compact=True, soft_wrap=True, id="feedback"
-                    )
-                yield Label("Next time", classes="form-label")
-                yield Input(
-                    self.existing.lesson,
-                    placeholder="what you will do differently",
-                    compact=True,
-                    id="lesson",
-                )
+                ),
+            )
+            yield field_row(
+                "Feedback",
+                Vertical(
+                    TextArea(self.existing.feedback, compact=True, soft_wrap=True, id="feedback"),
+                    classes="text-box",
+                ),
+            )
+            yield field_row("Next time", Input(
+                self.existing.lesson, placeholder="what you will do differently",
+                compact=True, id="lesson",
+            ))  # fmt: skip
             yield Static(self._feedback_status(), id="feedback-status", classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Journal  ctrl+j", id="journal", compact=True)
                 yield Button("Ask for feedback  ctrl+f", id="ask-feedback", compact=True)
                 yield Button("Skip  esc", id="skip", compact=True)
 
@@ -108,7 +121,10 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
         )
 
     def action_save(self) -> None:
-        self.dismiss(self._reflection())
+        self.dismiss((self._reflection(), False))
+
+    def action_save_and_journal(self) -> None:
+        self.dismiss((self._reflection(), True))
 
     def action_skip(self) -> None:
         self.dismiss(None)
@@ -124,6 +140,10 @@ class ReflectionDialog(ModalScreen[Rejection | None]):
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
+
+    @on(Button.Pressed, "#journal")
+    def _journal_pressed(self) -> None:
+        self.action_save_and_journal()
 
     @on(Button.Pressed, "#skip")
     def _skip_pressed(self) -> None:

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from store import (
@@ -31,7 +32,7 @@ from store.board import (
 )
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.details import ApplicationDetails
-from tui.dialogs.reflection import ReflectionDialog
+from tui.dialogs.reflection import ReflectionDialog, ReflectionResult
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
@@ -57,6 +58,13 @@ class Undo:
 
 class BoardPane(Pane):
     PANE_ID = "board"
+
+    class WriteAbout(Message):
+        """The user wants to write in the journal about this application."""
+
+        def __init__(self, application_id: UUID) -> None:
+            super().__init__()
+            self.application_id = application_id
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -470,9 +478,10 @@ class BoardPane(Pane):
         if application is None or self.show_archived:
             return
 
-        def reflected(reflection: Rejection | None) -> None:
-            if application.stage is Stage.REJECTED and reflection is None:
+        def reflected(result: ReflectionResult | None) -> None:
+            if application.stage is Stage.REJECTED and result is None:
                 return  # editing a reflection, cancelled: nothing changes
+            reflection, write_about_it = result or (None, False)
             saved = self._run(
                 lambda: self.store.reject_application(
                     application.id,
@@ -486,6 +495,8 @@ class BoardPane(Pane):
                         lambda: self.store.revert(application, saved.rev),
                     )
                 self.reload(focus_on=saved.id)
+                if write_about_it:
+                    self.post_message(self.WriteAbout(saved.id))
 
         self.app.push_screen(ReflectionDialog(application, self.store.clock()), reflected)
 

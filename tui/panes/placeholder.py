@@ -28,19 +28,6 @@ class ComingPane(Pane):
         raise NotImplementedError
 
 
-class JournalComing(ComingPane):
-    PANE_ID = "journal"
-    TITLE = "Journal — not built yet"
-    PROMISE = (
-        "Coming here: log your mood in one key, catch a negative thought and write "
-        "a kinder, truer one in its place, and see your mood over the weeks."
-    )
-
-    def waiting(self) -> str:
-        count = len(self.store.journal())
-        return f"{count} journal entries are saved and will show here." if count else ""
-
-
 class TimerComing(ComingPane):
     PANE_ID = "timer"
     TITLE = "Timer — not built yet"

@@ -1,0 +1,188 @@
+"""The Journal pane, driven by the keys a user presses; asserts on the store and the screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input, SelectionList, Static, TabbedContent, TextArea
+
+from store import Mood, Stage, Store
+from store.journal import EXAMPLE_REFRAMES
+from store.sample import SAMPLE_NOW
+from tui.app import BouncebackApp
+from tui.dialogs.journal_entry import JournalEntryForm
+from tui.dialogs.journal_filter import JournalFilterDialog
+from tui.dialogs.quick_mood import QuickMood
+from tui.dialogs.reflection import ReflectionDialog
+from tui.panes.board import BoardPane
+from tui.widgets.record_list import RecordList
+
+from .test_cli import run
+
+
+def rows(app: BouncebackApp) -> list[str]:
+    records = app.query_one("#journal-list", RecordList)
+    return [str(records._describe(r)) for r in records.records]
+
+
+def text_of(app: BouncebackApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_m_logs_a_mood_in_two_keys(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = len(app.store.journal())
+        await pilot.press("2", "m")
+        assert isinstance(app.screen, QuickMood)
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        newest = app.store.journal()[0]
+        assert (newest.mood, newest.text, newest.at) == (Mood.GREAT, "", SAMPLE_NOW)
+        assert len(app.store.journal()) == before + 1
+        assert "great" in rows(app)[0]
+
+
+async def test_quick_mood_takes_a_line_of_text_and_digits_in_it_are_text(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "m", "2", "tab", *"3 rejections today", "enter")
+        await pilot.pause()
+        newest = app.store.journal()[0]
+        assert (newest.mood, newest.text) == (Mood.BAD, "3 rejections today")
+
+
+async def test_escape_leaves_quick_mood_without_saving(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.store.journal()
+        await pilot.press("2", "m", "1", "escape")
+        await pilot.pause()
+        assert app.store.journal() == before
+
+
+async def test_a_thought_record_end_to_end(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2", "n")
+        form = app.screen
+        assert isinstance(form, JournalEntryForm)
+        await pilot.press(*"Rejected after the final round", "tab")
+        await pilot.press(*"I'll never get hired")
+        assert "I'll never get hired" in text_of(app, "#thought-echo"), "kept in view"
+        form.query_one("#entry-traps", SelectionList).select("fortune_telling")
+        await pilot.press("ctrl+e")  # an example reframe as a starting point
+        reframe = form.query_one("#entry-reframe", TextArea)
+        assert reframe.text == EXAMPLE_REFRAMES[0][1]
+        reframe.text = "One no. I got to a final round, which I could not do a year ago."
+        form.query_one("#entry-tags", Input).value = "rejection, final round"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        entry = app.store.journal()[0]
+        assert entry.text == "Rejected after the final round"
+        assert entry.negative_thought == "I'll never get hired"
+        assert entry.traps == ("fortune_telling",)
+        assert entry.reframe.startswith("One no.")
+        assert entry.tags == ("rejection", "final round")
+
+
+async def test_enter_opens_and_e_edits_an_entry(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2")
+        first = app.store.journal()[0]
+        await pilot.press("enter")
+        assert isinstance(app.screen, JournalEntryForm)
+        assert app.screen.query_one("#entry-text", TextArea).text == first.text
+        await pilot.press("escape", "e")
+        app.screen.query_one("#entry-text", TextArea).text = "Rewritten"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.journal()[0]
+        assert (saved.id, saved.text, saved.rev) == (first.id, "Rewritten", first.rev + 1)
+
+
+async def test_d_deletes_and_u_restores(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        first = app.store.journal()[0]
+        await pilot.press("d")
+        assert first.id not in {e.id for e in app.store.journal()}
+        await pilot.press("u")
+        assert app.store.journal()[0] == first
+
+
+async def test_slash_searches_text_and_tags(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "slash", *"cover letters", "enter")
+        assert rows(app)
+        assert all("cover letters" in row for row in rows(app))
+        assert "matching “cover letters”" in text_of(app, "#journal-showing")
+        await pilot.press("escape")
+        assert len(rows(app)) == len(app.store.journal())
+
+
+async def test_f_filters_by_mood_and_by_application(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "f")
+        assert isinstance(app.screen, JournalFilterDialog)
+        await pilot.press("down", "down", "enter")  # everything, awful, bad
+        await pilot.pause()
+        bad = [e for e in app.store.journal() if e.mood is Mood.BAD]
+        assert len(rows(app)) == len(bad)
+        await pilot.press("f", "end", "enter")  # the last choice: about an application
+        await pilot.pause()
+        linked = app.store.journal()
+        shown = app.query_one("#journal-list", RecordList).records
+        assert shown
+        assert {e.application_id for e in shown} == {shown[0].application_id}
+        assert len(shown) < len(linked)
+
+
+async def test_a_rejection_leads_straight_to_a_linked_entry(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        card = app.query_one(BoardPane).current
+        assert card is not None
+        await pilot.press("r")
+        assert isinstance(app.screen, ReflectionDialog)
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.store.application(card.id).stage is Stage.REJECTED
+        assert app.query_one(TabbedContent).active == "journal-tab"
+        form = app.screen
+        assert isinstance(form, JournalEntryForm)
+        await pilot.press(*"Another no from them")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        entry = app.store.journal()[0]
+        assert (entry.application_id, entry.text) == (card.id, "Another no from them")
+        assert card.company in rows(app)[0]
+
+
+async def test_an_empty_journal_says_how_to_start(empty_app: BouncebackApp) -> None:
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        assert "Press m to log how you feel" in text_of(empty_app, "#journal-empty")
+        await pilot.press("m", "3", "enter")
+        await pilot.pause()
+        assert "1 entry so far" in text_of(empty_app, "#journal-trend")
+
+
+def test_log_and_journal_from_a_shell(tmp_path: Path) -> None:
+    db = str(tmp_path / "shell.json")
+    logged = run("--db", db, "log", "--mood", "2", "Rough", "day", "--tag", "rejection")
+    assert (logged.returncode, logged.stdout.strip()) == (0, "Logged: bad.")
+    (entry,) = json.loads(run("--db", db, "journal", "--json").stdout)
+    assert (entry["mood"], entry["text"], entry["tags"]) == (2, "Rough day", ["rejection"])
+    assert "bad    Rough day" in run("--db", db, "journal", "--since=-1w").stdout
+
+
+def test_bad_journal_input_from_a_shell_exits_2(tmp_path: Path) -> None:
+    db = str(tmp_path / "shell.json")
+    for args, message in [
+        (["log", "--mood", "9"], "mood must be 1, 2, 3, 4 or 5"),
+        (["log", "--mood", "0", "text"], "mood must be 1, 2, 3, 4 or 5"),
+        (["journal", "--since", "someday"], "use YYYY-MM-DD"),
+    ]:
+        result = run("--db", db, *args)
+        assert result.returncode == 2, args
+        assert message in result.stderr
+    assert Store.open(db).journal() == []

@@ -1,0 +1,273 @@
+"""The Journal pane: mood in ten seconds, thought records, and the mood trend."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import ClassVar
+from uuid import UUID
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
+
+from store import JournalEntry, Mood, Store, StoreError
+from store.journal import MOOD_GLYPHS, MoodTrend, entry_matches, mood_trend
+from tui.dialogs.journal_entry import JournalEntryForm
+from tui.dialogs.journal_filter import JournalFilter, JournalFilterDialog
+from tui.dialogs.quick_mood import QuickMood, QuickMoodResult
+from tui.panes.base import Pane
+from tui.widgets.record_list import RecordList
+from tui.widgets.safe_text import printable
+
+SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
+ENOUGH_FOR_A_TREND = 5
+
+EMPTY_HINT = (
+    "Nothing here yet.\n\n"
+    "Press m to log how you feel — it takes ten seconds. "
+    "Press n when a thought like “I'm not good enough” won't let go: write it down, "
+    "name the trap it falls into, and write a kinder, truer line in its place."
+)
+
+
+class JournalPane(Pane):
+    PANE_ID = "journal"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "quick_mood", "Mood", id="journal.quick_mood",
+                tooltip="Log how you feel, in one key"),
+        Binding("n", "new", "New", id="journal.new",
+                tooltip="New entry: a thought record with a reframe"),
+        Binding("enter", "open", "Open", id="journal.open", tooltip="Open the entry"),
+        Binding("e", "edit", "Edit", show=False, id="journal.edit", tooltip="Edit the entry"),
+        Binding("d", "delete", "Delete", show=False, id="journal.delete",
+                tooltip="Delete the entry (u to undo)"),
+        Binding("u", "undo", "Undo", id="journal.undo", tooltip="Bring back the deleted entry"),
+        Binding("slash", "search", "Search", id="journal.search",
+                tooltip="Search text and tags"),
+        Binding("f", "filter", "Filter", id="journal.filter",
+                tooltip="Show one mood, or the entries about one application"),
+        Binding("escape", "clear", "Clear", show=False, id="journal.clear",
+                tooltip="Clear the search and filter"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.query_text = ""
+        self.filter = JournalFilter()
+        self.deleted: list[JournalEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="journal-trend")
+        search = Input(placeholder="search text and tags", compact=True, id="journal-search")
+        search.display = False
+        yield search
+        yield Static(id="journal-showing")
+        yield RecordList(id="journal-list")
+        yield Static(EMPTY_HINT, id="journal-empty")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def focus_default(self) -> None:
+        self.query_one(RecordList).focus()
+
+    def on_focus(self) -> None:
+        self.query_one(RecordList).focus()
+
+    # --- state -> widgets -------------------------------------------------------------
+
+    def reload(self, select: UUID | None = None) -> None:
+        entries = self.store.journal()
+        now = self.store.clock()
+        tz = now.tzinfo or UTC
+        trend = mood_trend(entries, self.store.applications(), today=now.date(), tz=tz)
+        self.query_one("#journal-trend", Static).update(self._trend_text(trend))
+        shown = [
+            e for e in entries
+            if self.filter.accepts(e) and (not self.query_text or entry_matches(e, self.query_text))
+        ]  # fmt: skip
+        companies = {a.id: a.company for a in self.store.applications()}
+        companies.update({a.id: a.company for a in self.store.applications(archived=True)})
+        theme = self.app.current_theme
+        mood_styles = {
+            Mood.AWFUL: f"bold {theme.error}",
+            Mood.BAD: theme.error or "",
+            Mood.OKAY: "",
+            Mood.GOOD: theme.success or "",
+            Mood.GREAT: f"bold {theme.success}",
+        }
+
+        def describe(entry: JournalEntry) -> Text:
+            at = entry.at.astimezone(tz)
+            row = Text(f" {at:%a %d %b}  ", style="dim")
+            row.append(
+                f"{MOOD_GLYPHS[entry.mood]} {entry.mood.label:<5}  ", style=mood_styles[entry.mood]
+            )
+            first = (entry.text or entry.negative_thought or entry.reframe).strip().splitlines()
+            row.append(printable(first[0] if first else ""))
+            if entry.application_id in companies:
+                row.append(f"  · {printable(companies[entry.application_id])}", style="dim")
+            return row
+
+        records = self.query_one(RecordList)
+        records.set_records(shown, describe)
+        if select is not None:
+            for row, entry in enumerate(shown):
+                if entry.id == select:
+                    records.cursor = row
+        showing = []
+        if self.query_text:
+            showing.append(f"matching “{self.query_text}”")
+        if self.filter.label:
+            showing.append(self.filter.label)
+        note = self.query_one("#journal-showing", Static)
+        note.update(
+            Text(
+                f" Showing {len(shown)} of {len(entries)}: " + ", ".join(showing) + "  (esc clears)"
+            )
+            if showing
+            else ""
+        )
+        note.display = bool(showing)
+        self.query_one("#journal-empty").display = not entries
+        records.display = bool(entries)
+
+    def _trend_text(self, trend: MoodTrend) -> Text:
+        text = Text()
+        if trend.entries == 0:
+            return text
+        if trend.entries < ENOUGH_FOR_A_TREND:
+            text.append(f" {trend.entries} {'entry' if trend.entries == 1 else 'entries'} so far. ")
+            text.append("The trend fills in as you go.", style="dim")
+            return text
+        first, last = trend.days[0][0], trend.days[-1][0]
+        text.append(" Mood, 30 days  ", style="bold")
+        text.append(f"{first:%d %b} ", style="dim")
+        for _, mood in trend.days:
+            text.append(
+                SPARK[round(mood)] if mood is not None else "·", style="bold" if mood else "dim"
+            )
+        text.append(f" {last:%d %b}\n", style="dim")
+        parts = []
+        this_week = "–" if trend.this_week is None else f"{trend.this_week:.1f}"
+        if trend.last_week is not None:
+            parts.append(f"this week {this_week} (last {trend.last_week:.1f})")
+        elif trend.this_week is not None:
+            parts.append(f"this week {this_week}")
+        if trend.on_rejection_days is not None and trend.on_other_days is not None:
+            no_days, other_days = trend.on_rejection_days, trend.on_other_days
+            parts.append(f"days with a “no” {no_days:.1f}, others {other_days:.1f}")
+        parts.append(f"{trend.entries} entries")
+        text.append(" " + " · ".join(parts), style="dim")
+        return text
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _saved(self, entry: JournalEntry | None) -> None:
+        if entry is not None:
+            self.reload(select=entry.id)
+
+    def action_quick_mood(self) -> None:
+        def logged(result: QuickMoodResult | None) -> None:
+            if result is None:
+                return
+            mood, text = result
+            try:
+                entry = self.store.add_journal_entry(mood=mood, text=text)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.reload(select=entry.id)
+            self.app.notify(
+                f"Logged: {mood.label}. Thank you for checking in.", timeout=3, markup=False
+            )
+
+        self.app.push_screen(QuickMood(), logged)
+
+    def action_new(self) -> None:
+        self.app.push_screen(JournalEntryForm(self.store), self._saved)
+
+    def write_about(self, application_id: UUID, mood: Mood = Mood.BAD) -> None:
+        """A new entry about one application (the Board's way here after a "no")."""
+        self.app.push_screen(
+            JournalEntryForm(self.store, application_id=application_id, mood=mood), self._saved
+        )
+
+    def action_open(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self.query_one(RecordList).current
+        if entry is not None:
+            self.app.push_screen(JournalEntryForm(self.store, editing=entry), self._saved)
+
+    @on(RecordList.Chosen)
+    def _chosen(self) -> None:
+        self.action_open()
+
+    def action_delete(self) -> None:
+        entry = self.query_one(RecordList).current
+        if entry is None:
+            return
+        try:
+            deleted = self.store.delete_journal_entry(entry.id)
+        except StoreError as error:
+            self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
+            return
+        self.deleted.append(deleted)
+        self.reload()
+        self.app.notify("Entry deleted. Press u to undo.", timeout=6, markup=False)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            return
+        entry = self.deleted.pop()
+        try:
+            self.store.restore(entry)
+        except StoreError as error:
+            self.app.notify(str(error), title="Not restored", severity="error", markup=False)
+            return
+        self.reload(select=entry.id)
+
+    def action_search(self) -> None:
+        search = self.query_one("#journal-search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#journal-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#journal-search")
+    def _search_done(self) -> None:
+        self.query_one(RecordList).focus()
+
+    def action_filter(self) -> None:
+        def chosen(choice: JournalFilter | None) -> None:
+            if choice is not None:
+                self.filter = choice
+                self.reload()
+
+        self.app.push_screen(JournalFilterDialog(self.store), chosen)
+
+    def action_clear(self) -> None:
+        search = self.query_one("#journal-search", Input)
+        search.value = ""
+        search.display = False
+        self.query_text = ""
+        self.filter = JournalFilter()
+        self.reload()
+        self.query_one(RecordList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.deleted) or None
+        if action == "clear":
+            return bool(
+                self.query_text or self.filter.label or self.query_one("#journal-search").display
+            )
+        return True
