@@ -126,6 +126,12 @@ def mood_trend(
     )
 
 
+def own_traps(entries: Iterable[JournalEntry]) -> list[str]:
+    """Traps the user named themselves (not in the built-in list), in the order first used."""
+    named = (trap for e in sorted(entries, key=lambda e: e.at) for trap in e.traps)
+    return list(dict.fromkeys(t for t in named if t not in THINKING_TRAPS))
+
+
 def reframes(entries: Iterable[JournalEntry]) -> list[str]:
     """The user's own reframes, newest first, without repeats (the Timer's breaks show them)."""
     ordered = sorted(entries, key=lambda e: e.at, reverse=True)

@@ -12,6 +12,7 @@ from store.journal import (
     THINKING_TRAPS,
     entry_matches,
     mood_trend,
+    own_traps,
     reframes,
 )
 from store.models import JournalEntry
@@ -120,3 +121,12 @@ def test_a_mood_outside_1_to_5_is_refused(store: Store, mood: int) -> None:
         store.add_journal_entry(mood=mood)
     assert set(raised.value.errors) == {"mood"}
     assert store.journal() == []
+
+
+def test_the_users_own_traps_are_remembered_in_order() -> None:
+    entries = [
+        entry(noon(MONDAY), 2, traps=("labelling", "comparing my week to LinkedIn")),
+        entry(noon(MONDAY - timedelta(days=1)), 2, traps=("waiting for perfect",)),
+        entry(noon(MONDAY - timedelta(days=2)), 2, traps=("comparing my week to LinkedIn",)),
+    ]
+    assert own_traps(entries) == ["comparing my week to LinkedIn", "waiting for perfect"]

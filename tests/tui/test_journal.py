@@ -186,3 +186,17 @@ def test_bad_journal_input_from_a_shell_exits_2(tmp_path: Path) -> None:
         assert result.returncode == 2, args
         assert message in result.stderr
     assert Store.open(db).journal() == []
+
+
+async def test_a_trap_of_the_users_own_is_kept_and_offered_next_time(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2", "n", *"Slow week", "tab", *"I should be further along")
+        app.screen.query_one("#entry-own-trap", Input).value = "comparing to my old self"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.journal()[0].traps == ("comparing to my old self",)
+        await pilot.press("n")
+        traps = app.screen.query_one("#entry-traps", SelectionList)
+        assert "comparing to my old self" in [
+            traps.get_option_at_index(i).value for i in range(traps.option_count)
+        ]

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreError
-from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS
+from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
-from tui.widgets.safe_text import paragraph
+from tui.widgets.safe_text import paragraph, printable
 
 
 class JournalEntryForm(ModalScreen[JournalEntry | None]):
@@ -85,15 +85,19 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                         id="entry-thought",
                     ),
                 )
+                chosen = e.traps if e else ()
+                builtin = [
+                    (f"{name} — {why}", key, key in chosen)
+                    for key, (name, why) in THINKING_TRAPS.items()
+                ]
+                own = [(printable(t), t, t in chosen) for t in own_traps(self.store.journal())]
                 yield field_row(
-                    "Traps",
-                    SelectionList[str](
-                        *(
-                            (f"{name} — {why}", key, key in (e.traps if e else ()))
-                            for key, (name, why) in THINKING_TRAPS.items()
-                        ),
-                        compact=True,
-                        id="entry-traps",
+                    "Traps", SelectionList[str](*builtin, *own, compact=True, id="entry-traps")
+                )
+                yield field_row(
+                    "Your own trap",
+                    Input(
+                        placeholder="one that is not in the list", compact=True, id="entry-own-trap"
                     ),
                 )
                 yield field_row("", Static(id="thought-echo", classes="dialog-note"))
@@ -156,7 +160,10 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
             "mood": self.query_one("#entry-mood", Select).value,
             "text": self.query_one("#entry-text", TextArea).text,
             "negative_thought": self.query_one("#entry-thought", Input).value,
-            "traps": tuple(self.query_one("#entry-traps", SelectionList).selected),
+            "traps": (
+                *self.query_one("#entry-traps", SelectionList).selected,
+                *filter(None, [self.query_one("#entry-own-trap", Input).value.strip()]),
+            ),
             "reframe": self.query_one("#entry-reframe", TextArea).text,
             "tags": tuple(self.query_one("#entry-tags", Input).value.split(",")),
             "application_id": None if application is Select.NULL else application,
