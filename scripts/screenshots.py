@@ -26,8 +26,11 @@ VIEWS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("board-new-application.svg", SIZE, ["n", *"Northwind Data", "tab", *"Data Engineer"]),
     ("journal-80x24.svg", (80, 24), ["2"]),
     ("journal-quick-mood.svg", SIZE, ["2", "m", "4"]),
-    ("journal-thought-record.svg", SIZE,
-     ["2", "n", *"Ghosted after two rounds", "tab", *"I'm not good enough", "ctrl+e"]),
+    (
+        "journal-thought-record.svg",
+        SIZE,
+        ["2", "n", *"Ghosted after two rounds", "tab", *"I'm not good enough", "ctrl+e"],
+    ),
 ]
 
 
