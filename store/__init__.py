@@ -20,6 +20,7 @@ from store.errors import (
 )
 from store.models import (
     PIPELINE,
+    Affirmation,
     Application,
     ArchiveReason,
     Contact,
@@ -39,6 +40,7 @@ from store.models import (
 
 __all__ = [
     "PIPELINE",
+    "Affirmation",
     "Application",
     "ArchiveReason",
     "Clock",

@@ -32,6 +32,7 @@ from store.errors import (
     NotFoundError,
 )
 from store.models import (
+    Affirmation,
     Application,
     ArchiveReason,
     Contact,
@@ -59,6 +60,7 @@ SINGLETON_ID = 1  # the doc id of the one record in _meta and settings
 TABLES: dict[type[Record], str] = {
     Application: "applications",
     JournalEntry: "journal",
+    Affirmation: "affirmations",
     TimerSession: "timer_sessions",
     Goal: "goals",
     Win: "wins",
@@ -255,6 +257,11 @@ class Store:
         """Newest first."""
         records = self._records(TABLES[JournalEntry], JournalEntry).values()
         return sorted(records, key=lambda e: e.at, reverse=True)
+
+    def affirmations(self) -> list[Affirmation]:
+        """Newest first."""
+        records = self._records(TABLES[Affirmation], Affirmation).values()
+        return sorted(records, key=lambda a: a.created_at, reverse=True)
 
     def timer_sessions(self) -> list[TimerSession]:
         records = self._records(TABLES[TimerSession], TimerSession).values()
@@ -562,6 +569,12 @@ class Store:
 
     def delete_journal_entry(self, entry_id: UUID) -> JournalEntry:
         return self._delete(JournalEntry, entry_id)
+
+    def add_affirmation(self, text: str) -> Affirmation:
+        return self._add(validated(Affirmation, {"text": text, "created_at": self.clock()}))
+
+    def delete_affirmation(self, affirmation_id: UUID) -> Affirmation:
+        return self._delete(Affirmation, affirmation_id)
 
     def add_timer_session(self, **fields: Any) -> TimerSession:
         return self._add(validated(TimerSession, fields))

@@ -217,6 +217,13 @@ class JournalEntry(Record):
     application_id: UUID | None = None
 
 
+class Affirmation(Record):
+    """A line the user keeps for hard days; the breaks show it again."""
+
+    text: RequiredText
+    created_at: AwareDatetime
+
+
 # --- the timer -------------------------------------------------------------------------
 
 

@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("text", nargs="*", help="what is on your mind (optional)")
     log.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
 
+    settings = commands.add_parser("settings", parents=[common], help="show or change settings")
+    settings.add_argument(
+        "--stale-after-days", type=int, metavar="N",
+        help="mark an application stale after N days in Applied with no news (default 21)",
+    )  # fmt: skip
+
     journal = commands.add_parser("journal", parents=[common], help="print journal entries")
     journal.add_argument(
         "--since", metavar="DATE", help="YYYY-MM-DD, yesterday, or --since=-1w (with =)"
@@ -110,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA_PROBLEM
     if args.command is None:
         return _run_app(store, demo=False)
-    run = {"add": _add, "list": _list, "log": _log, "journal": _journal}[args.command]
+    run = {"add": _add, "list": _list, "log": _log, "journal": _journal, "settings": _settings}[
+        args.command
+    ]
     try:
         return run(store, args)
     except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
@@ -203,6 +211,20 @@ def _journal(store: Store, args: argparse.Namespace) -> int:
         print(f"{at:%Y-%m-%d %H:%M}  {MOOD_GLYPHS[e.mood]} {e.mood.label:<5}  {line}")
     if not entries:
         print("No journal entries.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _settings(store: Store, args: argparse.Namespace) -> int:
+    if args.stale_after_days is not None:
+        try:
+            store.update_settings(stale_after_days=args.stale_after_days)
+        except InvalidInput as error:
+            for field, message in error.errors.items():
+                print(f"bounceback settings: {field} {message}", file=sys.stderr)
+            return EXIT_DATA_PROBLEM
+    settings = store.settings()
+    print(f"stale after days: {settings.stale_after_days}")
+    print(f"theme:            {printable(settings.theme)}")
     return EXIT_OK
 
 

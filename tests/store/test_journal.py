@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from store.journal import (
     reframes,
 )
 from store.models import JournalEntry
+from store.sample import SAMPLE_NOW
 
 MONDAY = date(2026, 3, 16)
 TOKYO = timezone(timedelta(hours=9))
@@ -130,3 +132,18 @@ def test_the_users_own_traps_are_remembered_in_order() -> None:
         entry(noon(MONDAY - timedelta(days=2)), 2, traps=("comparing my week to LinkedIn",)),
     ]
     assert own_traps(entries) == ["comparing my week to LinkedIn", "waiting for perfect"]
+
+
+def test_affirmations_are_kept_newest_first_and_never_blank(db_path: Path) -> None:
+    times = iter([SAMPLE_NOW, SAMPLE_NOW + timedelta(hours=1)])
+    store = Store.open(db_path, clock=lambda: next(times, SAMPLE_NOW + timedelta(hours=2)))
+    first = store.add_affirmation("I have done hard things before")
+    second = store.add_affirmation("  One no is not every no  ")
+    assert [a.text for a in Store.open(db_path).affirmations()] == [
+        "One no is not every no",
+        "I have done hard things before",
+    ]
+    with pytest.raises(InvalidInput):
+        store.add_affirmation("   ")
+    store.delete_affirmation(first.id)
+    assert store.affirmations() == [second]

@@ -160,3 +160,27 @@ async def test_the_open_app_shows_an_add_from_a_shell(sample_store: Store) -> No
         await pilot.pause(1.3)
         cards = app.query_one("#cards-applied", CardColumn).cards
         assert cards[0].company == "Northwind"
+
+
+def test_the_stale_threshold_is_a_setting(sample_store: Store) -> None:
+    db = str(sample_store.path)
+    assert "stale after days: 21" in run("--db", db, "settings").stdout
+    assert run("--db", db, "settings", "--stale-after-days", "14").returncode == 0
+    assert Store.open(db).settings().stale_after_days == 14
+    refused = run("--db", db, "settings", "--stale-after-days", "0")
+    assert refused.returncode == 2
+    assert "stale_after_days must be greater than or equal to 1" in refused.stderr
+
+
+async def test_the_board_marks_stale_by_the_setting(sample_store: Store) -> None:
+    from store.board import days_in_stage
+    from tui.app import BouncebackApp
+    from tui.widgets.card_column import CardColumn
+
+    sample_store.update_settings(stale_after_days=3)
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)):
+        column = app.query_one("#cards-applied", CardColumn)
+        now = sample_store.clock()
+        for record, card in zip(column.records, column.cards, strict=True):
+            assert card.stale == (days_in_stage(record, now) >= 3)

@@ -200,3 +200,13 @@ async def test_a_trap_of_the_users_own_is_kept_and_offered_next_time(app: Bounce
         assert "comparing to my old self" in [
             traps.get_option_at_index(i).value for i in range(traps.option_count)
         ]
+
+
+async def test_a_keeps_a_line_for_hard_days(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "a", *"I have done hard things before", "enter")
+        await pilot.pause()
+        assert [a.text for a in app.store.affirmations()] == ["I have done hard things before"]
+        assert "1 kept for hard days" in text_of(app, "#journal-trend")
+        await pilot.press("a", *"not this one", "escape")
+        assert len(app.store.affirmations()) == 1

@@ -17,6 +17,7 @@ from store.journal import MOOD_GLYPHS, MoodTrend, entry_matches, mood_trend
 from tui.dialogs.journal_entry import JournalEntryForm
 from tui.dialogs.journal_filter import JournalFilter, JournalFilterDialog
 from tui.dialogs.quick_mood import QuickMood, QuickMoodResult
+from tui.dialogs.text_prompt import TextPrompt
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
@@ -41,6 +42,8 @@ class JournalPane(Pane):
         Binding("n", "new", "New", id="journal.new",
                 tooltip="New entry: a thought record with a reframe"),
         Binding("enter", "open", "Open", id="journal.open", tooltip="Open the entry"),
+        Binding("a", "affirm", "Affirmation", show=False, id="journal.affirmation",
+                tooltip="Keep a line for hard days (your breaks show it again)"),
         Binding("e", "edit", "Edit", show=False, id="journal.edit", tooltip="Edit the entry"),
         Binding("d", "delete", "Delete", show=False, id="journal.delete",
                 tooltip="Delete the entry (u to undo)"),
@@ -161,6 +164,8 @@ class JournalPane(Pane):
             no_days, other_days = trend.on_rejection_days, trend.on_other_days
             parts.append(f"days with a “no” {no_days:.1f}, others {other_days:.1f}")
         parts.append(f"{trend.entries} entries")
+        if affirmations := len(self.store.affirmations()):
+            parts.append(f"{affirmations} kept for hard days")
         text.append(" " + " · ".join(parts), style="dim")
         return text
 
@@ -186,6 +191,27 @@ class JournalPane(Pane):
             )
 
         self.app.push_screen(QuickMood(), logged)
+
+    def action_affirm(self) -> None:
+        def kept(text: str | None) -> None:
+            if not text or not text.strip():
+                return
+            try:
+                self.store.add_affirmation(text)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.reload()
+            self.app.notify("Kept. Your breaks will show it again.", timeout=4, markup=False)
+
+        self.app.push_screen(
+            TextPrompt(
+                "A line to keep for hard days",
+                placeholder="e.g. I have done hard things before",
+                note="enter keeps it · esc cancels",
+            ),
+            kept,
+        )
 
     def action_new(self) -> None:
         self.app.push_screen(JournalEntryForm(self.store), self._saved)

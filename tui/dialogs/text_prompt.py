@@ -1,0 +1,42 @@
+"""Ask for one line of text."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.widgets.safe_text import paragraph
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Dismisses with the text (enter), or None (escape)."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel")
+    ]
+
+    def __init__(self, title: str, placeholder: str = "", note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.placeholder = placeholder
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="text-prompt"):
+            yield Static(paragraph(self.title_text), classes="dialog-title")
+            yield Input(placeholder=self.placeholder, compact=True, id="prompt-text")
+            yield Static(paragraph(self.note), classes="dialog-note")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
