@@ -121,24 +121,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     try:
         return run(store, args)
+    except InvalidInput as error:
+        for field, message in error.errors.items():
+            print(f"bounceback {args.command}: {field} {message}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    except StoreError as error:
+        print(f"bounceback {args.command}: {error}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
     except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
-    try:
-        added = store.add_application(
-            company=args.company, role=args.role, stage=args.stage, url=args.url, notes=args.note
-        )
-    except InvalidInput as error:
-        for field, message in error.errors.items():
-            print(f"bounceback add: {field} {message}", file=sys.stderr)
-        return EXIT_DATA_PROBLEM
-    except StoreError as error:
-        print(f"bounceback add: {error}", file=sys.stderr)
-        return EXIT_DATA_PROBLEM
-    print(f"Added {added.company} — {added.role} to {added.stage.label}.")
+    added = store.add_application(
+        company=args.company, role=args.role, stage=args.stage, url=args.url, notes=args.note
+    )
+    company, role = printable(added.company), printable(added.role)
+    print(f"Added {company} — {role} to {added.stage.label}.")
     return EXIT_OK
 
 
@@ -177,15 +177,7 @@ def _run_app(store: Store, *, demo: bool) -> int:
 
 
 def _log(store: Store, args: argparse.Namespace) -> int:
-    try:
-        entry = store.add_journal_entry(mood=args.mood, text=" ".join(args.text), tags=args.tag)
-    except InvalidInput as error:
-        for field, message in error.errors.items():
-            print(f"bounceback log: {field} {message}", file=sys.stderr)
-        return EXIT_DATA_PROBLEM
-    except StoreError as error:
-        print(f"bounceback log: {error}", file=sys.stderr)
-        return EXIT_DATA_PROBLEM
+    entry = store.add_journal_entry(mood=args.mood, text=" ".join(args.text), tags=args.tag)
     print(f"Logged: {entry.mood.label}.")
     return EXIT_OK
 
@@ -216,12 +208,7 @@ def _journal(store: Store, args: argparse.Namespace) -> int:
 
 def _settings(store: Store, args: argparse.Namespace) -> int:
     if args.stale_after_days is not None:
-        try:
-            store.update_settings(stale_after_days=args.stale_after_days)
-        except InvalidInput as error:
-            for field, message in error.errors.items():
-                print(f"bounceback settings: {field} {message}", file=sys.stderr)
-            return EXIT_DATA_PROBLEM
+        store.update_settings(stale_after_days=args.stale_after_days)
     settings = store.settings()
     print(f"stale after days: {settings.stale_after_days}")
     print(f"theme:            {printable(settings.theme)}")

@@ -184,3 +184,10 @@ async def test_the_board_marks_stale_by_the_setting(sample_store: Store) -> None
         now = sample_store.clock()
         for record, card in zip(column.records, column.cards, strict=True):
             assert card.stale == (days_in_stage(record, now) >= 3)
+
+
+def test_add_echoes_control_characters_harmlessly(tmp_path: Path) -> None:
+    added = run("--db", str(tmp_path / "x.json"), "add", "Evil\x1b]0;pwned\x07", "Dev")
+    assert added.returncode == 0
+    assert "\x1b" not in added.stdout
+    assert "Evil␛]0;pwned␇" in added.stdout
