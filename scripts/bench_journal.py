@@ -68,7 +68,8 @@ def main() -> None:
         db = Path(folder) / "journal.json"
         Store.open(db, clock=fixed_clock(SAMPLE_NOW)).insert_all(entries)
         reloads, pages = asyncio.run(measure(db, args.runs))
-    print(f"{args.entries:,} entries: rebuild the pane {summary(reloads)}; page down {summary(pages)}")
+    print(f"{args.entries:,} entries: rebuild the pane {summary(reloads)}", end="; ")
+    print(f"page down {summary(pages)}")
 
 
 if __name__ == "__main__":
