@@ -24,7 +24,6 @@ import os
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,6 @@ Signature = tuple[int, int, int, int]
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
-ORPHAN_AGE_SECONDS = 3600
 
 
 def temp_prefix(path: Path) -> str:
@@ -260,17 +258,17 @@ class SafeJSONStorage(Storage):
 
     # --- housekeeping -----------------------------------------------------------------
 
-    def remove_orphaned_temp_files(self, now: float | None = None) -> list[Path]:
-        """Delete temp files of ours left by a killed writer, once they are an hour old.
+    def remove_orphaned_temp_files(self) -> list[Path]:
+        """Delete temp files of ours left by a writer that was killed mid-write.
 
-        A younger one may belong to a writer that is still running. None was ever
-        acknowledged, so none is ever restored.
+        Under the lock: a temp file only exists while its writer holds the lock, so
+        any found now is an orphan, however young (no age guess needed). None was
+        ever acknowledged, so none is ever restored.
         """
-        now = time.time() if now is None else now
         removed = []
-        for candidate in self.path.parent.glob(temp_prefix(self.path) + "*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
-                if now - candidate.stat().st_mtime > ORPHAN_AGE_SECONDS:
+        with self.transaction():
+            for candidate in self.path.parent.glob(temp_prefix(self.path) + "*.tmp"):
+                with contextlib.suppress(FileNotFoundError):
                     candidate.unlink()
                     removed.append(candidate)
         return removed

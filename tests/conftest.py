@@ -10,6 +10,12 @@ from store import Store, fixed_clock
 from store.sample import SAMPLE_NOW, sample_records
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--crash-trials", type=int, default=50, help="kill -9 trials in the crash harness"
+    )
+
+
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every default location into the test's own folder."""
