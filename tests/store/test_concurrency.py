@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+import random
 from pathlib import Path
+from typing import Any
 
-from store import Stage, Store
+import pytest
+
+from store import ConflictError, NotFoundError, Stage, Store
 
 PER_WRITER = 200
 
@@ -41,3 +45,75 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert companies == {f"{w}-{n}" for w in "ab" for n in range(PER_WRITER)}
     assert len({a.id for a in applications}) == len(applications)
     assert sum(a.stage is Stage.APPLIED for a in applications) == 2 * PER_WRITER // 10
+
+
+MIXED_OPS = 300
+
+
+def _mixed(path: str, name: str, start: multiprocessing.synchronize.Event, results: Any) -> None:
+    """Random adds, moves, edits (compare-and-set on rev) and deletes; log what was acked."""
+    store = Store.open(path)
+    rng = random.Random(name)
+    added, deleted, tokens, conflicts = [], [], [], 0
+    start.wait()
+    for n in range(MIXED_OPS):
+        pool = store.applications()
+        op = rng.choice(["add", "add", "move", "edit", "edit", "delete"]) if pool else "add"
+        try:
+            if op == "add":
+                added.append(str(store.add_application(company=f"{name}-{n}", role="r").id))
+            elif op == "move":
+                target = rng.choice([Stage.WISHLIST, Stage.APPLIED, Stage.INTERVIEWING])
+                store.move_application(rng.choice(pool).id, target)
+            elif op == "edit":
+                current = store.application(rng.choice(pool).id)
+                token = f"{name}{n};"
+                store.update_application(
+                    current.model_copy(update={"notes": current.notes + token})
+                )
+                tokens.append((str(current.id), token))
+            else:
+                deleted.append(str(store.delete_application(rng.choice(pool).id).id))
+        except ConflictError:
+            conflicts += 1  # the other writer saved it first: refused, not lost
+        except NotFoundError:
+            pass  # the other writer deleted it first
+    results.put((added, deleted, tokens, conflicts))
+
+
+def test_two_writers_with_mixed_operations_lose_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.json"
+    Store.open(path)
+    spawn = multiprocessing.get_context("spawn")
+    start, results = spawn.Event(), spawn.Queue()
+    writers = [
+        spawn.Process(target=_mixed, args=(str(path), name, start, results)) for name in "ab"
+    ]
+    for writer in writers:
+        writer.start()
+    start.set()
+    outcomes = [results.get(timeout=180) for _ in writers]
+    for writer in writers:
+        writer.join(timeout=30)
+        assert writer.exitcode == 0
+
+    store = Store.open(path)
+    on_file = {str(a.id): a for a in store.applications()}
+    assert len(on_file) == len(store.applications())  # no duplicate ids
+    assert store.invalid_records() == []
+    added = {i for outcome in outcomes for i in outcome[0]}
+    deleted = {i for outcome in outcomes for i in outcome[1]}
+    assert set(on_file) == added - deleted
+    tokens = [t for outcome in outcomes for t in outcome[2]]
+    for record_id, token in tokens:
+        if record_id in on_file:
+            assert token in on_file[record_id].notes, "an acknowledged edit was lost"
+    conflicts = sum(outcome[3] for outcome in outcomes)
+    with capsys.disabled():
+        print(
+            f"\ntwo writers: {2 * MIXED_OPS} operations, {len(added)} adds, {len(deleted)} "
+            f"deletes, {len(tokens)} edits acknowledged and all on file, {conflicts} edits "
+            f"refused as conflicts, {len(on_file)} applications, lost: 0"
+        )
