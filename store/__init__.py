@@ -7,7 +7,7 @@ store.move_application(app.id, Stage.APPLIED)
 """
 
 from store.clock import Clock, fixed_clock, system_clock
-from store.database import InvalidRecord, Store
+from store.database import InvalidRecord, Store, restore_backup
 from store.errors import (
     ConflictError,
     CorruptDatabaseError,
@@ -68,5 +68,6 @@ __all__ = [
     "Win",
     "WriteFailedError",
     "fixed_clock",
+    "restore_backup",
     "system_clock",
 ]

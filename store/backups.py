@@ -57,6 +57,16 @@ def write_backup(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup
     return Backup(path, now, tag)
 
 
+def keep_copy(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
+    """A copy of the bytes as they are, even if damaged (kept before a restore)."""
+    folder = backup_folder(data_path)
+    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
+    atomic_write(path, raw)
+    return Backup(path, now, tag)
+
+
 def prune_daily(data_path: Path, keep: int = DAILY_KEEP) -> None:
     daily = [backup for backup in list_backups(data_path) if backup.tag == DAILY]
     for old in daily[keep:]:

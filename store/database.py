@@ -48,7 +48,7 @@ from store.models import (
     TimerSession,
     Win,
 )
-from store.storage import FOLDER_MODE, SafeJSONStorage, Signature, Transaction
+from store.storage import FOLDER_MODE, SafeJSONStorage, Signature, Transaction, parse
 
 R = TypeVar("R", bound=Record)
 M = TypeVar("M", bound=Model)
@@ -99,6 +99,32 @@ def validated(model: type[M], data: Mapping[str, Any]) -> M:
         return model.model_validate(data)
     except ValidationError as error:
         raise InvalidInput(friendly_errors(error)) from None
+
+
+def schema_version_of(path: Path, raw: Mapping[str, Any]) -> int:
+    meta = raw.get(META, {}).get(str(SINGLETON_ID))
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CorruptDatabaseError(
+            path, "it has no valid _meta.schema_version: not a bounceback data file"
+        )
+    return version
+
+
+def validate_table(
+    table: str, model: type[R], docs: Mapping[str, Any]
+) -> tuple[dict[UUID, Record], list[InvalidRecord]]:
+    """The table's valid records by id, and the ones that fail validation (kept in the file)."""
+    valid: dict[UUID, Record] = {}
+    invalid = []
+    for doc_id, doc in docs.items():
+        try:
+            record = model.model_validate(doc)
+        except ValidationError as error:
+            invalid.append(InvalidRecord(table, int(doc_id), str(error)))
+        else:
+            valid[record.id] = record
+    return valid, invalid
 
 
 def _dump(record: Record | Settings) -> dict[str, Any]:
@@ -175,13 +201,7 @@ class Store:
         self._take_daily_backup(now)
 
     def _schema_version(self, raw: Mapping[str, Any]) -> int:
-        meta = raw.get(META, {}).get(str(SINGLETON_ID))
-        version = meta.get("schema_version") if isinstance(meta, dict) else None
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise CorruptDatabaseError(
-                self.path, "it has no valid _meta.schema_version: not a bounceback data file"
-            )
-        return version
+        return schema_version_of(self.path, raw)
 
     def _take_daily_backup(self, now: datetime) -> None:
         today = now.date()
@@ -212,23 +232,9 @@ class Store:
         if signature != self._models_signature:
             self._models, self._invalid, self._models_signature = {}, {}, signature
         if table not in self._models:
-            self._models[table] = self._validate_table(table, model, raw.get(table, {}))
+            valid, self._invalid[table] = validate_table(table, model, raw.get(table, {}))
+            self._models[table] = valid
         return self._models[table]  # type: ignore[return-value]  # keyed by table -> model
-
-    def _validate_table(
-        self, table: str, model: type[R], docs: Mapping[str, Any]
-    ) -> dict[UUID, Record]:
-        valid: dict[UUID, Record] = {}
-        invalid = []
-        for doc_id, doc in docs.items():
-            try:
-                record = model.model_validate(doc)
-            except ValidationError as error:
-                invalid.append(InvalidRecord(table, int(doc_id), str(error)))
-            else:
-                valid[record.id] = record
-        self._invalid[table] = invalid
-        return valid
 
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
@@ -609,6 +615,36 @@ class Store:
             else:
                 table.update(_dump(settings), doc_ids=[SINGLETON_ID])
         return settings
+
+
+def restore_backup(path: Path | str, source: Path | str, *, clock: Clock = system_clock) -> Backup:
+    """Replace the data file with ``source``, atomically and under the lock.
+
+    ``source`` must be a valid bounceback file this version can read, every record
+    valid. The current file is kept first (as it is, even if damaged). Works when
+    the data file itself cannot be opened: that is when it is needed.
+    Returns the kept copy of the file that was replaced.
+    """
+    path, source = Path(path).expanduser(), Path(source).expanduser()
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise CorruptDatabaseError(source, f"cannot read it ({error.strerror})") from None
+    data = parse(source, raw)
+    found = schema_version_of(source, data)
+    if found > migrations.SCHEMA_VERSION:
+        raise NewerSchemaError(source, found, migrations.SCHEMA_VERSION)
+    for model, table in TABLES.items():
+        _, bad = validate_table(table, model, data.get(table, {}))
+        if bad:
+            raise CorruptDatabaseError(source, f"{len(bad)} record(s) in {table!r} are not valid")
+    storage = SafeJSONStorage(path)
+    now = clock()
+    with storage.transaction() as txn:
+        current = storage.read_bytes() if storage.exists() else b""
+        kept = backups.keep_copy(storage.path, current, "pre-restore", now)
+        txn.data, txn.dirty = data, True
+    return kept
 
 
 def _version() -> str:

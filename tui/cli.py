@@ -20,6 +20,7 @@ from store import (
     Stage,
     Store,
     StoreError,
+    restore_backup,
 )
 from store.board import days_in_stage, parse_date
 from store.journal import MOOD_GLYPHS
@@ -80,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("text", nargs="*", help="what is on your mind (optional)")
     log.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
 
+    backup = commands.add_parser("backup", parents=[common], help="take a backup now")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the data file with a backup (kept first)"
+    )
+    restore.add_argument("backup", type=Path, help="the backup file to restore")
+
     settings = commands.add_parser("settings", parents=[common], help="show or change settings")
     settings.add_argument(
         "--stale-after-days", type=int, metavar="N",
@@ -107,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         return _run_demo()
     path = getattr(args, "db", None) or default_db_path()
+    if args.command == "restore":  # before opening: the data file may be the damaged one
+        return _restore(path, args.backup)
     try:
         store = Store.open(path)
     except (CorruptDatabaseError, NewerSchemaError) as error:
@@ -116,9 +126,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA_PROBLEM
     if args.command is None:
         return _run_app(store, demo=False)
-    run = {"add": _add, "list": _list, "log": _log, "journal": _journal, "settings": _settings}[
-        args.command
-    ]
+    run = {
+        "add": _add,
+        "list": _list,
+        "log": _log,
+        "journal": _journal,
+        "settings": _settings,
+        "backup": _backup,
+    }[args.command]
     try:
         return run(store, args)
     except InvalidInput as error:
@@ -215,6 +230,31 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup(store: Store, args: argparse.Namespace) -> int:
+    if args.list:
+        for backup in store.backups():
+            size = backup.path.stat().st_size
+            when = f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC"
+            print(f"{when}  {backup.tag:<18} {size:>9,} B  {backup.path}")
+        return EXIT_OK
+    taken = store.backup()
+    print(f"Backed up to {taken.path}")
+    return EXIT_OK
+
+
+def _restore(path: Path, source: Path) -> int:
+    try:
+        kept = restore_backup(path, source)
+    except (CorruptDatabaseError, NewerSchemaError) as error:
+        print(f"bounceback restore: refused, nothing changed: {error}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    except StoreError as error:
+        print(f"bounceback restore: {error}", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
+    print(f"Restored {path} from {source}.\nThe file it replaced is kept as {kept.path}")
+    return EXIT_OK
+
+
 def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:
     """Explain why the file cannot be opened, and what to do. Nothing was written."""
     lines = [f"bounceback: cannot open {error.path}"]
@@ -224,8 +264,8 @@ def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:
             newest = error.backups[0]
             lines += [
                 f"  newest backup: {newest}",
-                "  to go back to it, move the damaged file aside and copy the backup in its place:",
-                f"    mv '{error.path}' '{error.path}.damaged' && cp '{newest}' '{error.path}'",
+                "  to go back to it (the damaged file is kept beside the backups):",
+                f"    bounceback --db '{error.path}' restore '{newest}'",
             ]
         else:
             lines.append("  no backups of it were found.")

@@ -191,3 +191,36 @@ def test_add_echoes_control_characters_harmlessly(tmp_path: Path) -> None:
     assert added.returncode == 0
     assert "\x1b" not in added.stdout
     assert "Evil␛]0;pwned␇" in added.stdout
+
+
+def test_backup_list_and_restore_a_damaged_file(store: Store) -> None:
+    db = str(store.path)
+    store.add_application(company="Kept", role="Dev")
+    taken = run("--db", db, "backup")
+    assert taken.returncode == 0
+    backup_path = taken.stdout.strip().removeprefix("Backed up to ")
+    listed = run("--db", db, "backup", "--list").stdout
+    assert "manual" in listed
+    assert backup_path in listed
+
+    store.path.write_bytes(b'{"_meta": {"1": ')  # damaged
+    refused = run("--db", db)
+    assert f"restore '{backup_path}'" in refused.stderr
+
+    restored = run("--db", db, "restore", backup_path)
+    assert restored.returncode == 0, restored.stderr
+    assert [a.company for a in Store.open(db).applications()] == ["Kept"]
+    kept = [b for b in Store.open(db).backups() if b.tag == "pre-restore"]
+    assert [b.path.read_bytes() for b in kept] == [b'{"_meta": {"1": ']
+
+
+def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path: Path) -> None:
+    store.add_application(company="Kept", role="Dev")
+    before = sha256(store.path)
+    bad = tmp_path / "bad.json"
+    for content in (b"", b"[]", b'{"_default": {}}'):
+        bad.write_bytes(content)
+        result = run("--db", str(store.path), "restore", str(bad))
+        assert result.returncode == 2
+        assert "refused, nothing changed" in result.stderr
+    assert sha256(store.path) == before
