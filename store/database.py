@@ -48,7 +48,16 @@ from store.models import (
     TimerSession,
     Win,
 )
-from store.storage import FOLDER_MODE, SafeJSONStorage, Signature, Transaction, parse
+from store.storage import (
+    FILE_MODE,
+    FOLDER_MODE,
+    SafeJSONStorage,
+    Signature,
+    Transaction,
+    filesystem_type,
+    is_network_filesystem,
+    parse,
+)
 
 R = TypeVar("R", bound=Record)
 M = TypeVar("M", bound=Model)
@@ -142,6 +151,8 @@ class Store:
         self._models_signature: Signature | None = None
         self._models: dict[str, dict[UUID, Record]] = {}
         self._invalid: dict[str, list[InvalidRecord]] = {}
+        self.warnings: list[str] = []
+        """Things the user should know, found at open (shown, never fatal)."""
 
     @property
     def path(self) -> Path:
@@ -163,7 +174,24 @@ class Store:
         store = cls(path, clock=clock, lock_timeout=lock_timeout)
         store._storage.remove_orphaned_temp_files()
         store._prepare()
+        store._check_surroundings()
         return store
+
+    def _check_surroundings(self) -> None:
+        """Privacy and sharing: tighten what others can read; warn about network folders."""
+        for path in (self.path, *(b.path for b in self.backups())):
+            mode = path.stat().st_mode & 0o777
+            if mode & 0o077:
+                path.chmod(FILE_MODE)
+                self.warnings.append(
+                    f"{path} could be read by other users (mode {mode:o}); it is now 600."
+                )
+        fs_type = filesystem_type(self.path.parent)
+        if is_network_filesystem(fs_type):
+            self.warnings.append(
+                f"{self.path.parent} is on a network file system ({fs_type}). Two sessions on "
+                "one machine are safe; two machines must not use this file at the same time."
+            )
 
     def _prepare(self) -> None:
         now = self.clock()

@@ -119,6 +119,33 @@ def parse(path: Path, raw: bytes) -> Data:
     return data
 
 
+NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse")
+
+
+def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
+    """The type of the file system ``path`` is on, from /proc/self/mounts (Linux)."""
+    if mounts is None:
+        try:
+            mounts = Path("/proc/self/mounts").read_text()
+        except OSError:
+            return None
+    best, best_type = "", None
+    target = os.path.realpath(path)
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, best_type = point, fields[2]
+    return best_type
+
+
+def is_network_filesystem(fs_type: str | None) -> bool:
+    return fs_type is not None and fs_type.split(".")[0] in NETWORK_FILESYSTEMS
+
+
 @dataclass
 class Transaction:
     """What one lock hold saw and did."""

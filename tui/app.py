@@ -62,6 +62,8 @@ class BouncebackApp(App[None]):
 
     def on_mount(self) -> None:
         self.action_show_pane("board")
+        for warning in self.store.warnings:
+            self.notify(warning, title="Note", severity="warning", timeout=15, markup=False)
         theme = self.store.settings().theme
         if theme in self.available_themes:
             self.theme = theme

@@ -124,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, OSError) as error:
         print(f"bounceback: cannot open {path}: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
+    for warning in store.warnings:
+        print(f"bounceback: {warning}", file=sys.stderr)
     if args.command is None:
         return _run_app(store, demo=False)
     run = {

@@ -271,3 +271,34 @@ def test_a_value_that_cannot_be_serialised_touches_nothing(store: Store) -> None
     with pytest.raises(TypeError), store._storage.transaction():
         store._storage.write({"applications": {"1": {"bad": object()}}})
     assert sha256(store.path) == before
+
+
+def test_a_file_others_can_read_is_tightened_with_a_warning(store: Store) -> None:
+    store.path.chmod(0o644)
+    reopened = Store.open(store.path)
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert any("could be read by other users" in w for w in reopened.warnings)
+    assert Store.open(store.path).warnings == []
+
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw 0 0
+server:/export/home /home/sam nfs4 rw 0 0
+sshfs#box: /mnt/box fuse.sshfs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "fs_type", "network"),
+    [
+        ("/home/sam/.local/share/bounceback", "nfs4", True),
+        ("/mnt/box/data", "fuse.sshfs", True),
+        ("/home/alex", "ext4", False),
+        ("/home/sammy", "ext4", False),
+    ],
+)
+def test_network_file_systems_are_recognised(path: str, fs_type: str, network: bool) -> None:
+    from store.storage import filesystem_type, is_network_filesystem
+
+    assert filesystem_type(Path(path), MOUNTS) == fs_type
+    assert is_network_filesystem(fs_type) is network
