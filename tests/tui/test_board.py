@@ -12,6 +12,7 @@ from store import RejectionReason, Stage, Store
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
+from tui.dialogs.conflict import ConflictDialog
 from tui.dialogs.details import ApplicationDetails
 from tui.dialogs.reflection import ReflectionDialog
 from tui.panes.board import BoardPane
@@ -300,3 +301,39 @@ async def test_markup_and_escape_sequences_in_names_are_shown_literally(store: S
         column = app.query_one("#cards-applied", CardColumn)
         line = "".join(segment.text for segment in column.render_line(0))
         assert "[bold]Acme[/] ␛[2J" in line
+
+
+async def test_an_edit_that_meets_a_newer_version_shows_both_and_lets_the_user_choose(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        card = board(app).current
+        assert card is not None
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Mine: Staff Engineer"
+        other = Store.open(app.store.path)
+        theirs = other.update_application(card.model_copy(update={"role": "Theirs: Lead"}))
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert app.screen.differences == {"Role": ("Theirs: Lead", "Mine: Staff Engineer")}
+        assert app.store.application(card.id) == theirs, "nothing overwritten yet"
+
+        await pilot.press("escape")  # back to editing: the form and my text are still there
+        assert isinstance(app.screen, ApplicationForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.store.application(card.id).role == "Theirs: Lead"
+
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Mine again"
+        other.update_application(other.application(card.id).model_copy(update={"salary": "£1"}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        saved = app.store.application(card.id)
+        assert (saved.role, saved.salary) == ("Mine again", card.salary)

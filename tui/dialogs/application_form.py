@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
 from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.dialogs.conflict import ConflictDialog
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -140,18 +141,32 @@ class ApplicationForm(ModalScreen[Application | None]):
         except InvalidInput as error:
             self._show_errors(error.errors)
             return
-        except ConflictError:
-            self._show_errors(
-                {
-                    "form": "Another session changed this application since you opened it; "
-                    "nothing was overwritten. Esc to discard your edits and see theirs."
-                }
-            )
+        except ConflictError as conflict:
+            self._resolve(conflict.current, values)
             return
         except StoreError as error:
             self._show_errors({"form": str(error)})
             return
         self.dismiss(saved)
+
+    def _resolve(self, theirs: Application, mine: dict[str, Any]) -> None:
+        """Show both versions; the user keeps theirs or their own, or goes back to editing."""
+        labels = {field: label.rstrip("*") for field, label, _ in TEXT_FIELDS}
+        labels["notes"] = "Notes"
+        differences = {
+            labels[field]: (getattr(theirs, field), value)
+            for field, value in mine.items()
+            if field in labels and _normal(getattr(theirs, field)) != _normal(value)
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice == "theirs":
+                self.dismiss(theirs)
+            elif choice == "mine":
+                self.editing = theirs  # save on top of the version now on disk
+                self.action_save()
+
+        self.app.push_screen(ConflictDialog(differences), chosen)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for message in self.query(".field-error").results(Static):
@@ -182,3 +197,12 @@ class ApplicationForm(ModalScreen[Application | None]):
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
         self.action_save()
+
+
+def _normal(value: Any) -> Any:
+    """Compare what the user typed with what is stored (tags typed as text, blank dates)."""
+    if isinstance(value, tuple):
+        return tuple(v.strip() for v in value if str(v).strip())
+    if isinstance(value, str):
+        return value.strip()
+    return value
