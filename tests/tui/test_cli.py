@@ -153,13 +153,15 @@ async def test_the_open_app_shows_an_add_from_a_shell(sample_store: Store) -> No
 
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        result = run(
-            "--db", str(sample_store.path), "add", "Northwind", "Dev", "--stage", "applied"
-        )
-        assert result.returncode == 0
+        db = str(sample_store.path)
+        for n in range(8):  # a shell loop while the app is open and moving cards
+            result = run("--db", db, "add", f"Northwind {n}", "Dev", "--stage", "applied")
+            assert result.returncode == 0
+            await pilot.press("L" if n % 2 == 0 else "H")
         await pilot.pause(1.3)
-        cards = app.query_one("#cards-applied", CardColumn).cards
-        assert cards[0].company == "Northwind"
+        added = {f"Northwind {n}" for n in range(8)}
+        assert added <= {a.company for a in Store.open(db).applications()}
+        assert added <= {card.company for card in app.query_one("#cards-applied", CardColumn).cards}
 
 
 def test_the_stale_threshold_is_a_setting(sample_store: Store) -> None:
