@@ -186,6 +186,13 @@ class Store:
                 self.warnings.append(
                     f"{path} could be read by other users (mode {mode:o}); it is now 600."
                 )
+        if invalid := self.invalid_records():
+            tables = ", ".join(sorted({record.table for record in invalid}))
+            self.warnings.append(
+                f"{len(invalid)} record(s) in {self.path} ({tables}) could not be read and are "
+                "left in the file exactly as they are; the rest of your data is fine. "
+                "`bounceback backup --list` shows earlier copies."
+            )
         fs_type = filesystem_type(self.path.parent)
         if is_network_filesystem(fs_type):
             self.warnings.append(

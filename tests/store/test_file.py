@@ -260,6 +260,7 @@ def test_a_single_invalid_record_is_reported_and_survives_later_writes(store: St
     reopened = Store.open(store.path)
     (invalid,) = reopened.invalid_records()
     assert (invalid.table, invalid.doc_id) == ("applications", 2)
+    assert any("1 record(s)" in w and "applications" in w for w in reopened.warnings)
     assert reopened.applications() == [good]
 
     reopened.move_application(good.id, Stage.APPLIED)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
+import os
 
+import pytest
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
@@ -337,3 +341,48 @@ async def test_an_edit_that_meets_a_newer_version_shows_both_and_lets_the_user_c
         await pilot.pause()
         saved = app.store.application(card.id)
         assert (saved.role, saved.salary) == ("Mine again", card.salary)
+
+
+def notifications(app: BouncebackApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_a_disk_full_save_is_reported_changes_nothing_and_the_app_goes_on(
+    app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        before = sha256(app.store)
+
+        def disk_full(*args: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "replace", disk_full)
+        await pilot.press("L")
+        assert any("No space left on device" in n for n in notifications(app))
+        assert sha256(app.store) == before
+        assert not list(app.store.path.parent.glob(".*.tmp"))
+        assert column_companies(app, Stage.APPLIED)[0] == card.company, "the board shows the truth"
+
+        monkeypatch.undo()
+        await pilot.press("L")
+        assert app.store.application(card.id).stage is Stage.INTERVIEWING
+
+
+async def test_a_lock_held_elsewhere_is_reported_and_nothing_changes(
+    sample_store: Store,
+) -> None:
+    app = BouncebackApp(Store.open(sample_store.path, lock_timeout=0.2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = sha256(app.store)
+        held = os.open(app.store._storage.lock_path, os.O_RDWR)
+        fcntl.flock(held, fcntl.LOCK_EX)  # another session mid-write, for longer than the timeout
+        try:
+            await pilot.press("L")
+        finally:
+            os.close(held)
+        assert any("Another bounceback session held the lock" in n for n in notifications(app))
+        assert sha256(app.store) == before
+        await pilot.press("L")  # the lock is free again
+        assert sha256(app.store) != before
