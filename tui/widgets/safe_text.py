@@ -12,13 +12,15 @@ from rich.style import Style
 from rich.text import Text
 
 _C0 = {code: chr(0x2400 + code) for code in range(0x20)}  # ␀ … ␟: Unicode's control pictures
-_OTHER = {0x7F: "␡", **dict.fromkeys(range(128, 160), "�")}
+_OTHER = {0x7F: "␡", **dict.fromkeys(range(0x80, 0xA0), "�")}
+# Bidi embeddings, overrides and isolates would reorder the rest of the terminal line.
+_OTHER.update(dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "�"))
 _VISIBLE = str.maketrans({**_C0, **_OTHER})
 _VISIBLE_KEEP_LINES = str.maketrans({**{k: v for k, v in _C0.items() if k != 0x0A}, **_OTHER})
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:
-    """``text`` with every control character replaced by a visible symbol."""
+    """``text`` with every control character (and bidi override) made a visible symbol."""
     return text.translate(_VISIBLE_KEEP_LINES if keep_newlines else _VISIBLE)
 
 
