@@ -210,3 +210,21 @@ async def test_a_keeps_a_line_for_hard_days(app: BouncebackApp) -> None:
         assert "1 kept for hard days" in text_of(app, "#journal-trend")
         await pilot.press("a", *"not this one", "escape")
         assert len(app.store.affirmations()) == 1
+
+
+async def test_an_entry_edited_in_two_sessions_shows_both(app: BouncebackApp) -> None:
+    from tui.dialogs.conflict import ConflictDialog
+
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2")
+        first = app.store.journal()[0]
+        await pilot.press("e")
+        app.screen.query_one("#entry-text", TextArea).text = "Mine"
+        Store.open(app.store.path).update_journal_entry(first.model_copy(update={"text": "Theirs"}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert app.screen.differences == {"What happened": ("Theirs", "Mine")}
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.store.journal()[0].text == "Mine"

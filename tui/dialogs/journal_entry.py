@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, SelectionList, Static, TextAr
 from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreError
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.dialogs.conflict import ConflictDialog
 from tui.widgets.safe_text import paragraph, printable
 
 
@@ -179,16 +180,35 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
         except InvalidInput as error:
             self._error("; ".join(f"{field}: {message}" for field, message in error.errors.items()))
             return
-        except ConflictError:
-            self._error(
-                "Another session changed this entry since you opened it; nothing was "
-                "overwritten. Esc to discard your edits and see theirs."
-            )
+        except ConflictError as conflict:
+            self._resolve(conflict.current, fields)
             return
         except StoreError as error:
             self._error(str(error))
             return
         self.dismiss(saved)
+
+    def _resolve(self, theirs: JournalEntry, mine: dict[str, Any]) -> None:
+        """Show both versions; the user keeps theirs or their own, or goes back to editing."""
+        labels = {
+            "mood": "Mood", "text": "What happened", "negative_thought": "The thought",
+            "traps": "Traps", "reframe": "Reframe", "tags": "Tags",
+        }  # fmt: skip
+        normal = JournalEntry.model_validate({**theirs.model_dump(), **mine})
+        differences = {
+            label: (getattr(theirs, field), getattr(normal, field))
+            for field, label in labels.items()
+            if getattr(theirs, field) != getattr(normal, field)
+        }
+
+        def chosen(choice: str | None) -> None:
+            if choice == "theirs":
+                self.dismiss(theirs)
+            elif choice == "mine":
+                self.editing = theirs  # save on top of the version now on disk
+                self.action_save()
+
+        self.app.push_screen(ConflictDialog(differences), chosen)
 
     def _error(self, message: str) -> None:
         error = self.query_one("#entry-error", Static)
