@@ -15,6 +15,7 @@ from store.storage import FOLDER_MODE, atomic_write, parse
 
 DAILY = "daily"
 DAILY_KEEP = 10
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def list_backups(data_path: Path) -> list[Backup]:
         if len(parts) != 2:
             continue
         try:
-            taken_at = datetime.strptime(parts[0], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+            taken_at = datetime.strptime(parts[0], STAMP_FORMAT).replace(tzinfo=UTC)
         except ValueError:
             continue
         found.append(Backup(path, taken_at, parts[1]))
@@ -49,19 +50,14 @@ def list_backups(data_path: Path) -> list[Backup]:
 
 def write_backup(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
     parse(data_path, raw)  # refuse to back up something that is not a valid file
-    folder = backup_folder(data_path)
-    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
-    atomic_write(path, raw)
-    return Backup(path, now, tag)
+    return keep_copy(data_path, raw, tag, now)
 
 
 def keep_copy(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
     """A copy of the bytes as they are, even if damaged (kept before a restore)."""
     folder = backup_folder(data_path)
     folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
     atomic_write(path, raw)
     return Backup(path, now, tag)

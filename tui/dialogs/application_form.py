@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
 from tui.dialogs import FIELD_NAVIGATION, field_row
-from tui.dialogs.conflict import ConflictDialog
+from tui.dialogs.conflict import ask_which_version
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -158,15 +158,11 @@ class ApplicationForm(ModalScreen[Application | None]):
             for field, value in mine.items()
             if field in labels and _normal(getattr(theirs, field)) != _normal(value)
         }
+        ask_which_version(self, theirs, differences, self._save_over)
 
-        def chosen(choice: str | None) -> None:
-            if choice == "theirs":
-                self.dismiss(theirs)
-            elif choice == "mine":
-                self.editing = theirs  # save on top of the version now on disk
-                self.action_save()
-
-        self.app.push_screen(ConflictDialog(differences), chosen)
+    def _save_over(self, theirs: Application) -> None:
+        self.editing = theirs  # save on top of the version now on disk
+        self.action_save()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for message in self.query(".field-error").results(Static):

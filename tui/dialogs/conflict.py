@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
 from rich.table import Table
@@ -63,3 +64,21 @@ def _shown(value: Any) -> str:
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
+
+
+def ask_which_version(
+    form: ModalScreen[Any],
+    theirs: Any,
+    differences: dict[str, tuple[Any, Any]],
+    save_mine_over: Callable[[Any], None],
+) -> None:
+    """Show both versions over ``form``: taking theirs closes the form with their record;
+    keeping mine saves the form again on top of their version; back leaves the form open."""
+
+    def chosen(choice: Choice | None) -> None:
+        if choice == "theirs":
+            form.dismiss(theirs)
+        elif choice == "mine":
+            save_mine_over(theirs)
+
+    form.app.push_screen(ConflictDialog(differences), chosen)

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Select, SelectionList, Static, TextAr
 from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreError
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
-from tui.dialogs.conflict import ConflictDialog
+from tui.dialogs.conflict import ask_which_version
 from tui.widgets.safe_text import paragraph, printable
 
 
@@ -200,15 +200,11 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
             for field, label in labels.items()
             if getattr(theirs, field) != getattr(normal, field)
         }
+        ask_which_version(self, theirs, differences, self._save_over)
 
-        def chosen(choice: str | None) -> None:
-            if choice == "theirs":
-                self.dismiss(theirs)
-            elif choice == "mine":
-                self.editing = theirs  # save on top of the version now on disk
-                self.action_save()
-
-        self.app.push_screen(ConflictDialog(differences), chosen)
+    def _save_over(self, theirs: JournalEntry) -> None:
+        self.editing = theirs  # save on top of the version now on disk
+        self.action_save()
 
     def _error(self, message: str) -> None:
         error = self.query_one("#entry-error", Static)
