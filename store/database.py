@@ -9,7 +9,7 @@ sessions never lose each other's work.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
-from store import backups, migrations
+from store import backups, migrations, timer
 from store.backups import Backup
 from store.board import stage_before_rejection
 from store.clock import Clock, system_clock
@@ -46,6 +46,8 @@ from store.models import (
     Stage,
     StageChange,
     TimerSession,
+    TimerSettings,
+    TimerState,
     Win,
 )
 from store.storage import (
@@ -64,7 +66,8 @@ M = TypeVar("M", bound=Model)
 
 META = "_meta"
 SETTINGS = "settings"
-SINGLETON_ID = 1  # the doc id of the one record in _meta and settings
+TIMER = "timer"
+SINGLETON_ID = 1  # the doc id of the one record in _meta, settings and timer
 
 TABLES: dict[type[Record], str] = {
     Application: "applications",
@@ -136,7 +139,18 @@ def validate_table(
     return valid, invalid
 
 
-def _dump(record: Record | Settings) -> dict[str, Any]:
+def _singleton_or_default(model: type[M], doc: Mapping[str, Any] | None) -> M:
+    """Settings or the timer state; a damaged one reads as the defaults (and stays in the
+    file until it is saved over)."""
+    if doc is None:
+        return model()
+    try:
+        return model.model_validate(doc)
+    except ValidationError:
+        return model()
+
+
+def _dump(record: Model) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
@@ -320,14 +334,15 @@ class Store:
         return sorted(records, key=lambda c: c.name.casefold())
 
     def settings(self) -> Settings:
-        _, raw = self._storage.snapshot()
-        doc = raw.get(SETTINGS, {}).get(str(SINGLETON_ID))
-        if doc is None:
-            return Settings()
-        try:
-            return Settings.model_validate(doc)
-        except ValidationError:
-            return Settings()  # shown as defaults; the stored record is left as it is
+        return self._singleton(self._storage.snapshot()[1], SETTINGS, Settings)
+
+    def timer_state(self) -> TimerState:
+        """The timer as last saved; ``timer.advance`` brings it up to the clock."""
+        return self._singleton(self._storage.snapshot()[1], TIMER, TimerState)
+
+    @staticmethod
+    def _singleton(raw: Mapping[str, Any], table: str, model: type[M]) -> M:
+        return _singleton_or_default(model, raw.get(table, {}).get(str(SINGLETON_ID)))
 
     def schema_version(self) -> int:
         return self._schema_version(self._storage.snapshot()[1])
@@ -620,6 +635,58 @@ class Store:
     def add_timer_session(self, **fields: Any) -> TimerSession:
         return self._add(validated(TimerSession, fields))
 
+    def record_recharge(self, session_id: UUID, text: str) -> TimerSession:
+        """What the user actually did in a break."""
+        session = self._get(TimerSession, session_id)
+        return self._save(session.model_copy(update={"recharge": text}))
+
+    def _timer_step(
+        self, command: Callable[[TimerState, TimerSettings, datetime], timer.Step]
+    ) -> timer.Step:
+        """Run a timer command on the state as it is on disk now, under the lock.
+
+        The state and the records of the phases that ended are written together; two
+        sessions that see the same phase end record it once, because the second one
+        finds it already done.
+        """
+        with self._transaction() as changes:
+            state = self._stored_singleton(TIMER, TimerState)
+            settings = self._stored_singleton(SETTINGS, Settings)
+            step = command(state, settings.timer, self.clock())
+            if step.state != state:
+                self._write_singleton(TIMER, step.state)
+            for session in step.sessions:
+                self._insert(changes, session)
+        return step
+
+    def timer_tick(self) -> timer.Step:
+        """Record the phases that have run out (writes only when one has)."""
+        return self._timer_step(timer.advance)
+
+    def timer_toggle(self) -> timer.Step:
+        """Start, pause or resume."""
+        return self._timer_step(timer.toggle)
+
+    def timer_skip(self) -> timer.Step:
+        return self._timer_step(timer.skip)
+
+    def timer_reset(self) -> timer.Step:
+        return self._timer_step(timer.reset)
+
+    def timer_adjust(self, minutes: int) -> timer.Step:
+        return self._timer_step(
+            lambda state, settings, now: timer.adjust(state, settings, now, minutes)
+        )
+
+    def timer_label(self, label: str) -> timer.Step:
+        def relabel(state: TimerState, settings: TimerSettings, now: datetime) -> timer.Step:
+            try:
+                return timer.Step(timer.relabel(state, label))
+            except ValidationError as error:
+                raise InvalidInput(friendly_errors(error)) from None
+
+        return self._timer_step(relabel)
+
     def add_goal(self, **fields: Any) -> Goal:
         return self._add(validated(Goal, fields))
 
@@ -640,16 +707,28 @@ class Store:
     # --- settings ---------------------------------------------------------------------
 
     def update_settings(self, **changes: Any) -> Settings:
+        """Change settings; new timer lengths apply at once to a phase not yet started."""
         with self._transaction():
-            table = self._table(SETTINGS)
-            stored = table.get(doc_id=SINGLETON_ID)
+            # Strict here: saving over a damaged settings record would lose the rest of it.
+            stored = self._table(SETTINGS).get(doc_id=SINGLETON_ID)
             current = validated(Settings, stored) if stored is not None else Settings()
             settings = validated(Settings, {**current.model_dump(), **changes})
-            if stored is None:
-                table.insert(Document(_dump(settings), doc_id=SINGLETON_ID))
-            else:
-                table.update(_dump(settings), doc_ids=[SINGLETON_ID])
+            self._write_singleton(SETTINGS, settings)
+            state = self._stored_singleton(TIMER, TimerState)
+            if (adjusted := timer.with_settings(state, settings.timer)) != state:
+                self._write_singleton(TIMER, adjusted)
         return settings
+
+    def _stored_singleton(self, table: str, model: type[M]) -> M:
+        """The one record of ``table`` as it is on disk now (call inside a transaction)."""
+        return _singleton_or_default(model, self._table(table).get(doc_id=SINGLETON_ID))
+
+    def _write_singleton(self, table: str, value: Model) -> None:
+        documents = self._table(table)
+        if documents.contains(doc_id=SINGLETON_ID):
+            documents.update(_dump(value), doc_ids=[SINGLETON_ID])
+        else:
+            documents.insert(Document(_dump(value), doc_id=SINGLETON_ID))
 
 
 def restore_backup(path: Path | str, source: Path | str, *, clock: Clock = system_clock) -> Backup:
