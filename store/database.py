@@ -719,6 +719,12 @@ class Store:
                 self._write_singleton(TIMER, adjusted)
         return settings
 
+    def update_timer_settings(self, **fields: Any) -> TimerSettings:
+        """Change the timer's settings; errors name the timer's own fields."""
+        current = self.settings().timer
+        timer_settings = validated(TimerSettings, {**current.model_dump(), **fields})
+        return self.update_settings(timer=timer_settings).timer
+
     def _stored_singleton(self, table: str, model: type[M]) -> M:
         """The one record of ``table`` as it is on disk now (call inside a transaction)."""
         return _singleton_or_default(model, self._table(table).get(doc_id=SINGLETON_ID))

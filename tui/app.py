@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 from typing import ClassVar, TypeVar
 
@@ -14,20 +15,22 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from store import Store, StoreError
+from store import Store, StoreError, TimerKind, timer
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
-from tui.panes.placeholder import ProgressComing, TimerComing
+from tui.panes.placeholder import ProgressComing
+from tui.panes.timer import TimerPane, badge
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
     ("board", "1", "Board", BoardPane),
     ("journal", "2", "Journal", JournalPane),
-    ("timer", "3", "Timer", TimerComing),
+    ("timer", "3", "Timer", TimerPane),
     ("progress", "4", "Progress", ProgressComing),
 )
 OUTSIDE_CHANGE_POLL_SECONDS = 1.0
+TIMER_TICK_SECONDS = 1.0
 
 T = TypeVar("T")
 
@@ -49,8 +52,6 @@ class BouncebackApp(App[None]):
         super().__init__()
         self.store = store
         self.demo = demo
-        if demo:
-            self.sub_title = "demo: sample data, thrown away on exit"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,6 +70,8 @@ class BouncebackApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
         self.set_interval(OUTSIDE_CHANGE_POLL_SECONDS, self.check_outside_changes)
+        self.tick_timer()
+        self.set_interval(TIMER_TICK_SECONDS, self.tick_timer)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
@@ -108,6 +111,61 @@ class BouncebackApp(App[None]):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return None
+
+    # --- the timer, on every pane ------------------------------------------------------
+
+    def tick_timer(self) -> None:
+        """Record a phase that ran out, announce it wherever the user is, update the header."""
+        now = self.store.clock()
+        try:
+            state, settings = self.store.timer_state(), self.store.settings().timer
+        except StoreError:
+            return  # reported by the panes' reload
+        step = timer.advance(state, settings, now)
+        if step.state != state:
+            # Every open session sees the end (and rings); the store records it once.
+            self.guard(self.store.timer_tick)
+            self.query_one(TimerPane).reload()
+            self._announce([end for end in step.ends if end.by_itself], now)
+        shown = badge(step.state, now)
+        demo = "demo: sample data, thrown away on exit" if self.demo else ""
+        self.sub_title = " · ".join(part for part in (demo, shown) if part)
+
+    def _announce(self, ends: list[timer.PhaseEnd], now: datetime) -> None:
+        recent = [end for end in ends if now - end.at <= timer.AUTO_START_GRACE]
+        if not recent:
+            if ends:
+                self.notify(
+                    f"Your {ends[-1].ended.label.lower()} ended while bounceback was closed.",
+                    title="Timer",
+                    markup=False,
+                )
+            return
+        end = recent[-1]
+        settings = self.store.settings().timer
+        if end.ended is TimerKind.FOCUS:
+            title = "Focus block done: time for a break"
+            minutes = timer.phase_seconds(end.next, settings) // 60
+            idea = timer.pick(settings.recharge_ideas, end.at)
+            first = (
+                f"Take {minutes} minutes."
+                if end.next_started
+                else "Space on the Timer (3) starts your break."
+            )
+            message = f"{first} {idea}" if idea else first
+        else:
+            title = "Break over"
+            message = (
+                "The next focus block has started."
+                if end.next_started
+                else "Ready when you are: space on the Timer (3) starts the next focus block."
+            )
+        self.bell()
+        self.notify(message, title=title, timeout=30, markup=False)
+
+    @on(TimerPane.Changed)
+    def _timer_changed(self) -> None:
+        self.tick_timer()
 
     # --- actions ----------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from store import InvalidInput, Store, TimerKind
 from store.models import TimerSettings, TimerState, TimerStatus
 from store.timer import (
     AUTO_START_GRACE,
-    advance,
     adjust,
+    advance,
     elapsed,
     focus_blocks_on,
     overtime,
@@ -76,7 +76,8 @@ def test_focus_runs_into_an_automatic_break_and_the_break_waits_for_the_user(
     step = advance(state, SETTINGS, clock())
     [end] = step.ends
     assert (end.ended, end.next, end.by_itself, end.next_started) == (FOCUS, SHORT, True, True)
-    assert end.session is not None and end.session.completed
+    assert end.session is not None
+    assert end.session.completed
     assert end.session.actual_seconds == end.session.planned_seconds == 25 * 60
     state = step.state
     assert (state.phase, state.status) == (SHORT, TimerStatus.RUNNING)
@@ -108,7 +109,8 @@ def test_a_phase_seen_late_does_not_start_the_next_one(clock: MovableClock) -> N
     clock.advance(minutes=25, seconds=AUTO_START_GRACE.total_seconds() + 1)
     step = advance(state, SETTINGS, clock())
     [end] = step.ends
-    assert end.by_itself and not end.next_started
+    assert end.by_itself
+    assert not end.next_started
     assert (step.state.phase, step.state.status) == (SHORT, TimerStatus.READY)
     assert overtime(step.state, clock()) == AUTO_START_GRACE.total_seconds() + 1
 
@@ -241,7 +243,9 @@ def test_a_timer_started_in_another_process_shows_here(store: Store, db_path: Pa
     assert state.started_at is not None
 
 
-def test_two_sessions_seeing_the_same_end_record_it_once(db_path: Path, clock: MovableClock) -> None:
+def test_two_sessions_seeing_the_same_end_record_it_once(
+    db_path: Path, clock: MovableClock
+) -> None:
     first = Store.open(db_path, clock=clock)
     second = Store.open(db_path, clock=clock)
     first.timer_toggle()

@@ -19,7 +19,7 @@ def visible_text(app: BouncebackApp) -> str:
     ("key", "pane", "shown"),
     [
         ("2", "journal", "Mood, 30 days"),
-        ("3", "timer", "Timer — not built yet"),
+        ("3", "timer", "Ready. Space starts the focus block."),
         ("4", "progress", "Progress — not built yet"),
         ("1", "board", "Applied"),
     ],
@@ -38,8 +38,8 @@ async def test_number_keys_switch_panes(
 
 async def test_waiting_panes_say_how_much_data_awaits_them(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3")
-        assert "170 timer sessions are saved" in visible_text(app)
+        await pilot.press("4")
+        assert "goals and" in visible_text(app)
 
 
 async def test_question_mark_toggles_the_key_help(app: BouncebackApp) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from store import Stage, Store
+from store.sample import SAMPLE_NOW
+from tests.conftest import MovableClock
 from tui.app import BouncebackApp
+from tui.panes.timer import TimerPane
 
 SIZES = {"80x24": (80, 24), "120x36": (120, 36)}
 
@@ -71,8 +76,44 @@ def test_journal_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -
     assert snap_compare(empty_app, press=["2"], terminal_size=SIZES[size])
 
 
-def test_timer_not_built_yet(snap_compare: Any, app: BouncebackApp) -> None:
-    assert snap_compare(app, press=["3"], terminal_size=(80, 24))
+def timer_at(store: Store, *keys: str, minutes: float = 0) -> Callable[[Pilot[None]], Any]:
+    """Press ``keys`` on the Timer pane, then let ``minutes`` pass on the store's clock."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        clock = MovableClock(SAMPLE_NOW)
+        store.clock = clock
+        await pilot.press("3", *keys)
+        clock.advance(minutes=minutes)
+        app = pilot.app
+        assert isinstance(app, BouncebackApp)
+        app.tick_timer()
+        app.query_one(TimerPane).reload()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timer_focus_running(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    before = timer_at(app.store, "l", *"applications", "enter", "space", minutes=7.5)
+    assert snap_compare(app, run_before=before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timer_break_with_a_suggestion(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    before = timer_at(app.store, "space", minutes=26.5)
+    assert snap_compare(app, run_before=before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timer_overtime(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    before = timer_at(app.store, "s", minutes=8.2)
+    assert snap_compare(app, run_before=before, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timer_settings(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, run_before=timer_at(app.store, "c"), terminal_size=SIZES[size])
 
 
 def test_first_run(snap_compare: Any, empty_app: BouncebackApp) -> None:

@@ -1,9 +1,14 @@
 """Modal dialogs: forms that return their result through dismiss()."""
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Label
+from textual.widgets import Label, Static
+
+from tui.widgets.safe_text import paragraph
 
 FIELD_NAVIGATION = [
     # Priority, so the focus moves before the next keys are read: typed in one burst
@@ -17,3 +22,21 @@ FIELD_NAVIGATION = [
 def field_row(label: str, field: Widget) -> Horizontal:
     """A label and its field on one row, as tall as the field (a Grid row would not be)."""
     return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
+
+
+def show_field_errors(form: Screen[Any], errors: dict[str, str]) -> None:
+    """Each error under its field (``#error-<field>``, else ``#error-form``); the first
+    field in error takes the focus."""
+    for message in form.query(".field-error").results(Static):
+        message.update("")
+        message.display = False
+    first = None
+    for field, text in errors.items():
+        target = f"#error-{field}" if form.query(f"#error-{field}") else "#error-form"
+        message = form.query_one(target, Static)
+        message.update(paragraph(text))
+        message.display = True
+        if first is None and form.query(f"#field-{field}"):
+            first = form.query_one(f"#field-{field}")
+    if first is not None:
+        first.focus()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
-from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
 from tui.widgets.safe_text import paragraph
 
@@ -131,7 +131,7 @@ class ApplicationForm(ModalScreen[Application | None]):
     def action_save(self) -> None:
         values, errors = self._fields()
         if errors:
-            self._show_errors(errors)
+            show_field_errors(self, errors)
             return
         try:
             if self.editing is None:
@@ -139,13 +139,13 @@ class ApplicationForm(ModalScreen[Application | None]):
             else:
                 saved = self.store.update_application(self.editing.model_copy(update=values))
         except InvalidInput as error:
-            self._show_errors(error.errors)
+            show_field_errors(self, error.errors)
             return
         except ConflictError as conflict:
             self._resolve(conflict.current, values)
             return
         except StoreError as error:
-            self._show_errors({"form": str(error)})
+            show_field_errors(self, {"form": str(error)})
             return
         self.dismiss(saved)
 
@@ -163,21 +163,6 @@ class ApplicationForm(ModalScreen[Application | None]):
     def _save_over(self, theirs: Application) -> None:
         self.editing = theirs  # save on top of the version now on disk
         self.action_save()
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for message in self.query(".field-error").results(Static):
-            message.update("")
-            message.display = False
-        first = None
-        for field, text in errors.items():
-            target = f"#error-{field}" if self.query(f"#error-{field}") else "#error-form"
-            message = self.query_one(target, Static)
-            message.update(paragraph(text))
-            message.display = True
-            if first is None and self.query(f"#field-{field}"):
-                first = self.query_one(f"#field-{field}")
-        if first is not None:
-            first.focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -22,16 +22,17 @@ class TextPrompt(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="prompt.cancel")
     ]
 
-    def __init__(self, title: str, placeholder: str = "", note: str = "") -> None:
+    def __init__(self, title: str, placeholder: str = "", note: str = "", value: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
         self.note = note
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="text-prompt"):
             yield Static(paragraph(self.title_text), classes="dialog-title")
-            yield Input(placeholder=self.placeholder, compact=True, id="prompt-text")
+            yield Input(self.value, placeholder=self.placeholder, compact=True, id="prompt-text")
             yield Static(paragraph(self.note), classes="dialog-note")
 
     @on(Input.Submitted)

@@ -28,19 +28,6 @@ class ComingPane(Pane):
         raise NotImplementedError
 
 
-class TimerComing(ComingPane):
-    PANE_ID = "timer"
-    TITLE = "Timer — not built yet"
-    PROMISE = (
-        "Coming here: focused search blocks and real breaks, with an idea for how "
-        "to recharge, so a long day of applications does not end in burnout."
-    )
-
-    def waiting(self) -> str:
-        count = len(self.store.timer_sessions())
-        return f"{count} timer sessions are saved and will show here." if count else ""
-
-
 class ProgressComing(ComingPane):
     PANE_ID = "progress"
     TITLE = "Progress — not built yet"

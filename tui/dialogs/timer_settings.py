@@ -1,0 +1,123 @@
+"""The timer's settings: phase lengths, auto-start, the daily target and the recharge ideas."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Static, TextArea
+
+from store import InvalidInput, Store, StoreError
+from store.models import TimerSettings
+from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+
+# (field, label, unit)
+NUMBERS: tuple[tuple[str, str, str], ...] = (
+    ("focus_minutes", "Focus", "minutes"),
+    ("short_break_minutes", "Short break", "minutes"),
+    ("long_break_minutes", "Long break", "minutes"),
+    ("long_break_every", "Long break", "after this many focus blocks"),
+    ("daily_focus_target", "Daily target", "focus blocks"),
+)
+SWITCHES: tuple[tuple[str, str], ...] = (
+    ("auto_start_break", "Start the break when a focus block ends"),
+    ("auto_start_focus", "Start the next focus block when a break ends"),
+)
+
+
+class TimerSettingsForm(ModalScreen[TimerSettings | None]):
+    """Dismisses with the saved settings, or None."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_NAVIGATION,
+        Binding("escape", "cancel", "Cancel", id="timer-settings.cancel"),
+        Binding("ctrl+s", "save", "Save", id="timer-settings.save"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        current = self.store.settings().timer
+        with Vertical(classes="dialog", id="timer-settings"):
+            yield Static("Timer settings", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                for field, label, unit in NUMBERS:
+                    number = Input(
+                        str(getattr(current, field)),
+                        placeholder=unit,
+                        type="integer",
+                        compact=True,
+                        id=f"field-{field}",
+                    )
+                    row = Horizontal(number, Static(unit, classes="form-unit"), classes="form-pair")
+                    error = Static(classes="field-error", id=f"error-{field}")
+                    yield field_row(label, Vertical(row, error, classes="form-field"))
+                for field, label in SWITCHES:
+                    yield field_row(
+                        "",
+                        Checkbox(label, getattr(current, field), compact=True, id=f"field-{field}"),
+                    )
+                ideas = TextArea(
+                    "\n".join(current.recharge_ideas),
+                    compact=True,
+                    soft_wrap=True,
+                    id="field-recharge_ideas",
+                )
+                error = Static(classes="field-error", id="error-recharge_ideas")
+                yield field_row(
+                    "Break ideas",
+                    Vertical(Vertical(ideas, classes="text-box"), error, classes="form-field"),
+                )
+                yield Static(
+                    "One idea per line; each break suggests one of them.", classes="dialog-note"
+                )
+            yield Static(classes="field-error", id="error-form")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#field-focus_minutes").focus()
+
+    def _values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            field: self.query_one(f"#field-{field}", Input).value.strip() for field, _, _ in NUMBERS
+        }
+        for field, _ in SWITCHES:
+            values[field] = self.query_one(f"#field-{field}", Checkbox).value
+        lines = self.query_one("#field-recharge_ideas", TextArea).text.splitlines()
+        values["recharge_ideas"] = tuple(line for line in lines if line.strip())
+        return values
+
+    def action_save(self) -> None:
+        try:
+            saved = self.store.update_timer_settings(**self._values())
+        except InvalidInput as error:
+            show_field_errors(self, error.errors)
+            return
+        except StoreError as error:
+            show_field_errors(self, {"form": str(error)})
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()
