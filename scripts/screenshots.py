@@ -6,43 +6,60 @@ import asyncio
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store import Store, fixed_clock  # noqa: E402
+from store import Store  # noqa: E402
+from store.clock import MovableClock  # noqa: E402
 from store.sample import SAMPLE_NOW, sample_records  # noqa: E402
 from tui.app import PANES, BouncebackApp  # noqa: E402
 
 SIZE = (120, 36)
 
 
-# (file name, terminal size, keys pressed from a fresh start)
-VIEWS: list[tuple[str, tuple[int, int], list[str]]] = [
-    *((f"{pane}.svg", SIZE, [key]) for pane, key, _title, _ in PANES),
-    ("board-80x24.svg", (80, 24), []),
-    ("board-details.svg", SIZE, ["l", "l", "l", "enter"]),
-    ("board-reflection.svg", SIZE, ["l", "r"]),
-    ("board-new-application.svg", SIZE, ["n", *"Northwind Data", "tab", *"Data Engineer"]),
-    ("journal-80x24.svg", (80, 24), ["2"]),
-    ("journal-quick-mood.svg", SIZE, ["2", "m", "4"]),
-    (
+class View(NamedTuple):
+    name: str
+    size: tuple[int, int]
+    keys: list[str]
+    """Pressed from a fresh start on the sample data."""
+    minutes: float = 0
+    """That pass on the clock after the keys (for the running timer)."""
+
+
+VIEWS: list[View] = [
+    *(View(f"{pane}.svg", SIZE, [key]) for pane, key, _title, _ in PANES),
+    View("board-80x24.svg", (80, 24), []),
+    View("board-details.svg", SIZE, ["l", "l", "l", "enter"]),
+    View("board-reflection.svg", SIZE, ["l", "r"]),
+    View("board-new-application.svg", SIZE, ["n", *"Northwind Data", "tab", *"Data Engineer"]),
+    View("journal-80x24.svg", (80, 24), ["2"]),
+    View("journal-quick-mood.svg", SIZE, ["2", "m", "4"]),
+    View(
         "journal-thought-record.svg",
         SIZE,
         ["2", "n", *"Ghosted after two rounds", "tab", *"I'm not good enough", "ctrl+e"],
     ),
+    View("timer-focus.svg", SIZE, ["3", "l", *"applications", "enter", "space"], 7.5),
+    View("timer-80x24.svg", (80, 24), ["3", "l", *"applications", "enter", "space"], 7.5),
+    View("timer-break.svg", SIZE, ["3", "space"], 26.5),
+    View("timer-settings.svg", SIZE, ["3", "c"]),
 ]
 
 
 async def shoot(folder: Path, out: Path) -> list[Path]:
-    store = Store.open(folder / "bounceback.json", clock=fixed_clock(SAMPLE_NOW))
-    store.insert_all(sample_records())
     written = []
-    for name, size, keys in VIEWS:
+    for name, size, keys, minutes in VIEWS:
+        clock = MovableClock(SAMPLE_NOW)
+        store = Store.open(folder / name / "bounceback.json", clock=clock)
+        store.insert_all(sample_records())
         app = BouncebackApp(store)
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             await pilot.press(*keys)
-            await pilot.pause()
+            clock.advance(minutes=minutes)
+            app.tick_timer()
+            await pilot.pause(0.3)
             written.append(Path(app.save_screenshot(name, path=str(out))))
     return written
 

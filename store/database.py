@@ -163,6 +163,8 @@ class Store:
         self.clock = clock
         # Validated models of each table, valid for one version of the file.
         self._models_signature: Signature | None = None
+        # The file as this session last knew it: its own writes, or what changed_on_disk saw.
+        self._known_signature: Signature | None = None
         self._models: dict[str, dict[UUID, Record]] = {}
         self._invalid: dict[str, list[InvalidRecord]] = {}
         self.warnings: list[str] = []
@@ -189,6 +191,7 @@ class Store:
         store._storage.remove_orphaned_temp_files()
         store._prepare()
         store._check_surroundings()
+        store._known_signature = store._storage.stat_signature()
         return store
 
     def _check_surroundings(self) -> None:
@@ -272,7 +275,9 @@ class Store:
 
     def changed_on_disk(self) -> bool:
         """One ``stat``: has another session (or a shell command) changed the file?"""
-        return self._storage.stat_signature() != self._models_signature
+        current = self._storage.stat_signature()
+        changed, self._known_signature = current != self._known_signature, current
+        return changed
 
     # --- reading ----------------------------------------------------------------------
 
@@ -362,6 +367,8 @@ class Store:
             yield changes
         if txn.written_signature is None:
             return
+        if txn.read_signature == self._known_signature:
+            self._known_signature = txn.written_signature  # our own write, not news
         if txn.read_signature == self._models_signature:
             for table, updates in changes.items():
                 if (cached := self._models.get(table)) is not None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from store import Store, fixed_clock
+from store.clock import MovableClock
 from store.sample import SAMPLE_NOW, sample_records
 
 
@@ -44,20 +44,6 @@ def sample_store(db_path: Path) -> Store:
     store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW))
     store.insert_all(sample_records())
     return store
-
-
-class MovableClock:
-    """A clock the test moves by hand: time passes only when the test says so."""
-
-    def __init__(self, at: datetime) -> None:
-        self.now = at
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 @pytest.fixture

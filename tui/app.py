@@ -176,7 +176,10 @@ class BouncebackApp(App[None]):
 
     def action_show_pane(self, pane: str) -> None:
         self.query_one(TabbedContent).active = f"{pane}-tab"
-        self.query_one(f"#{pane}", Pane).focus_default()
+        target = self.query_one(f"#{pane}", Pane).default_focus()
+        # At once, not after a refresh: in a burst such as "3 space" (keys batched over
+        # SSH) the space must reach the Timer, not the pane it left.
+        target.screen.set_focus(target)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import InvalidInput, Store, TimerKind
+from store.clock import MovableClock
 from store.models import TimerSettings, TimerState, TimerStatus
 from store.timer import (
     AUTO_START_GRACE,
@@ -22,7 +23,6 @@ from store.timer import (
     skip,
     toggle,
 )
-from tests.conftest import MovableClock
 
 SETTINGS = TimerSettings()
 FOCUS, SHORT, LONG = TimerKind.FOCUS, TimerKind.SHORT_BREAK, TimerKind.LONG_BREAK

@@ -9,8 +9,8 @@ import pytest
 from textual.pilot import Pilot
 
 from store import Stage, Store
+from store.clock import MovableClock
 from store.sample import SAMPLE_NOW
-from tests.conftest import MovableClock
 from tui.app import BouncebackApp
 from tui.panes.timer import TimerPane
 

@@ -122,3 +122,16 @@ def test_a_form_typed_in_one_burst_fills_each_field(
     terminal.wait_gone("New application")
     (added,) = [a for a in Store.open(sample_store.path).applications() if a.company == "Northwind"]
     assert (added.role, added.url) == ("Data Engineer", "https://nw.example")
+
+
+def test_a_pane_key_and_the_next_key_in_one_burst_reach_the_new_pane(terminal: Terminal) -> None:
+    """ "3" then space, batched: the space starts the timer instead of going to the Board."""
+    terminal.wait_for("Applied")
+    terminal.tmux("send-keys", "-l", "3 ")
+    terminal.wait_for("▶ Focus")
+    terminal.tmux("send-keys", "-l", "2m")
+    terminal.wait_for("How are you, right now?")
+    terminal.tmux("send-keys", "-l", "4")  # in the dialog a digit picks a mood, not a pane
+    terminal.press("Enter")
+    terminal.wait_gone("How are you, right now?")
+    assert "▶ Focus" in terminal.screen()

@@ -7,9 +7,9 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Digits, Input, Static, TextArea
 
 from store import Store, TimerKind
+from store.clock import MovableClock
 from store.models import DEFAULT_RECHARGE_IDEAS, TimerStatus
 from store.timer import remaining
-from tests.conftest import MovableClock
 from tui.app import BouncebackApp
 from tui.dialogs.text_prompt import TextPrompt
 from tui.dialogs.timer_settings import TimerSettingsForm

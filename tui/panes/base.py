@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from store import Store
 
@@ -17,9 +18,9 @@ class Pane(Vertical):
         super().__init__(id=self.PANE_ID)
         self.store = store
 
-    def focus_default(self) -> None:
-        """Put the focus where the user would start working in this pane."""
-        self.focus()
+    def default_focus(self) -> Widget:
+        """Where the user starts working in this pane."""
+        return self
 
     def reload(self) -> None:
         """Show the store's current state (called when the data file changed on disk)."""

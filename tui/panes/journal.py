@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from store import JournalEntry, Mood, Store, StoreError
@@ -74,8 +75,8 @@ class JournalPane(Pane):
     def on_mount(self) -> None:
         self.reload()
 
-    def focus_default(self) -> None:
-        self.query_one(RecordList).focus()
+    def default_focus(self) -> Widget:
+        return self.query_one(RecordList)
 
     def on_focus(self) -> None:
         self.query_one(RecordList).focus()
