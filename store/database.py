@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
-from store import backups, migrations, timer
+from store import backups, migrations, progress, timer
 from store.backups import Backup
 from store.board import stage_before_rejection
 from store.clock import Clock, system_clock
@@ -32,10 +32,12 @@ from store.errors import (
     NotFoundError,
 )
 from store.models import (
+    SHORT_TEXT_MAX,
     Affirmation,
     Application,
     ArchiveReason,
     Contact,
+    Conversation,
     Goal,
     JournalEntry,
     Model,
@@ -165,6 +167,7 @@ class Store:
         self._models_signature: Signature | None = None
         # The file as this session last knew it: its own writes, or what changed_on_disk saw.
         self._known_signature: Signature | None = None
+        self._wins_signature: Signature | None = None  # the file last looked at for wins
         self._models: dict[str, dict[UUID, Record]] = {}
         self._invalid: dict[str, list[InvalidRecord]] = {}
         self.warnings: list[str] = []
@@ -699,6 +702,77 @@ class Store:
 
     def update_goal(self, edited: Goal) -> Goal:
         return self._save(edited)
+
+    def activity(self) -> progress.Activity:
+        """What the goals, the funnel and the wins count: everything, the archive included."""
+        return progress.Activity(
+            applications=self.applications() + self.applications(archived=True),
+            sessions=self.timer_sessions(),
+            journal=self.journal(),
+            contacts=self.contacts(),
+        )
+
+    def ensure_default_goals(self) -> list[Goal]:
+        """Set up the default goals once, on a file that has never had any."""
+        with self._transaction() as changes:
+            if self._table(TABLES[Goal]).all():
+                return []
+            goals = [
+                Goal(metric=metric, target=target, period=period)
+                for metric, target, period in progress.DEFAULT_GOALS
+            ]
+            for goal in goals:
+                self._insert(changes, goal)
+        return goals
+
+    def recognise_wins(self) -> list[Win]:
+        """Record the wins the data shows that were not recorded yet; returns the new ones.
+
+        Cheap when nothing changed (one ``stat``). Each event has a key, so a win is
+        never recorded twice, not even by two sessions seeing it at the same moment.
+        """
+        signature = self._storage.stat_signature()
+        if signature == self._wins_signature:
+            return []
+        now = self.clock()
+        events = progress.recognise_wins(
+            self.activity(),
+            self.goals(),
+            now,
+            daily_focus_target=self.settings().timer.daily_focus_target,
+        )
+        added: list[Win] = []
+        with self._transaction() as changes:
+            seen = {doc.get("event_key") for doc in self._table(TABLES[Win]).all()}
+            for event in events:
+                if event.key not in seen:
+                    win = Win(at=event.at, text=event.text[:SHORT_TEXT_MAX], event_key=event.key)
+                    self._insert(changes, win)
+                    added.append(win)
+                    seen.add(event.key)
+        self._wins_signature = self._storage.stat_signature()
+        return added
+
+    def log_conversation(self, name: str, *, channel: str = "", notes: str = "") -> Contact:
+        """A conversation today with someone, found by name or added as a new contact."""
+        now = self.clock()
+        conversation = validated(Conversation, {"at": now, "channel": channel, "notes": notes})
+        wanted = validated(Contact, {"name": name}).name
+        with self._transaction() as changes:
+            for doc in self._table(TABLES[Contact]).all():
+                if str(doc.get("name", "")).casefold() == wanted.casefold():
+                    current = validated(Contact, doc)
+                    updated = current.model_copy(
+                        update={
+                            "conversations": (*current.conversations, conversation),
+                            "rev": current.rev + 1,
+                        }
+                    )
+                    self._replace(changes, doc, updated)
+                    return updated
+            contact = Contact(name=wanted, conversations=(conversation,))
+            self._insert(changes, contact)
+        return contact
 
     def add_win(self, text: str, *, event_key: str | None = None) -> Win:
         """Record a win; a win for an event already celebrated is returned, not repeated."""

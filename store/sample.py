@@ -13,11 +13,12 @@ from uuid import UUID
 from store.models import (
     Application,
     ArchiveReason,
+    Contact,
+    ContactKind,
+    Conversation,
     Goal,
     JournalEntry,
-    Metric,
     Mood,
-    Period,
     Record,
     Rejection,
     RejectionReason,
@@ -27,6 +28,7 @@ from store.models import (
     TimerSession,
     Win,
 )
+from store.progress import DEFAULT_GOALS
 
 SAMPLE_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 """A Monday morning, the "now" of the snapshot tests and screenshots."""
@@ -137,7 +139,8 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
     records += _journal(rng, now, applications)
     records += _timer_sessions(rng, now)
     records += _goals(rng)
-    records += _wins(rng, now, applications)
+    records += _wins(rng, now)
+    records += _contacts(rng, now)
     return records
 
 
@@ -300,30 +303,37 @@ def _goals(rng: random.Random) -> list[Goal]:
     ]
 
 
-DEFAULT_GOALS: list[tuple[Metric, int, Period]] = [
-    (Metric.APPLICATIONS_SENT, 5, Period.WEEK),
-    (Metric.NETWORKING_CONVERSATIONS, 4, Period.MONTH),
-    (Metric.LEARNING_MINUTES, 120, Period.WEEK),
-    (Metric.FOCUS_BLOCKS, 15, Period.WEEK),
-    (Metric.JOURNAL_ENTRIES, 4, Period.WEEK),
-]
-
-
-def _wins(rng: random.Random, now: datetime, applications: list[Application]) -> list[Win]:
-    first_interview = min(
-        (c.at for a in applications for c in a.history if c.stage is Stage.INTERVIEWING),
-        default=now,
-    )
+def _wins(rng: random.Random, now: datetime) -> list[Win]:
+    """The user's own wins; the automatic ones are recognised from the data."""
     return [
-        Win(
-            id=_uuid(rng),
-            at=first_interview,
-            text="First interview of this search",
-            event_key="first-interview",
-        ),
         Win(id=_uuid(rng), at=now - timedelta(days=9), text="Finished the k8s side project"),
         Win(id=_uuid(rng), at=now - timedelta(days=2), text="Asked three people for feedback"),
     ]
+
+
+CONTACTS = [
+    ("Sam Okafor", ContactKind.FRIEND_FAMILY, "", "phone"),
+    ("Priya Raman", ContactKind.MENTOR, "Brightwater Energy", "coffee"),
+    ("Jonas Weber", ContactKind.RECRUITER, "Lumen Grid", "email"),
+    ("Aiko Tanaka", ContactKind.COLLEAGUE, "Slate Cloud", "video call"),
+]
+
+
+def _contacts(rng: random.Random, now: datetime) -> list[Contact]:
+    contacts = []
+    for name, kind, company, channel in CONTACTS:
+        talks = sorted(now - timedelta(days=rng.randint(1, 60)) for _ in range(rng.randint(1, 3)))
+        contacts.append(
+            Contact(
+                id=_uuid(rng),
+                name=name,
+                kind=kind,
+                company=company,
+                cadence_weeks=rng.choice([2, 4, 8]),
+                conversations=tuple(Conversation(at=at, channel=channel) for at in talks),
+            )
+        )
+    return contacts
 
 
 def synthetic_applications(

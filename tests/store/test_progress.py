@@ -1,0 +1,379 @@
+"""Goals, streaks, the funnel and its diagnosis, wins: hand-built histories on a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from store import (
+    Application,
+    ArchiveReason,
+    Goal,
+    InvalidInput,
+    Metric,
+    Period,
+    Rejection,
+    RejectionReason,
+    Stage,
+    Store,
+    TimerKind,
+    TimerSession,
+)
+from store.clock import MovableClock
+from store.models import Contact, Conversation, JournalEntry, Mood, StageChange
+from store.progress import (
+    LOW_INTERVIEW_RATE,
+    LOW_RESPONSE_RATE,
+    MIN_APPLIED_FOR_DIAGNOSIS,
+    MIN_INTERVIEWS_FOR_OFFERS,
+    MIN_RESPONSES_FOR_SCREENING,
+    Activity,
+    enough_for_diagnosis,
+    funnel,
+    goal_progress,
+    lessons,
+    recognise_wins,
+    rejections_total,
+    weeks_beside,
+)
+
+# Wednesday 18 March 2026, noon UTC: the week began on Monday the 16th.
+NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)
+MONDAY = datetime(2026, 3, 16, 0, 0, tzinfo=UTC)
+
+
+def app(
+    *moves: tuple[Stage, datetime], rejection: Rejection | None = None, **extra: object
+) -> Application:
+    """An application with the given history, oldest first."""
+    first = moves[0][1]
+    return Application(
+        company=str(extra.pop("company", "Acme")),
+        role="Developer",
+        stage=moves[-1][0],
+        history=tuple(StageChange(stage=stage, at=at) for stage, at in moves),
+        rejection=rejection,
+        created_at=first,
+        updated_at=moves[-1][1],
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def sent(at: datetime, *later: tuple[Stage, datetime], **extra: object) -> Application:
+    return app((Stage.WISHLIST, at - timedelta(days=1)), (Stage.APPLIED, at), *later, **extra)
+
+
+def days(n: float) -> timedelta:
+    return timedelta(days=n)
+
+
+# --- goals -----------------------------------------------------------------------------
+
+
+def test_applications_sent_counts_moves_into_applied_this_week_only() -> None:
+    goal = Goal(metric=Metric.APPLICATIONS_SENT, target=3)
+    activity = Activity(
+        applications=[
+            sent(MONDAY + timedelta(hours=9)),
+            sent(MONDAY + days(2)),
+            sent(MONDAY - timedelta(minutes=1)),  # Sunday night: last week
+            app((Stage.WISHLIST, MONDAY)),  # never sent
+        ]
+    )
+    progress = goal_progress(goal, activity, NOW)
+    assert (progress.done, progress.met, progress.days_left) == (2, False, 5)
+    assert progress.period_start == date(2026, 3, 16)
+
+
+def test_the_week_is_the_users_week_in_their_time_zone() -> None:
+    tokyo = NOW.astimezone(ZoneInfo("Asia/Tokyo"))
+    # 23:30 UTC on Sunday is 08:30 on Monday in Tokyo: this week there, last week in UTC.
+    late_sunday = MONDAY - timedelta(minutes=30)
+    activity = Activity(applications=[sent(late_sunday)])
+    goal = Goal(metric=Metric.APPLICATIONS_SENT, target=1)
+    assert goal_progress(goal, activity, NOW).done == 0
+    assert goal_progress(goal, activity, tokyo).done == 1
+
+
+def test_empty_data_is_zero_with_the_whole_period_left() -> None:
+    goal = Goal(metric=Metric.JOURNAL_ENTRIES, target=4, period=Period.MONTH)
+    progress = goal_progress(goal, Activity(applications=[]), NOW)
+    assert (progress.done, progress.streak, progress.days_left) == (0, 0, 14)
+
+
+def test_learning_minutes_come_from_focus_blocks_labelled_learning() -> None:
+    def block(label: str, minutes: int, kind: TimerKind = TimerKind.FOCUS) -> TimerSession:
+        return TimerSession(
+            kind=kind,
+            label=label,
+            started_at=MONDAY + days(1),
+            planned_seconds=25 * 60,
+            actual_seconds=minutes * 60,
+            completed=minutes == 25,
+        )
+
+    sessions = [block("Learning", 25), block("learning", 10), block("applications", 25)]
+    activity = Activity(applications=[], sessions=sessions)
+    learning = goal_progress(Goal(metric=Metric.LEARNING_MINUTES, target=60), activity, NOW)
+    focus = goal_progress(Goal(metric=Metric.FOCUS_BLOCKS, target=5), activity, NOW)
+    assert learning.done == 35, "cut-short learning still counts its minutes"
+    assert focus.done == 2, "only finished blocks count as blocks"
+
+
+def test_networking_counts_conversations_this_month() -> None:
+    contact = Contact(
+        name="Sam",
+        conversations=(
+            Conversation(at=NOW - days(3)),
+            Conversation(at=NOW - days(20)),  # February
+        ),
+    )
+    goal = Goal(metric=Metric.NETWORKING_CONVERSATIONS, target=4, period=Period.MONTH)
+    assert goal_progress(goal, Activity(applications=[], contacts=[contact]), NOW).done == 1
+
+
+def test_a_streak_counts_periods_on_target_and_a_rest_week_does_not_break_it() -> None:
+    weeks_ago = [1, 2, 4]  # on target; week 3 ago was a rest week; week 5 ago missed
+    applications = [sent(MONDAY - timedelta(weeks=n) + days(1)) for n in weeks_ago]
+    rest_week = (MONDAY - timedelta(weeks=3)).date()
+    goal = Goal(metric=Metric.APPLICATIONS_SENT, target=1, rest_periods=(rest_week,))
+    progress = goal_progress(goal, Activity(applications=applications), NOW)
+    assert progress.streak == 3, "this week is not over: it does not break the streak yet"
+    without_rest = goal.model_copy(update={"rest_periods": ()})
+    assert goal_progress(without_rest, Activity(applications=applications), NOW).streak == 2
+
+
+def test_a_streak_includes_this_period_once_it_is_on_target() -> None:
+    applications = [sent(MONDAY + days(1)), sent(MONDAY - days(6))]
+    goal = Goal(metric=Metric.APPLICATIONS_SENT, target=1)
+    assert goal_progress(goal, Activity(applications=applications), NOW).streak == 2
+
+
+# --- the funnel ------------------------------------------------------------------------
+
+
+def test_the_funnel_reads_histories_not_current_stages() -> None:
+    day = NOW - days(40)
+    applications = [
+        # Interviewed, then rejected: counts as applied, response and interview.
+        sent(
+            day,
+            (Stage.INTERVIEWING, day + days(4)),
+            (Stage.REJECTED, day + days(10)),
+            rejection=Rejection(reached=Stage.INTERVIEWING, reason=RejectionReason.SKILLS_GAP),
+        ),
+        # Ghosted: applied, a "no", but no response.
+        sent(
+            day,
+            (Stage.REJECTED, day + days(30)),
+            rejection=Rejection(reached=Stage.APPLIED, reason=RejectionReason.NO_RESPONSE),
+        ),
+        # An explicit "no" from Applied: a response.
+        sent(
+            day,
+            (Stage.REJECTED, day + days(2)),
+            rejection=Rejection(reached=Stage.APPLIED, reason=RejectionReason.POSITION_FILLED),
+        ),
+        sent(day, (Stage.INTERVIEWING, day + days(6)), (Stage.OFFER, day + days(20))),
+        sent(day),
+        app((Stage.WISHLIST, day)),
+    ]
+    f = funnel(applications, NOW)
+    assert (f.applied, f.responses, f.interviews, f.offers) == (5, 3, 2, 1)
+    assert f.rejections == 3, "silence is a no too"
+    assert f.rejected_at == {Stage.INTERVIEWING: 1, Stage.APPLIED: 2}
+    assert f.median_days_to_response == 4, "of 4, 2 and 6 days; silence has no answer time"
+    assert rejections_total(applications) == 3
+
+
+def test_the_funnel_windows_count_applications_sent_in_them() -> None:
+    applications = [sent(NOW - days(10)), sent(NOW - days(60)), sent(NOW - days(200))]
+    assert [funnel(applications, NOW, d).applied for d in (30, 90, None)] == [1, 2, 3]
+
+
+def test_an_application_added_straight_to_interviewing_was_sent() -> None:
+    f = funnel([app((Stage.INTERVIEWING, NOW - days(3)))], NOW)
+    assert (f.applied, f.responses, f.interviews) == (1, 1, 1)
+
+
+def many(count: int, *later: tuple[Stage, timedelta]) -> list[Application]:
+    at = NOW - days(50)
+    return [sent(at, *((stage, at + delta) for stage, delta in later)) for _ in range(count)]
+
+
+def rejected_from(stage: Stage, count: int) -> list[Application]:
+    at = NOW - days(50)
+    moves = [(Stage.APPLIED, at)]
+    if stage is Stage.INTERVIEWING:
+        moves.append((Stage.INTERVIEWING, at + days(3)))
+    moves.append((Stage.REJECTED, at + days(9)))
+    rejection = Rejection(reached=stage, reason=RejectionReason.UNKNOWN)
+    return [app(*moves, rejection=rejection) for _ in range(count)]
+
+
+def test_too_few_applications_say_nothing_yet() -> None:
+    f = funnel(many(MIN_APPLIED_FOR_DIAGNOSIS - 1), NOW)
+    assert not enough_for_diagnosis(f)
+    assert enough_for_diagnosis(funnel(many(MIN_APPLIED_FOR_DIAGNOSIS), NOW))
+
+
+def test_few_responses_suggest_tailoring_the_resume_on_one_side_of_the_line_only() -> None:
+    # 1 in 10 exactly is not "few"; 1 in 11 is.
+    at_line = many(9) + rejected_from(Stage.APPLIED, 1)
+    assert funnel(at_line, NOW).response_rate == LOW_RESPONSE_RATE
+    assert funnel(at_line, NOW).findings() == []
+    below = many(10) + rejected_from(Stage.APPLIED, 1)
+    [finding] = funnel(below, NOW).findings()
+    assert "résumé" in finding.advice
+
+
+def test_answers_without_interviews_point_at_the_screening_conversation() -> None:
+    # 10 answers, 3 interviews: 0.30 is not below the line; 2 interviews is.
+    at_line = rejected_from(Stage.APPLIED, 7) + many(3, (Stage.INTERVIEWING, days(3)))
+    assert funnel(at_line, NOW).interview_rate == LOW_INTERVIEW_RATE
+    assert all("conversation" not in f.advice for f in funnel(at_line, NOW).findings())
+    below = rejected_from(Stage.APPLIED, 8) + many(2, (Stage.INTERVIEWING, days(3)))
+    assert any("first conversation" in f.advice for f in funnel(below, NOW).findings())
+    few = rejected_from(Stage.APPLIED, MIN_RESPONSES_FOR_SCREENING - 1)
+    assert funnel(few + many(20), NOW).responses < MIN_RESPONSES_FOR_SCREENING
+    assert all("conversation" not in f.advice for f in funnel(few + many(6), NOW).findings())
+
+
+def test_interviews_without_offers_suggest_practising_interviews() -> None:
+    short = rejected_from(Stage.INTERVIEWING, MIN_INTERVIEWS_FOR_OFFERS - 1) + many(4)
+    assert all("mock" not in f.advice for f in funnel(short, NOW).findings())
+    enough = rejected_from(Stage.INTERVIEWING, MIN_INTERVIEWS_FOR_OFFERS) + many(4)
+    assert any("mock interviews" in f.advice for f in funnel(enough, NOW).findings())
+    with_offer = enough + many(1, (Stage.INTERVIEWING, days(2)), (Stage.OFFER, days(9)))
+    assert all("mock" not in f.advice for f in funnel(with_offer, NOW).findings())
+
+
+def test_a_declined_offer_suggests_revisiting_what_you_want() -> None:
+    at = NOW - days(30)
+    declined = sent(
+        at,
+        (Stage.INTERVIEWING, at + days(3)),
+        (Stage.OFFER, at + days(9)),
+        archived=ArchiveReason.WITHDRAWN,
+        archived_at=at + days(12),
+    )
+    f = funnel([declined], NOW)
+    assert f.declined_offers == 1
+    assert any("looking for" in finding.advice for finding in f.findings())
+
+
+def test_applications_per_interview_come_from_the_users_own_rates() -> None:
+    applications = many(14) + many(2, (Stage.INTERVIEWING, days(3)))
+    f = funnel(applications, NOW)
+    assert f.applications_per(f.interviews) == 8
+    assert f.applications_per(f.offers) is None, "no offers yet: no guess"
+
+
+def test_lessons_group_reasons_and_keep_the_users_words() -> None:
+    at = NOW - days(20)
+
+    def no(reason: RejectionReason, lesson: str, days_later: int) -> Application:
+        rejection = Rejection(reached=Stage.APPLIED, reason=reason, lesson=lesson)
+        return sent(at, (Stage.REJECTED, at + days(days_later)), rejection=rejection)
+
+    grouped = lessons(
+        [
+            no(RejectionReason.SKILLS_GAP, "Learn Kubernetes", 1),
+            no(RejectionReason.SKILLS_GAP, "Practise system design", 5),
+            no(RejectionReason.POSITION_FILLED, "Learn Kubernetes", 3),
+        ]
+    )
+    assert grouped.reasons == [("Skills gap", 2), ("Position filled", 1)]
+    assert grouped.lessons == ["Practise system design", "Learn Kubernetes"]
+
+
+def test_mood_sits_beside_applications_and_noes_week_by_week() -> None:
+    entries = [
+        JournalEntry(at=MONDAY + days(1), mood=Mood.GOOD),
+        JournalEntry(at=MONDAY + days(2), mood=Mood.GREAT),
+        JournalEntry(at=MONDAY - days(3), mood=Mood.BAD),
+    ]
+    applications = [
+        sent(MONDAY - days(4), (Stage.REJECTED, MONDAY - days(2)),
+             rejection=Rejection(reached=Stage.APPLIED)),
+    ]  # fmt: skip
+    weeks = weeks_beside(Activity(applications=applications, journal=entries), NOW, weeks=3)
+    assert [(w.mood, w.applied, w.rejections) for w in weeks] == [
+        (None, 0, 0),
+        (2.0, 1, 1),
+        (4.5, 0, 0),
+    ]
+
+
+# --- wins ------------------------------------------------------------------------------
+
+
+def test_wins_are_recognised_from_the_records() -> None:
+    at = NOW - days(20)
+    zed = sent(at, (Stage.INTERVIEWING, at + days(5)), (Stage.OFFER, at + days(15)))
+    applications = [*many(9), zed]
+    keys = [e.key for e in recognise_wins(Activity(applications), [], NOW, daily_focus_target=6)]
+    assert "applied-count:10" in keys
+    assert {f"response:{zed.id}", f"interview:{zed.id}", f"offer:{zed.id}"} <= set(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_a_day_of_focus_blocks_and_a_week_on_target_are_wins() -> None:
+    blocks = [
+        TimerSession(
+            kind=TimerKind.FOCUS,
+            started_at=MONDAY + timedelta(hours=9 + n),
+            planned_seconds=1500,
+            actual_seconds=1500,
+            completed=True,
+        )
+        for n in range(3)
+    ]
+    goal = Goal(metric=Metric.FOCUS_BLOCKS, target=2)
+    events = recognise_wins(
+        Activity(applications=[], sessions=blocks), [goal], NOW, daily_focus_target=3
+    )
+    by_key = {e.key: e for e in events}
+    assert by_key["focus-day:2026-03-16"].at == MONDAY + timedelta(hours=11, minutes=25)
+    assert by_key[f"goal:{goal.id}:2026-03-16"].at == blocks[1].started_at, "when it was reached"
+
+
+def test_the_store_records_each_win_once_even_from_two_sessions(db_path: Path) -> None:
+    clock = MovableClock(NOW)
+    first = Store.open(db_path, clock=clock)
+    second = Store.open(db_path, clock=clock)
+    added = first.add_application(company="Acme", role="Dev")
+    first.move_application(added.id, Stage.APPLIED)
+    new = first.recognise_wins()
+    assert [w.event_key for w in new] == [f"applied:{added.id}"]
+    assert second.recognise_wins() == [], "the other session finds it recorded"
+    assert first.recognise_wins() == []
+    first.move_application(added.id, Stage.WISHLIST)
+    first.move_application(added.id, Stage.APPLIED)
+    assert first.recognise_wins() == [], "the same application sent again is the same win"
+    assert len(first.wins()) == 1
+
+
+def test_default_goals_are_set_up_once(store: Store) -> None:
+    assert len(store.ensure_default_goals()) == 5
+    assert store.ensure_default_goals() == []
+    goal = store.goals()[0]
+    store.update_goal(goal.model_copy(update={"active": False}))
+    assert store.ensure_default_goals() == [], "a goal switched off is not set up again"
+
+
+def test_logging_a_conversation_finds_the_contact_by_name(store: Store) -> None:
+    store.log_conversation("Sam Okafor", channel="phone")
+    contact = store.log_conversation("  sam okafor ", notes="talked about Lumen Grid")
+    assert len(store.contacts()) == 1
+    assert [c.notes for c in contact.conversations] == ["", "talked about Lumen Grid"]
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_a_conversation_needs_a_name(store: Store, name: str) -> None:
+    with pytest.raises(InvalidInput, match="required"):
+        store.log_conversation(name)
+    assert store.contacts() == []
