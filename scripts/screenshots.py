@@ -45,6 +45,8 @@ VIEWS: list[View] = [
     View("timer-80x24.svg", (80, 24), ["3", "l", *"applications", "enter", "space"], 7.5),
     View("timer-break.svg", SIZE, ["3", "space"], 26.5),
     View("timer-settings.svg", SIZE, ["3", "c"]),
+    View("progress-80x24.svg", (80, 24), ["4"]),
+    View("progress-goals.svg", SIZE, ["4", "g"]),
 ]
 
 

@@ -234,7 +234,11 @@ class Store:
                 "created_at": now.isoformat(),
                 "last_writer": _version(),
             }
-            self._storage.create({META: {str(SINGLETON_ID): meta}})
+            goals = {
+                str(doc_id): _dump(Goal(metric=metric, target=target, period=period))
+                for doc_id, (metric, target, period) in enumerate(progress.DEFAULT_GOALS, 1)
+            }
+            self._storage.create({META: {str(SINGLETON_ID): meta}, TABLES[Goal]: goals})
         try:
             with self._storage.transaction():
                 raw = self._storage.read()
@@ -702,6 +706,21 @@ class Store:
 
     def update_goal(self, edited: Goal) -> Goal:
         return self._save(edited)
+
+    def update_goals(self, edited: Iterable[Goal]) -> list[Goal]:
+        """Save several goals together, or none: each must still be as it was read."""
+        checked = [validated(Goal, goal.model_dump()) for goal in edited]
+        saved = []
+        with self._transaction() as changes:
+            for goal in checked:
+                doc, current = self._fresh(Goal, goal.id)
+                if current.rev != goal.rev:
+                    raise ConflictError(current)
+                if current != goal:
+                    goal = goal.model_copy(update={"rev": current.rev + 1})
+                    self._replace(changes, doc, goal)
+                saved.append(goal)
+        return saved
 
     def activity(self) -> progress.Activity:
         """What the goals, the funnel and the wins count: everything, the archive included."""

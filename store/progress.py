@@ -495,3 +495,53 @@ def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
             text = f"On target: {METRIC_NAMES[goal.metric].lower()} this {goal.period.value}"
             wins.append(WinEvent(f"goal:{goal.id}:{start.isoformat()}", at, text))
     return wins
+
+
+def funnel_summary(f: Funnel) -> dict[str, object]:
+    return {
+        "applied": f.applied,
+        "responses": f.responses,
+        "interviews": f.interviews,
+        "offers": f.offers,
+        "declined_offers": f.declined_offers,
+        "rejections": f.rejections,
+        "response_rate": f.response_rate,
+        "interview_rate": f.interview_rate,
+        "offer_rate": f.offer_rate,
+        "median_days_to_response": f.median_days_to_response,
+        "rejected_at": {stage.value: n for stage, n in f.rejected_at.items()},
+        "enough_for_diagnosis": enough_for_diagnosis(f),
+        "findings": [{"title": x.title, "advice": x.advice} for x in f.findings()]
+        if enough_for_diagnosis(f)
+        else [],
+    }
+
+
+def summary(activity: Activity, goals: Iterable[Goal], now: datetime) -> dict[str, object]:
+    """Goals, the funnel (all time, 90 and 30 days) and the "no"s, ready for JSON."""
+    everything = funnel(activity.applications, now)
+    return {
+        "as_of": now.isoformat(),
+        "goals": [
+            {
+                "metric": p.goal.metric.value,
+                "name": p.name,
+                "period": p.goal.period.value,
+                "target": p.goal.target,
+                "done": p.done,
+                "met": p.met,
+                "days_left": p.days_left,
+                "streak": p.streak,
+                "resting": p.resting,
+            }
+            for p in (goal_progress(g, activity, now) for g in goals if g.active)
+        ],
+        "funnel": {
+            "all_time": funnel_summary(everything),
+            "last_90_days": funnel_summary(funnel(activity.applications, now, 90)),
+            "last_30_days": funnel_summary(funnel(activity.applications, now, 30)),
+        },
+        "noes": rejections_total(activity.applications),
+        "applications_per_interview": everything.applications_per(everything.interviews),
+        "applications_per_offer": everything.applications_per(everything.offers),
+    }

@@ -16,7 +16,6 @@ from store.models import (
     Contact,
     ContactKind,
     Conversation,
-    Goal,
     JournalEntry,
     Mood,
     Record,
@@ -28,7 +27,6 @@ from store.models import (
     TimerSession,
     Win,
 )
-from store.progress import DEFAULT_GOALS
 
 SAMPLE_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 """A Monday morning, the "now" of the snapshot tests and screenshots."""
@@ -138,7 +136,6 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
     records: list[Record] = [*applications]
     records += _journal(rng, now, applications)
     records += _timer_sessions(rng, now)
-    records += _goals(rng)
     records += _wins(rng, now)
     records += _contacts(rng, now)
     return records
@@ -294,13 +291,6 @@ def _timer_sessions(rng: random.Random, now: datetime) -> list[TimerSession]:
             )
             at += timedelta(seconds=length)
     return sessions
-
-
-def _goals(rng: random.Random) -> list[Goal]:
-    return [
-        Goal(id=_uuid(rng), metric=metric, target=target, period=period)
-        for metric, target, period in DEFAULT_GOALS
-    ]
 
 
 def _wins(rng: random.Random, now: datetime) -> list[Win]:

@@ -19,7 +19,7 @@ from store import Store, StoreError, TimerKind, timer
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
-from tui.panes.placeholder import ProgressComing
+from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
@@ -27,10 +27,11 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("board", "1", "Board", BoardPane),
     ("journal", "2", "Journal", JournalPane),
     ("timer", "3", "Timer", TimerPane),
-    ("progress", "4", "Progress", ProgressComing),
+    ("progress", "4", "Progress", ProgressPane),
 )
 OUTSIDE_CHANGE_POLL_SECONDS = 1.0
 TIMER_TICK_SECONDS = 1.0
+MAX_WIN_TOASTS = 3
 
 T = TypeVar("T")
 
@@ -70,8 +71,11 @@ class BouncebackApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
         self.set_interval(OUTSIDE_CHANGE_POLL_SECONDS, self.check_outside_changes)
+        self.guard(self.store.ensure_default_goals)
+        self.guard(self.store.recognise_wins)  # what the data already shows: no fanfare
         self.tick_timer()
         self.set_interval(TIMER_TICK_SECONDS, self.tick_timer)
+        self.set_interval(TIMER_TICK_SECONDS, self.celebrate_new_wins)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
@@ -163,6 +167,22 @@ class BouncebackApp(App[None]):
         self.bell()
         self.notify(message, title=title, timeout=30, markup=False)
 
+    # --- small wins -----------------------------------------------------------------
+
+    def celebrate_new_wins(self) -> None:
+        """A win the data shows (an application sent, an interview…) is toasted once."""
+        new = self.guard(self.store.recognise_wins)
+        if not new:
+            return
+        if len(new) <= MAX_WIN_TOASTS:
+            for win in new:
+                self.notify(win.text, title="A small win", timeout=8, markup=False)
+        else:
+            self.notify(
+                f"{len(new)} new wins. Progress (4) lists them.", title="Small wins", markup=False
+            )
+        self.query_one(ProgressPane).reload()
+
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
         self.tick_timer()
@@ -176,7 +196,9 @@ class BouncebackApp(App[None]):
 
     def action_show_pane(self, pane: str) -> None:
         self.query_one(TabbedContent).active = f"{pane}-tab"
-        target = self.query_one(f"#{pane}", Pane).default_focus()
+        showing = self.query_one(f"#{pane}", Pane)
+        showing.shown()
+        target = showing.default_focus()
         # At once, not after a refresh: in a burst such as "3 space" (keys batched over
         # SSH) the space must reach the Timer, not the pane it left.
         target.screen.set_focus(target)

@@ -20,6 +20,7 @@ from store import (
     Stage,
     Store,
     StoreError,
+    progress,
     restore_backup,
 )
 from store.board import days_in_stage, parse_date
@@ -99,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", help="YYYY-MM-DD, yesterday, or --since=-1w (with =)"
     )
     journal.add_argument("--json", action="store_true", help="as JSON, for scripts")
+
+    stats = commands.add_parser(
+        "stats", parents=[common], help="print your goals, the funnel and what it suggests"
+    )
+    stats.add_argument("--json", action="store_true", help="as JSON, for scripts")
     return parser
 
 
@@ -135,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "journal": _journal,
         "settings": _settings,
         "backup": _backup,
+        "stats": _stats,
     }[args.command]
     try:
         return run(store, args)
@@ -229,6 +236,47 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
     settings = store.settings()
     print(f"stale after days: {settings.stale_after_days}")
     print(f"theme:            {printable(settings.theme)}")
+    return EXIT_OK
+
+
+def _stats(store: Store, args: argparse.Namespace) -> int:
+    now = store.clock()
+    activity = store.activity()
+    if args.json:
+        print(json.dumps(progress.summary(activity, store.goals(), now), indent=2))
+        return EXIT_OK
+    print("Goals")
+    goals = [goal for goal in store.goals() if goal.active]
+    if not goals:
+        print("  None switched on: press g on the Progress pane of the app.")
+    for goal in goals:
+        if goal.active:
+            p = progress.goal_progress(goal, activity, now)
+            left = f"{p.days_left} day{'s' if p.days_left != 1 else ''} left"
+            state = "on target" if p.met else left
+            streak = f", {p.streak} {goal.period.value}s in a row" if p.streak > 1 else ""
+            print(f"  {p.name:<26} {p.done:>5} of {goal.target:<5} this {goal.period.value}"
+                  f"  ({state}{streak})")  # fmt: skip
+    everything = progress.funnel(activity.applications, now)
+    for days in (None, 90, 30):
+        f = progress.funnel(activity.applications, now, days)
+        span = "all time" if days is None else f"last {days} days"
+        print(f"\nFunnel, {span}")
+        print(f"  applied {f.applied}, answered {f.responses}, interviewed {f.interviews}, "
+              f"offers {f.offers}")  # fmt: skip
+    print()
+    if not progress.enough_for_diagnosis(everything):
+        needed = progress.MIN_APPLIED_FOR_DIAGNOSIS - everything.applied
+        print(f"Too early to say where the search is stuck: {needed} more applications.")
+    elif findings := everything.findings():
+        for finding in findings:
+            print(f"{finding.title}. {finding.advice}")
+    else:
+        print("Nothing stands out as stuck. Keep going: the numbers are on your side.")
+    noes = progress.rejections_total(activity.applications)
+    print(f"\n{noes} “no”s collected, each one a step closer to a yes.")
+    if per := everything.applications_per(everything.interviews):
+        print(f"About 1 in {per} of your applications leads to an interview.")
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from store import (
 from store.clock import MovableClock
 from store.models import Contact, Conversation, JournalEntry, Mood, StageChange
 from store.progress import (
+    DEFAULT_GOALS,
     LOW_INTERVIEW_RATE,
     LOW_RESPONSE_RATE,
     MIN_APPLIED_FOR_DIAGNOSIS,
@@ -357,12 +359,22 @@ def test_the_store_records_each_win_once_even_from_two_sessions(db_path: Path) -
     assert len(first.wins()) == 1
 
 
-def test_default_goals_are_set_up_once(store: Store) -> None:
-    assert len(store.ensure_default_goals()) == 5
+def test_a_new_file_starts_with_the_default_goals_and_never_gets_them_twice(
+    store: Store, tmp_path: Path
+) -> None:
+    assert [g.metric for g in store.goals()] == [m for m, _, _ in DEFAULT_GOALS]
     assert store.ensure_default_goals() == []
-    goal = store.goals()[0]
-    store.update_goal(goal.model_copy(update={"active": False}))
-    assert store.ensure_default_goals() == [], "a goal switched off is not set up again"
+    # A file from before goals had defaults: the app sets them up once.
+    older = tmp_path / "older.json"
+    raw = json.loads(store.path.read_text())
+    raw["goals"] = {}
+    older.write_text(json.dumps(raw))
+    reopened = Store.open(older)
+    assert len(reopened.ensure_default_goals()) == len(DEFAULT_GOALS)
+    assert reopened.ensure_default_goals() == []
+    goal = reopened.goals()[0]
+    reopened.update_goal(goal.model_copy(update={"active": False}))
+    assert reopened.ensure_default_goals() == [], "a goal switched off is not set up again"
 
 
 def test_logging_a_conversation_finds_the_contact_by_name(store: Store) -> None:

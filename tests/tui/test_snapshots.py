@@ -122,3 +122,18 @@ def test_first_run(snap_compare: Any, empty_app: BouncebackApp) -> None:
 
 def test_key_help(snap_compare: Any, app: BouncebackApp) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=(120, 36))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["4"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -> None:
+    assert snap_compare(empty_app, press=["4"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress_goals_dialog(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["4", "g"], terminal_size=SIZES[size])

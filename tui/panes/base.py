@@ -22,6 +22,9 @@ class Pane(Vertical):
         """Where the user starts working in this pane."""
         return self
 
+    def shown(self) -> None:
+        """The user switched to this pane."""
+
     def reload(self) -> None:
         """Show the store's current state (called when the data file changed on disk)."""
         raise NotImplementedError

@@ -30,7 +30,7 @@ from store.timer import (
 from tui.dialogs.text_prompt import TextPrompt
 from tui.dialogs.timer_settings import TimerSettingsForm
 from tui.panes.base import Pane
-from tui.widgets.safe_text import one_line
+from tui.widgets.safe_text import printable
 
 
 def clock_face(seconds: int) -> str:
@@ -43,7 +43,7 @@ def clock_face(seconds: int) -> str:
 def phase_name(state: TimerState) -> str:
     name = state.phase.label
     if state.phase is TimerKind.FOCUS and state.label:
-        name = f"Focus · {one_line(state.label)}"
+        name = f"Focus · {printable(state.label)}"
     if state.previous_ended_at is not None:
         was = "Break over" if state.phase is TimerKind.FOCUS else "Focus block done"
         return f"{was} · next: {name}"
@@ -140,11 +140,11 @@ class TimerPane(Pane):
         in_break = state.phase.is_break and state.status is not TimerStatus.READY
         idea = pick(settings.recharge_ideas, state.started_at) if in_break else None
         recharge = self.query_one("#timer-recharge", Static)
-        recharge.update(Text.assemble(("Recharge: ", "bold"), one_line(idea or "")))
+        recharge.update(Text.assemble(("Recharge: ", "bold"), printable(idea or "")))
         recharge.display = idea is not None
         kind_words = self._encouragement(state) if in_break else None
         encouragement = self.query_one("#timer-encouragement", Static)
-        encouragement.update(Text(f"“{one_line(kind_words or '')}”", style="italic"))
+        encouragement.update(Text(f"“{printable(kind_words or '')}”", style="italic"))
         encouragement.display = kind_words is not None
 
         previous = last_break(sessions)
@@ -153,9 +153,9 @@ class TimerPane(Pane):
         if previous is not None:
             minutes = max(1, round(previous.actual_seconds / 60))
             if previous.recharge:
-                note.update(f"Your last break: {minutes} min, {one_line(previous.recharge)}")
+                note.update(Text(f"Your last break: {minutes} min, {printable(previous.recharge)}"))
             else:
-                note.update(f"Your last break: {minutes} min. What did you do? Press d.")
+                note.update(Text(f"Your last break: {minutes} min. What did you do? Press d."))
 
     def _status(self, state: TimerState, settings: TimerSettings) -> Text:
         this, following = noun(state.phase), noun(next_phase(state, settings))

@@ -1,0 +1,145 @@
+"""The Progress pane, driven by keys; asserts on what the user sees and what is stored."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, Input, Static
+
+from store import Metric, Stage, Store
+from store.progress import period_start
+from store.sample import SAMPLE_NOW
+from tui.app import BouncebackApp
+from tui.dialogs.goals import GoalsForm
+from tui.dialogs.text_prompt import TextPrompt
+
+
+def text_of(app: BouncebackApp, part: str) -> str:
+    return str(app.query_one(f"#progress-{part}", Static).render())
+
+
+async def test_the_pane_shows_goals_funnel_noes_and_wins(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        goals = text_of(app, "goals")
+        assert "Applications" in goals
+        assert "Learning (min)" in goals
+        funnel = text_of(app, "funnel")
+        assert "Applied 33" in funnel
+        assert "Interviewed 13" in funnel
+        assert "14 “no”s collected" in text_of(app, "noes")
+        assert "Asked three people for feedback" in text_of(app, "wins")
+
+
+async def test_an_empty_store_explains_instead_of_showing_zeros(empty_app: BouncebackApp) -> None:
+    async with empty_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert "None sent in this time yet" in text_of(empty_app, "funnel")
+        assert "None yet" in text_of(empty_app, "noes")
+        assert "They will collect here" in text_of(empty_app, "wins")
+        assert not empty_app.query_one("#progress-mood").display
+        assert "0/5" in text_of(empty_app, "goals"), "the default goals, set up on first run"
+
+
+async def test_t_steps_the_funnel_through_its_time_spans(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert "all time" in text_of(app, "funnel")
+        await pilot.press("t")
+        assert "the last 90 days" in text_of(app, "funnel")
+        await pilot.press("t")
+        assert "the last 30 days" in text_of(app, "funnel")
+        await pilot.press("t")
+        assert "all time" in text_of(app, "funnel")
+
+
+async def test_a_card_sent_on_the_board_is_a_win_and_counts_toward_the_goal(
+    empty_app: BouncebackApp,
+) -> None:
+    app = empty_app
+    added = app.store.add_application(company="Acme", role="Dev")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "L")  # to the Wishlist column, then the card on to Applied
+        await pilot.pause()
+        app.celebrate_new_wins()
+        await pilot.pause()
+        assert app.store.application(added.id).stage is Stage.APPLIED
+        assert [n.message for n in app._notifications] == ["Sent: Dev at Acme"]
+        await pilot.press("4")
+        assert "1/5" in text_of(app, "goals")
+        assert "Sent: Dev at Acme" in text_of(app, "wins")
+        app.celebrate_new_wins()
+        await pilot.pause()
+        assert len(list(app._notifications)) == 1, "celebrated once"
+
+
+async def test_w_keeps_a_win_of_the_users_own(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "w")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Got out for a run", "enter")
+        assert app.store.wins()[0].text == "Got out for a run"
+        assert "Got out for a run" in text_of(app, "wins")
+
+
+async def test_c_logs_a_conversation_toward_the_networking_goal(empty_app: BouncebackApp) -> None:
+    app = empty_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "c", *"Priya", "enter")
+        [contact] = app.store.contacts()
+        assert (contact.name, len(contact.conversations)) == ("Priya", 1)
+        assert "Conversations   █" in text_of(app, "goals")
+        assert "1/4" in text_of(app, "goals")
+
+
+async def test_g_changes_a_target_switches_a_goal_off_and_marks_a_rest_week(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "g")
+        assert isinstance(app.screen, GoalsForm)
+        goals = {g.metric: g for g in app.store.goals()}
+        sent, journal = goals[Metric.APPLICATIONS_SENT], goals[Metric.JOURNAL_ENTRIES]
+        app.screen.query_one(f"#field-{sent.id}-target", Input).value = "8"
+        app.screen.query_one(f"#field-{sent.id}-rest", Checkbox).value = True
+        app.screen.query_one(f"#field-{journal.id}-active", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, GoalsForm)
+        saved = {g.metric: g for g in app.store.goals()}
+        assert saved[Metric.APPLICATIONS_SENT].target == 8
+        this_week = period_start(sent.period, SAMPLE_NOW.date())
+        assert saved[Metric.APPLICATIONS_SENT].rest_periods == (this_week,)
+        assert not saved[Metric.JOURNAL_ENTRIES].active
+        goals_text = text_of(app, "goals")
+        assert "resting" in goals_text
+        assert "Journal entries" not in goals_text
+
+
+async def test_a_bad_target_is_explained_and_nothing_is_saved(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = app.store.path.read_bytes()
+        await pilot.press("4", "g")
+        learning = next(g for g in app.store.goals() if g.metric is Metric.LEARNING_MINUTES)
+        sent = next(g for g in app.store.goals() if g.metric is Metric.APPLICATIONS_SENT)
+        app.screen.query_one(f"#field-{sent.id}-target", Input).value = "9"
+        app.screen.query_one(f"#field-{learning.id}-target", Input).value = "0"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, GoalsForm)
+        error = app.screen.query_one(f"#error-{learning.id}-target", Static)
+        assert "whole number from 1" in str(error.render())
+        await pilot.press("escape")
+        assert app.store.path.read_bytes() == before, "not even the valid change"
+
+
+async def test_a_goal_changed_in_another_session_is_not_overwritten(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "g")
+        sent = next(g for g in app.store.goals() if g.metric is Metric.APPLICATIONS_SENT)
+        other = Store.open(app.store.path, clock=app.store.clock)
+        other.update_goal(sent.model_copy(update={"target": 3}))
+        app.screen.query_one(f"#field-{sent.id}-target", Input).value = "9"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, GoalsForm)
+        assert "Another session changed your goals" in str(
+            app.screen.query_one("#error-form", Static).render()
+        )
+        stored = next(g for g in app.store.goals() if g.id == sent.id)
+        assert stored.target == 3

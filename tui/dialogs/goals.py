@@ -1,0 +1,144 @@
+"""The goals: a target and a period for each metric, on or off, and a rest period."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from store import ConflictError, Goal, Period, Store, StoreError
+from store.progress import METRIC_NAMES, period_start
+from tui.dialogs import FIELD_NAVIGATION, show_field_errors
+
+PERIODS = [("a week", Period.WEEK), ("a month", Period.MONTH)]
+MAX_TARGET = 100_000
+
+
+class GoalsForm(ModalScreen[bool | None]):
+    """Dismisses with True when goals were saved."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_NAVIGATION,
+        Binding("escape", "cancel", "Cancel", id="goals.cancel"),
+        Binding("ctrl+s", "save", "Save", id="goals.save"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        order = list(METRIC_NAMES)
+        self.goals = sorted(store.goals(), key=lambda g: order.index(g.metric))
+
+    def compose(self) -> ComposeResult:
+        today = self.store.clock().date()
+        with Vertical(classes="dialog", id="goals-form"):
+            yield Static("Your goals", classes="dialog-title")
+            yield Static(
+                "Specific, small and yours: a target you can meet beats one you miss. "
+                "Rest marks this period as a rest: it does not break a streak.",
+                classes="dialog-subtitle",
+            )
+            with VerticalScroll(classes="dialog-body"):
+                for goal in self.goals:
+                    resting = period_start(goal.period, today) in goal.rest_periods
+                    with Horizontal(classes="goal-row"):
+                        yield Checkbox(
+                            METRIC_NAMES[goal.metric],
+                            goal.active,
+                            compact=True,
+                            id=f"field-{goal.id}-active",
+                            classes="goal-active",
+                        )
+                        yield Input(
+                            str(goal.target),
+                            type="integer",
+                            compact=True,
+                            id=f"field-{goal.id}-target",
+                            classes="goal-target",
+                        )
+                        yield Select(
+                            PERIODS,
+                            value=goal.period,
+                            allow_blank=False,
+                            compact=True,
+                            id=f"field-{goal.id}-period",
+                            classes="goal-period",
+                        )
+                        yield Checkbox("rest", resting, compact=True, id=f"field-{goal.id}-rest")
+                    yield Static(classes="field-error", id=f"error-{goal.id}-target")
+            yield Static(classes="field-error", id="error-form")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.goals:
+            self.query_one(f"#field-{self.goals[0].id}-target").focus()
+
+    def _edited(self, goal: Goal) -> tuple[Goal, str | None]:
+        """The goal as the form shows it, or what is wrong with it."""
+        prefix = f"#field-{goal.id}"
+        period = self.query_one(f"{prefix}-period", Select).value
+        assert isinstance(period, Period)
+        start = period_start(period, self.store.clock().date())
+        rest = set(goal.rest_periods) - {start}
+        if self.query_one(f"{prefix}-rest", Checkbox).value:
+            rest.add(start)
+        text = self.query_one(f"{prefix}-target", Input).value.strip()
+        target = int(text) if text.isdigit() else 0
+        if not 0 < target <= MAX_TARGET:
+            problem = f"{METRIC_NAMES[goal.metric]}: the target is a whole number from 1 to 100,000"
+            return goal, problem
+        edited = goal.model_copy(
+            update={
+                "active": self.query_one(f"{prefix}-active", Checkbox).value,
+                "target": target,
+                "period": period,
+                "rest_periods": tuple(sorted(rest)),
+            }
+        )
+        return edited, None
+
+    def action_save(self) -> None:
+        errors = {}
+        edited = []
+        for goal in self.goals:
+            candidate, problem = self._edited(goal)
+            if problem:
+                errors[f"{goal.id}-target"] = problem
+            edited.append(candidate)
+        if errors:
+            show_field_errors(self, errors)
+            return
+        try:
+            self.store.update_goals(edited)
+        except ConflictError:
+            show_field_errors(
+                self, {"form": "Another session changed your goals. Cancel and open them again."}
+            )
+            return
+        except StoreError as error:
+            show_field_errors(self, {"form": str(error)})
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()

@@ -1,0 +1,328 @@
+"""The Progress pane: goals, the funnel and what it says, the "no"s counted, wins, mood."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from store import PIPELINE, Metric, Period, Store, StoreError, Win
+from store.progress import (
+    MIN_APPLIED_FOR_DIAGNOSIS,
+    Activity,
+    Funnel,
+    GoalProgress,
+    enough_for_diagnosis,
+    funnel,
+    goal_progress,
+    lessons,
+    rejections_total,
+    weeks_beside,
+)
+from tui.dialogs.goals import GoalsForm
+from tui.dialogs.text_prompt import TextPrompt
+from tui.panes.base import Pane
+from tui.widgets.safe_text import printable
+
+WINDOWS: tuple[int | None, ...] = (None, 90, 30)
+"""The funnel's windows in days, all time first; `t` steps through them."""
+WINS_SHOWN = 12
+LESSONS_SHOWN = 5
+BAR_WIDTH = 12
+SHORT_NAMES = {
+    Metric.APPLICATIONS_SENT: "Applications",
+    Metric.NETWORKING_CONVERSATIONS: "Conversations",
+    Metric.LEARNING_MINUTES: "Learning (min)",
+    Metric.FOCUS_BLOCKS: "Focus blocks",
+    Metric.JOURNAL_ENTRIES: "Journal entries",
+}
+"""Short enough for a goal, its bar and its numbers on one line at 80 columns."""
+SPARK = " ▁▂▃▄▅▆▇█"
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> Text:
+    filled = round(fraction * width)
+    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))
+
+
+def heading(title: str, hint: str = "") -> Text:
+    text = Text.assemble((title, "bold underline"))
+    if hint:
+        text.append("   ")
+        text.append(hint, style="dim")
+    text.append("\n")
+    return text
+
+
+def percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def window_name(days: int | None) -> str:
+    return "all time" if days is None else f"the last {days} days"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class ProgressPane(Pane):
+    PANE_ID = "progress"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "goals", "Goals", id="progress.goals",
+                tooltip="Change your goals, switch one off, or rest this period"),
+        Binding("w", "win", "Win", id="progress.win", tooltip="Write down a win of your own"),
+        Binding("c", "conversation", "Conversation", id="progress.conversation",
+                tooltip="Log a networking conversation (counts toward the goal)"),
+        Binding("t", "window", "Time span", id="progress.window",
+                tooltip="Show the funnel for all time, 90 days or 30 days"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.window = 0
+        """Index into WINDOWS."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="progress-scroll", can_focus=False):
+            for part in ("goals", "funnel", "noes", "lessons", "mood", "wins"):
+                yield Static(id=f"progress-{part}", classes="progress-part")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def shown(self) -> None:
+        self.reload()  # what the other panes changed since
+
+    # --- state -> widgets -------------------------------------------------------------
+
+    def reload(self) -> None:
+        now = self.store.clock()
+        activity = self.store.activity()
+        shown = funnel(activity.applications, now, WINDOWS[self.window])
+        progress = [goal_progress(g, activity, now) for g in self.store.goals() if g.active]
+        self._update("goals", self._goals(progress))
+        self._update("funnel", self._funnel(shown))
+        self._update("noes", self._noes(activity, funnel(activity.applications, now)))
+        self._update("lessons", self._lessons(activity))
+        self._update("mood", self._mood(activity, now))
+        self._update("wins", self._wins(self.store.wins()))
+
+    def _update(self, part: str, content: Text | Table | None) -> None:
+        static = self.query_one(f"#progress-{part}", Static)
+        static.update(content or "")
+        static.display = content is not None
+
+    def _goals(self, progress: list[GoalProgress]) -> Text:
+        text = heading("Goals", "g changes them")
+        if not progress:
+            text.append("\nNo goals switched on. Press g to set some.", style="dim")
+            return text
+        for p in progress:
+            per = "week" if p.goal.period is Period.WEEK else "month"
+            text.append(f"\n{SHORT_NAMES[p.goal.metric]:<15} ")
+            text.append_text(bar(p.fraction))
+            text.append(
+                f" {p.done:>4}/{p.goal.target:<4} {per:<5}  ", style="bold" if p.met else ""
+            )
+            if p.resting:
+                text.append("resting", style="italic")
+            elif p.met:
+                text.append("✓ on target", style="bold")
+            else:
+                text.append(f"{plural(p.days_left, 'day')} left", style="dim")
+            if p.streak > 1:
+                text.append(" · ")
+                text.append(f"{p.streak} {per}s in a row", style="dim")
+        return text
+
+    def _funnel(self, f: Funnel) -> Text:
+        text = heading("The funnel", f"{window_name(f.days)} · t changes")
+        text.append("\n")
+        if not f.applied:
+            text.append("None sent in this time yet. Move a card to Applied on the Board.")
+            return text
+        steps = [
+            ("Applied", f.applied, None),
+            ("Answered", f.responses, f.response_rate),
+            ("Interviewed", f.interviews, f.interview_rate),
+            ("Offer", f.offers, f.offer_rate),
+        ]
+        for index, (name, count, rate) in enumerate(steps):
+            if index:
+                text.append(" → ")
+                text.append(percent(rate), style="dim")
+                text.append(" → ")
+            text.append(f"{name} ")
+            text.append(str(count), style="bold")
+        if f.median_days_to_response is not None:
+            text.append(
+                f"\nA first answer came after {f.median_days_to_response:.0f} days (median).",
+                style="dim",
+            )
+        text.append("\n")
+        if not enough_for_diagnosis(f):
+            more = MIN_APPLIED_FOR_DIAGNOSIS - f.applied
+            text.append(
+                f"\nToo early to say where the search is stuck: {plural(more, 'more application')} "
+                "and the funnel will tell you what to work on.",
+                style="italic",
+            )
+            return text
+        findings = f.findings()
+        if not findings:
+            text.append("\nNothing stands out as stuck. Keep going: the numbers are on your side.")
+        for finding in findings:
+            text.append(f"\n{finding.title}. ", style="bold")
+            text.append(finding.advice)
+        return text
+
+    def _noes(self, activity: Activity, everything: Funnel) -> Text:
+        noes = rejections_total(activity.applications)
+        text = Text.assemble((f"{plural(noes, '“no”')} collected", "bold underline"))
+        if not noes:
+            text.append("\n\nNone yet. When one comes, it becomes a lesson on the Board.")
+            return text
+        text.append(" — each one a step closer to a yes.\n")
+        per_interview = everything.applications_per(everything.interviews)
+        per_offer = everything.applications_per(everything.offers)
+        if per_interview:
+            line = f"From your own numbers, about 1 in {per_interview} applications leads "
+            line += (
+                f"to an interview and 1 in {per_offer} to an offer."
+                if per_offer
+                else "to an interview."
+            )
+            text.append(line + "\n")
+        reached = [
+            f"{everything.rejected_at[stage]} after {stage.label.lower()}"
+            for stage in PIPELINE
+            if everything.rejected_at.get(stage)
+        ]
+        if reached:
+            text.append("How far they got: " + ", ".join(reached), style="dim")
+        return text
+
+    def _lessons(self, activity: Activity) -> Text | None:
+        grouped = lessons(activity.applications)
+        if not grouped.reasons:
+            return None
+        text = heading("What the “no”s said", "in your own words")
+        text.append("Reasons: ", style="dim")
+        text.append(" · ".join(f"{reason} {count}" for reason, count in grouped.reasons))
+        if grouped.lessons:
+            text.append("\nWhat you decided to change:", style="dim")
+            for lesson in grouped.lessons[:LESSONS_SHOWN]:
+                text.append(f"\n  • {printable(lesson)}")
+        return text
+
+    def _mood(self, activity: Activity, now: datetime) -> Table | None:
+        weeks = weeks_beside(activity, now)
+        if not any(w.mood is not None or w.applied or w.rejections for w in weeks):
+            return None
+        table = Table(
+            title="Mood beside the search",
+            title_justify="left",
+            title_style="bold underline",
+            box=None,
+            padding=(0, 1),
+            show_edge=False,
+        )
+        table.add_column("week of", style="dim")
+        for week in weeks:
+            table.add_column(f"{week.start:%d %b}", justify="right")
+        table.add_row(
+            "mood",
+            *(
+                "·" if w.mood is None else f"{SPARK[round(w.mood / 5 * 8)]}{w.mood:.1f}"
+                for w in weeks
+            ),
+        )
+        table.add_row("sent", *(str(w.applied) for w in weeks))
+        table.add_row("“no”s", *(str(w.rejections) for w in weeks))
+        return table
+
+    def _wins(self, wins: list[Win]) -> Text:
+        text = heading("Small wins", "w adds your own")
+        if not wins:
+            text.append(
+                "\n\nThey will collect here: every application sent, every answer, every "
+                "thought turned around. Add your own with w."
+            )
+            return text
+        tz = self.store.clock().tzinfo
+        for win in wins[:WINS_SHOWN]:
+            text.append(f"\n{win.at.astimezone(tz):%a %d %b}  ", style="dim")
+            text.append(printable(win.text), style="" if win.event_key else "bold")
+        if len(wins) > WINS_SHOWN:
+            text.append(
+                f"\n…and {len(wins) - WINS_SHOWN} more: {len(wins)} wins in all.", style="dim"
+            )
+        return text
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_window(self) -> None:
+        self.window = (self.window + 1) % len(WINDOWS)
+        self.reload()
+
+    def action_goals(self) -> None:
+        def saved(changed: bool | None) -> None:
+            if changed:
+                self.reload()
+
+        self.app.push_screen(GoalsForm(self.store), saved)
+
+    def action_win(self) -> None:
+        def added(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.store.add_win(text)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.app.notify("Kept. Well done.", timeout=4, markup=False)
+            self.reload()
+
+        self.app.push_screen(
+            TextPrompt(
+                "A win worth keeping",
+                placeholder="finished a course, a good call, got out of bed on a hard day…",
+            ),
+            added,
+        )
+
+    def action_conversation(self) -> None:
+        def logged(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                contact = self.store.log_conversation(name)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.app.notify(f"Logged a conversation with {contact.name}.", timeout=4, markup=False)
+            self.reload()
+
+        self.app.push_screen(
+            TextPrompt(
+                "Who did you talk to?",
+                placeholder="a name",
+                note="Found among your contacts by name, or added as a new one. "
+                "It counts toward your networking goal.",
+            ),
+            logged,
+        )
