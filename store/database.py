@@ -37,6 +37,8 @@ from store.models import (
     Application,
     ArchiveReason,
     Contact,
+    ContactKind,
+    ContactLink,
     Conversation,
     Goal,
     JournalEntry,
@@ -80,6 +82,14 @@ TABLES: dict[type[Record], str] = {
     Win: "wins",
     Contact: "contacts",
 }
+
+
+@dataclass(frozen=True)
+class DeletedApplication:
+    """What a delete took away, to put back on undo."""
+
+    application: Application
+    links: tuple[tuple[UUID, ContactLink], ...]
 
 
 @dataclass(frozen=True)
@@ -625,9 +635,40 @@ class Store:
         """Save an edited application; raises ``ConflictError`` if it changed meanwhile."""
         return self._save(edited)
 
-    def delete_application(self, application_id: UUID) -> Application:
-        """Delete and return it, so the caller can offer undo with :meth:`restore`."""
-        return self._delete(Application, application_id)
+    def delete_application(self, application_id: UUID) -> DeletedApplication:
+        """Delete it and every contact's link to it, together; undo with
+        :meth:`restore_application`."""
+        with self._transaction() as changes:
+            doc, application = self._fresh(Application, application_id)
+            self._remove(changes, Application, doc, application_id)
+            links = []
+            for contact_doc in self._table(TABLES[Contact]).all():
+                contact = validated(Contact, contact_doc)
+                gone = [link for link in contact.links if link.application_id == application_id]
+                if gone:
+                    links += [(contact.id, link) for link in gone]
+                    kept = tuple(link for link in contact.links if link not in gone)
+                    updated = contact.model_copy(update={"links": kept, "rev": contact.rev + 1})
+                    self._replace(changes, contact_doc, updated)
+        return DeletedApplication(application, tuple(links))
+
+    def restore_application(self, deleted: DeletedApplication) -> Application:
+        """Undo a delete: the application and its contacts' links, as they were."""
+        application = validated(Application, deleted.application.model_dump())
+        with self._transaction() as changes:
+            self._insert(changes, application)
+            for contact_id, link in deleted.links:
+                try:
+                    doc, contact = self._fresh(Contact, contact_id)
+                except NotFoundError:
+                    continue  # the contact was deleted since: nothing to link
+                links = (*contact.links, link)
+                self._replace(
+                    changes,
+                    doc,
+                    contact.model_copy(update={"links": links, "rev": contact.rev + 1}),
+                )
+        return application
 
     # --- journal, timer, goals, wins --------------------------------------------------
 
@@ -792,6 +833,57 @@ class Store:
             contact = Contact(name=wanted, conversations=(conversation,))
             self._insert(changes, contact)
         return contact
+
+    # --- people ---------------------------------------------------------------------
+
+    def contact(self, contact_id: UUID) -> Contact:
+        return self._get(Contact, contact_id)
+
+    def add_contact(self, **fields: Any) -> Contact:
+        return self._add(validated(Contact, fields))
+
+    def update_contact(self, edited: Contact) -> Contact:
+        """Save an edited contact; raises ``ConflictError`` if it changed meanwhile."""
+        return self._save(edited)
+
+    def delete_contact(self, contact_id: UUID) -> Contact:
+        """Delete and return it (its links go with it), so the caller can offer undo."""
+        return self._delete(Contact, contact_id)
+
+    def add_conversation(self, contact_id: UUID, *, channel: str = "", notes: str = "") -> Contact:
+        """A conversation now: updates "last contacted" and counts for the networking goal."""
+        conversation = validated(
+            Conversation, {"at": self.clock(), "channel": channel, "notes": notes}
+        )
+        with self._transaction() as changes:
+            doc, current = self._fresh(Contact, contact_id)
+            updated = current.model_copy(
+                update={
+                    "conversations": (*current.conversations, conversation),
+                    "rev": current.rev + 1,
+                }
+            )
+            self._replace(changes, doc, updated)
+        return updated
+
+    def link_contact(self, contact_id: UUID, application_id: UUID, role: ContactKind) -> Contact:
+        """Make the contact part of an application, in ``role`` (replacing an older role)."""
+        with self._transaction() as changes:
+            self._fresh(Application, application_id)  # it must exist
+            doc, current = self._fresh(Contact, contact_id)
+            links = [link for link in current.links if link.application_id != application_id]
+            links.append(ContactLink(application_id=application_id, role=role))
+            updated = current.model_copy(update={"links": tuple(links), "rev": current.rev + 1})
+            self._replace(changes, doc, updated)
+        return updated
+
+    def unlink_contact(self, contact_id: UUID, application_id: UUID) -> Contact:
+        with self._transaction() as changes:
+            doc, current = self._fresh(Contact, contact_id)
+            links = tuple(link for link in current.links if link.application_id != application_id)
+            updated = current.model_copy(update={"links": links, "rev": current.rev + 1})
+            self._replace(changes, doc, updated)
+        return updated
 
     def add_win(self, text: str, *, event_key: str | None = None) -> Win:
         """Record a win; a win for an event already celebrated is returned, not repeated."""

@@ -8,6 +8,7 @@ Models are frozen: change one with ``model_copy(update=...)`` and save it.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 from typing import Annotated, Self
@@ -368,6 +369,34 @@ class ContactKind(StrEnum):
     FRIEND_FAMILY = "friend_family"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        return (
+            "friend or family"
+            if self is ContactKind.FRIEND_FAMILY
+            else self.value.replace("_", " ")
+        )
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+?[\d\s().\-/]+")
+
+
+def _email(value: str) -> str:
+    if value and not EMAIL.fullmatch(value):
+        raise ValueError("must look like name@example.com")
+    return value
+
+
+def _phone(value: str) -> str:
+    if value and (not PHONE.fullmatch(value) or sum(c.isdigit() for c in value) < 5):
+        raise ValueError("must be digits, with spaces, +, -, ( ) if you like")
+    return value
+
+
+Email = Annotated[ShortText, AfterValidator(_email)]
+Phone = Annotated[ShortText, AfterValidator(_phone)]
+
 
 class Conversation(Model):
     at: AwareDatetime
@@ -385,14 +414,17 @@ class Contact(Record):
     kind: ContactKind = ContactKind.OTHER
     company: ShortText = ""
     role: ShortText = ""
-    email: ShortText = ""
-    phone: ShortText = ""
+    email: Email = ""
+    phone: Phone = ""
     profile_url: Url = ""
     how_we_met: ShortText = ""
     notes: LongText = ""
     cadence_weeks: int | None = Field(default=None, ge=1, le=104)
+    """Keep in touch every this many weeks (None: no reminder)."""
     conversations: tuple[Conversation, ...] = ()
+    """Oldest first."""
     links: tuple[ContactLink, ...] = ()
+    """The applications this person is part of, and their role there."""
 
 
 # --- settings --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from store.models import (
     ArchiveReason,
     Contact,
     ContactKind,
+    ContactLink,
     Conversation,
     JournalEntry,
     Mood,
@@ -137,7 +138,7 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
     records += _journal(rng, now, applications)
     records += _timer_sessions(rng, now)
     records += _wins(rng, now)
-    records += _contacts(rng, now)
+    records += _contacts(rng, now, applications)
     return records
 
 
@@ -309,9 +310,15 @@ CONTACTS = [
 ]
 
 
-def _contacts(rng: random.Random, now: datetime) -> list[Contact]:
+def _contacts(rng: random.Random, now: datetime, applications: list[Application]) -> list[Contact]:
+    """A few people, linked to the applications at their company."""
     contacts = []
     for name, kind, company, channel in CONTACTS:
+        links = tuple(
+            ContactLink(application_id=a.id, role=kind)
+            for a in applications
+            if a.company == company
+        )
         talks = sorted(now - timedelta(days=rng.randint(1, 60)) for _ in range(rng.randint(1, 3)))
         contacts.append(
             Contact(
@@ -321,6 +328,7 @@ def _contacts(rng: random.Random, now: datetime) -> list[Contact]:
                 company=company,
                 cadence_weeks=rng.choice([2, 4, 8]),
                 conversations=tuple(Conversation(at=at, channel=channel) for at in talks),
+                links=links,
             )
         )
     return contacts

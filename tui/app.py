@@ -19,6 +19,7 @@ from store import Store, StoreError, TimerKind, timer
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
+from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
 
@@ -28,6 +29,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("journal", "2", "Journal", JournalPane),
     ("timer", "3", "Timer", TimerPane),
     ("progress", "4", "Progress", ProgressPane),
+    ("people", "5", "People", PeoplePane),
 )
 OUTSIDE_CHANGE_POLL_SECONDS = 1.0
 TIMER_TICK_SECONDS = 1.0

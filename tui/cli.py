@@ -101,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     journal.add_argument("--json", action="store_true", help="as JSON, for scripts")
 
+    contacts = commands.add_parser("contacts", parents=[common], help="print your contacts")
+    contacts.add_argument("--due", action="store_true", help="only those due a message")
+    contacts.add_argument("--json", action="store_true", help="as JSON, for scripts")
+
     stats = commands.add_parser(
         "stats", parents=[common], help="print your goals, the funnel and what it suggests"
     )
@@ -142,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "settings": _settings,
         "backup": _backup,
         "stats": _stats,
+        "contacts": _contacts,
     }[args.command]
     try:
         return run(store, args)
@@ -236,6 +241,23 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
     settings = store.settings()
     print(f"stale after days: {settings.stale_after_days}")
     print(f"theme:            {printable(settings.theme)}")
+    return EXIT_OK
+
+
+def _contacts(store: Store, args: argparse.Namespace) -> int:
+    now = store.clock()
+    contacts = [c for c in store.contacts() if not args.due or people.is_due(c, now)]
+    if args.json:
+        print(json.dumps([c.model_dump(mode="json") for c in contacts], indent=2))
+        return EXIT_OK
+    for c in contacts:
+        last = people.last_contacted(c)
+        when = f"{last.astimezone(now.tzinfo):%Y-%m-%d}" if last else "never"
+        due = "  due" if people.is_due(c, now) else ""
+        company = f"  {printable(c.company)}" if c.company else ""
+        print(f"{printable(c.name):<24} {c.kind.label:<16} last {when}{due}{company}")
+    if not contacts:
+        print("Nobody is due a message." if args.due else "No contacts yet.", file=sys.stderr)
     return EXIT_OK
 
 

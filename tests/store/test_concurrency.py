@@ -73,7 +73,7 @@ def _mixed(path: str, name: str, start: multiprocessing.synchronize.Event, resul
                 )
                 tokens.append((str(current.id), token))
             else:
-                deleted.append(str(store.delete_application(rng.choice(pool).id).id))
+                deleted.append(str(store.delete_application(rng.choice(pool).id).application.id))
         except ConflictError:
             conflicts += 1  # the other writer saved it first: refused, not lost
         except NotFoundError:

@@ -137,7 +137,7 @@ def test_delete_returns_the_record_and_restore_puts_it_back_exactly(store: Store
     with pytest.raises(NotFoundError):
         store.application(added.id)
 
-    store.restore(deleted)
+    store.restore_application(deleted)
     assert store.applications() == [added]
 
 

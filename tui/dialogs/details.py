@@ -15,8 +15,9 @@ from textual.widgets import Static
 
 from store import Application, Stage, Store
 from store.board import days_in_stage
+from store.people import linked_to
 from tui.dialogs.application_form import ApplicationForm
-from tui.widgets.safe_text import one_line, paragraph
+from tui.widgets.safe_text import one_line, paragraph, printable
 
 
 class ApplicationDetails(ModalScreen[Application | None]):
@@ -91,6 +92,20 @@ class ApplicationDetails(ModalScreen[Application | None]):
             row("Next time", paragraph(r.lesson))
             if r.feedback_requested_at:
                 row("Feedback asked", f"{r.feedback_requested_at:%Y-%m-%d}")
+        people = linked_to(self.store.contacts(), a.id)
+        table.add_row("", "")
+        if people:
+            names = Text()
+            for n, (contact, link) in enumerate(people):
+                names.append(printable(contact.name))
+                reach = contact.email or contact.phone
+                names.append(f"  {link.role.label}" + (f", {printable(reach)}" if reach else ""),
+                             style="dim")  # fmt: skip
+                if n < len(people) - 1:
+                    names.append("\n")
+            table.add_row("People", names)
+        else:
+            table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
         entries = [e for e in self.store.journal() if e.application_id == a.id]
         if entries:
             table.add_row("", "")

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from store import PIPELINE, Application, Rejection, RejectionReason
+from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.widgets.safe_text import paragraph
@@ -46,10 +46,14 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
         ),
     ]
 
-    def __init__(self, application: Application, now: datetime) -> None:
+    def __init__(
+        self, application: Application, now: datetime, addressee: Contact | None = None
+    ) -> None:
         super().__init__()
         self.application = application
         self.now = now
+        self.addressee = addressee
+        """The linked hiring manager or recruiter a request for feedback goes to."""
         self.existing = application.rejection or Rejection(
             reached=stage_before_rejection(application)
         )
@@ -131,11 +135,15 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
 
     def action_ask_feedback(self) -> None:
         """Draft the request, put it on the clipboard (OSC 52 works over SSH), note the date."""
-        text = feedback_request(self.application)
+        to = self.addressee
+        text = feedback_request(self.application, to.name if to else "")
         self.app.copy_to_clipboard(text)
         self.feedback_requested_at = self.now
         status = self.query_one("#feedback-status", Static)
-        status.update(paragraph(f"Copied to your clipboard — paste it into an email:\n\n{text}"))
+        where = "an email"
+        if to is not None:
+            where = f"an email to {to.name}" + (f" ({to.email})" if to.email else "")
+        status.update(paragraph(f"Copied to your clipboard — paste it into {where}:\n\n{text}"))
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from uuid import UUID
 
 from textual import on
@@ -18,6 +18,7 @@ from store import (
     PIPELINE,
     Application,
     ArchiveReason,
+    Contact,
     Rejection,
     Stage,
     Store,
@@ -30,8 +31,10 @@ from store.board import (
     next_action_due,
     stage_before_rejection,
 )
+from store.people import feedback_addressee
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.details import ApplicationDetails
+from tui.dialogs.link_contact import LinkContactDialog
 from tui.dialogs.reflection import ReflectionDialog, ReflectionResult
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
@@ -54,6 +57,9 @@ FIRST_RUN_HINT = (
 class Undo:
     description: str
     run: Callable[[], Application]
+
+
+T = TypeVar("T")
 
 
 class BoardPane(Pane):
@@ -203,6 +209,14 @@ class BoardPane(Pane):
             show=False,
             id="board.show_archived",
             tooltip="Show the archive instead of the board, or back",
+        ),
+        Binding(
+            "p",
+            "people",
+            "People",
+            show=False,
+            id="board.people",
+            tooltip="Link a contact to the application (or add one)",
         ),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change"),
         Binding(
@@ -358,7 +372,7 @@ class BoardPane(Pane):
 
     # --- changing the board -----------------------------------------------------------
 
-    def _run(self, operation: Callable[[], Application | None]) -> Application | None:
+    def _run(self, operation: Callable[[], T]) -> T | None:
         try:
             return operation()
         except StoreError as error:
@@ -404,10 +418,13 @@ class BoardPane(Pane):
             return
         deleted = self._run(lambda: self.store.delete_application(application.id))
         if deleted is not None:
-            self._remember(f"delete of {deleted.company}", lambda: self.store.restore(deleted))
+            self._remember(
+                f"delete of {application.company}",
+                lambda: self.store.restore_application(deleted),
+            )
             self.reload()
             self.app.notify(
-                f"Deleted {deleted.company} — {deleted.role}. Press u to undo.",
+                f"Deleted {application.company} — {application.role}. Press u to undo.",
                 timeout=6,
                 markup=False,
             )
@@ -473,6 +490,19 @@ class BoardPane(Pane):
         if (application := self.current) is not None:
             self.app.push_screen(ApplicationDetails(self.store, application.id), self._saved)
 
+    def action_people(self) -> None:
+        application = self.current
+        if application is None:
+            return
+
+        def linked(contact: Contact | None) -> None:
+            if contact is not None:
+                self.app.notify(
+                    f"{contact.name} is linked to {application.company}.", timeout=4, markup=False
+                )
+
+        self.app.push_screen(LinkContactDialog(self.store, application), linked)
+
     def action_reject(self) -> None:
         application = self.current
         if application is None or self.show_archived:
@@ -498,7 +528,10 @@ class BoardPane(Pane):
                 if write_about_it:
                     self.post_message(self.WriteAbout(saved.id))
 
-        self.app.push_screen(ReflectionDialog(application, self.store.clock()), reflected)
+        addressee = feedback_addressee(self.store.contacts(), application.id)
+        self.app.push_screen(
+            ReflectionDialog(application, self.store.clock(), addressee), reflected
+        )
 
     # --- filter -----------------------------------------------------------------------
 

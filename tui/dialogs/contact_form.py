@@ -1,0 +1,151 @@
+"""New and edit contact: a modal form; errors appear next to the field they concern."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from store import ConflictError, Contact, InvalidInput, Store, StoreError
+from store.models import ContactKind
+from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.widgets.safe_text import paragraph
+
+# (field, label, placeholder)
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name*", "who they are"),
+    ("company", "Company", "where they work"),
+    ("role", "Role", "their job title"),
+    ("email", "Email", "name@example.com"),
+    ("phone", "Phone", "+44 20 7946 0000"),
+    ("profile_url", "Profile", "https://…"),
+    ("how_we_met", "How you know", "a meetup, a former team…"),
+    ("cadence_weeks", "Keep in touch", "every N weeks (empty: no reminder)"),
+)
+KINDS = [(kind.label.capitalize(), kind) for kind in ContactKind]
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Add a contact, or edit one. Dismisses with the saved contact."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *FIELD_NAVIGATION,
+        Binding("escape", "cancel", "Cancel", id="contact-form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="contact-form.save"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        editing: Contact | None = None,
+        name: str = "",
+        kind: ContactKind = ContactKind.OTHER,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.editing = editing
+        self.name_given = name
+        self.kind_given = kind
+
+    def compose(self) -> ComposeResult:
+        title = f"Edit {self.editing.name}" if self.editing else "New contact"
+        with Vertical(classes="dialog", id="contact-form"):
+            yield Static(paragraph(title), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                for field, label, placeholder in TEXT_FIELDS:
+                    field_input = Input(
+                        self._initial(field), placeholder=placeholder, compact=True,
+                        id=f"field-{field}",
+                    )  # fmt: skip
+                    error = Static(classes="field-error", id=f"error-{field}")
+                    yield field_row(label, Vertical(field_input, error, classes="form-field"))
+                    if field == "name":
+                        kind = self.editing.kind if self.editing else self.kind_given
+                        yield field_row(
+                            "Kind",
+                            Select(KINDS, value=kind, allow_blank=False, compact=True,
+                                   id="field-kind"),
+                        )  # fmt: skip
+                notes = TextArea(
+                    self.editing.notes if self.editing else "", compact=True, soft_wrap=True,
+                    id="field-notes",
+                )  # fmt: skip
+                error = Static(classes="field-error", id="error-notes")
+                notes_box = Vertical(notes, classes="text-box")
+                yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+            yield Static(classes="field-error", id="error-form")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#field-name").focus()
+
+    def _initial(self, field: str) -> str:
+        if self.editing is None:
+            return self.name_given if field == "name" else ""
+        value = getattr(self.editing, field)
+        return "" if value is None else str(value)
+
+    def _fields(self) -> tuple[dict[str, Any], dict[str, str]]:
+        values: dict[str, Any] = {
+            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
+        }
+        values["kind"] = self.query_one("#field-kind", Select).value
+        values["notes"] = self.query_one("#field-notes", TextArea).text
+        errors = {}
+        cadence = values["cadence_weeks"].strip()
+        if not cadence:
+            values["cadence_weeks"] = None
+        elif cadence.isdigit():
+            values["cadence_weeks"] = int(cadence)
+        else:
+            errors["cadence_weeks"] = "must be a whole number of weeks, from 1 to 104"
+        return values, errors
+
+    def action_save(self) -> None:
+        values, errors = self._fields()
+        if errors:
+            show_field_errors(self, errors)
+            return
+        try:
+            if self.editing is None:
+                saved = self.store.add_contact(**values)
+            else:
+                saved = self.store.update_contact(self.editing.model_copy(update=values))
+        except InvalidInput as error:
+            show_field_errors(self, error.errors)
+            return
+        except ConflictError:
+            message = (
+                "This contact was changed in another session since you opened it. Nothing "
+                "was saved: copy what you typed, press esc, and open it again."
+            )
+            show_field_errors(self, {"form": message})
+            return
+        except StoreError as error:
+            show_field_errors(self, {"form": str(error)})
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _enter_saves(self) -> None:
+        self.action_save()
