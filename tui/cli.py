@@ -20,6 +20,7 @@ from store import (
     Stage,
     Store,
     StoreError,
+    people,
     progress,
     restore_backup,
 )
