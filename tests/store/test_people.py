@@ -36,9 +36,7 @@ def test_a_contact_without_a_cadence_is_never_due(store: Store, clock: MovableCl
     ("field", "value"),
     [("email", "priya-at-example"), ("phone", "call me"), ("profile_url", "linkedin/priya")],
 )
-def test_contact_details_that_have_a_form_are_checked(
-    store: Store, field: str, value: str
-) -> None:
+def test_contact_details_that_have_a_form_are_checked(store: Store, field: str, value: str) -> None:
     with pytest.raises(InvalidInput) as refused:
         store.add_contact(name="Priya", **{field: value})
     assert field in refused.value.errors

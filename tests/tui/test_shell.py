@@ -21,6 +21,7 @@ def visible_text(app: BouncebackApp) -> str:
         ("2", "journal", "Mood, 30 days"),
         ("3", "timer", "Ready. Space starts the focus block."),
         ("4", "progress", "The funnel"),
+        ("5", "people", "4 people"),
         ("1", "board", "Applied"),
     ],
 )

@@ -137,3 +137,24 @@ def test_progress_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) 
 @pytest.mark.parametrize("size", SIZES)
 def test_progress_goals_dialog(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["4", "g"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_people(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["5"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_people_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -> None:
+    assert snap_compare(empty_app, press=["5"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_contact_details(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    press = ["5", "slash", *"jonas", "enter", "enter"]
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_link_a_person_from_the_board(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["p", *"Pri"], terminal_size=SIZES[size])

@@ -88,7 +88,12 @@ def terminal(sample_store: Store, tmp_path: Path) -> Iterator[Terminal]:
 
 def test_the_four_panes_switch_and_ctrl_q_exits_0(terminal: Terminal) -> None:
     terminal.wait_for("Applied")
-    shown = [("2", "Mood, 30 days"), ("3", "Space starts the focus"), ("4", "The funnel")]
+    shown = [
+        ("2", "Mood, 30 days"),
+        ("3", "Space starts the focus"),
+        ("4", "The funnel"),
+        ("5", "4 people"),
+    ]
     for key, text in shown:
         terminal.press(key)
         terminal.wait_for(text)
