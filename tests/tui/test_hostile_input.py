@@ -16,7 +16,7 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from store import Store, fixed_clock
-from store.models import trim
+from store.models import ContactKind, trim
 from store.sample import SAMPLE_NOW
 from tui import cli
 from tui.app import BouncebackApp
@@ -59,6 +59,9 @@ def test_hostile_text_is_stored_exactly_and_drawn_harmlessly(
     store = Store.open(folder / "db.json", clock=fixed_clock(SAMPLE_NOW))
     added = [store.add_application(company=c, role=c, notes=note) for c in companies]
     store.add_journal_entry(mood=2, text=note or "x", negative_thought=companies[0])
+    person = store.add_contact(name=companies[0], company=note[:300], cadence_weeks=1)
+    store.link_contact(person.id, added[0].id, ContactKind.RECRUITER)
+    store.add_win(companies[-1])
     reread = Store.open(store.path)
     assert [reread.application(a.id).company for a in added] == [trim(c) for c in companies]
     assert {reread.application(a.id).notes for a in added} == {note}
@@ -77,6 +80,13 @@ def test_hostile_text_is_stored_exactly_and_drawn_harmlessly(
             await pilot.pause()
             rows = app.query_one("#journal-list", RecordList)
             assert_harmless(rows.render_line(0), rows.scrollable_content_region.width)
+            await pilot.press("5")
+            people = app.query_one("#people-list", RecordList)
+            assert_harmless(people.render_line(0), people.scrollable_content_region.width)
+            await pilot.press("enter")  # the details draw the name, company and the link
+            await pilot.pause()
+            await pilot.press("escape", "4")
+            await pilot.pause()
 
     asyncio.run(drive())
 

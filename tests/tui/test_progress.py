@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import Checkbox, Input, Static
 
 from store import Metric, Stage, Store
-from store.progress import period_start
+from store.progress import DEFAULT_GOALS, period_start
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.goals import GoalsForm
 from tui.dialogs.text_prompt import TextPrompt
+
+from .test_cli import run
 
 
 def text_of(app: BouncebackApp, part: str) -> str:
@@ -143,3 +147,22 @@ async def test_a_goal_changed_in_another_session_is_not_overwritten(app: Bounceb
         )
         stored = next(g for g in app.store.goals() if g.id == sent.id)
         assert stored.target == 3
+
+
+def test_stats_from_a_shell_prints_goals_funnel_and_advice(sample_store: Store) -> None:
+    printed = run("stats", "--db", str(sample_store.path))
+    assert printed.returncode == 0
+    assert "Applications sent" in printed.stdout
+    assert "applied 33, answered 20, interviewed 13, offers 1" in printed.stdout
+    assert "14 “no”s collected" in printed.stdout
+    as_json = json.loads(run("stats", "--json", "--db", str(sample_store.path)).stdout)
+    everything = as_json["funnel"]["all_time"]
+    assert (everything["applied"], everything["interviews"]) == (33, 13)
+    assert everything["enough_for_diagnosis"] is True
+    assert as_json["noes"] == 14
+    assert [g["metric"] for g in as_json["goals"]] == [m.value for m, _, _ in DEFAULT_GOALS]
+
+
+def test_stats_on_a_new_file_says_it_is_too_early(store: Store) -> None:
+    printed = run("stats", "--db", str(store.path))
+    assert "Too early to say where the search is stuck: 10 more applications." in printed.stdout
