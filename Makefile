@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test lint screenshots clean
+.PHONY: run demo test lint screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: $(STAMP)
 
 test: lint  ## the whole suite: lint, types, layer contracts, pytest
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)  ## benchmarks at 0 / 1,000 / 10,000 records; also written to bench.json
+	$(BIN)/python scripts/bench.py --json bench.json $(ARGS)
 
 screenshots: $(STAMP)  ## redraw screenshots/*.svg from the sample data
 	$(BIN)/python scripts/screenshots.py

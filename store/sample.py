@@ -371,3 +371,44 @@ def synthetic_applications(
             )
         )
     return applications
+
+
+def synthetic_records(
+    total: int, now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED
+) -> list[Record]:
+    """About ``total`` records in the proportions of a long search (for benchmarks).
+
+    Three years of it is about 10,000 records: a few hundred applications a year, a
+    journal entry most days, several timer blocks a day.
+    """
+    rng = random.Random(seed)
+    applications = synthetic_applications(round(total * 0.06), now, seed)
+    journal_count, sessions = round(total * 0.09), total - len(applications) - round(total * 0.09)
+    span = timedelta(days=3 * 365)
+    records: list[Record] = list(applications)
+    for n in range(journal_count):
+        at = now - span + span * (n / max(journal_count, 1))
+        records.append(
+            JournalEntry(
+                id=_uuid(rng),
+                at=at,
+                mood=(mood := Mood(rng.randint(1, 5))),
+                text=rng.choice(MOOD_TEXTS[mood]),
+            )
+        )
+    for n in range(sessions):
+        at = now - span + span * (n / max(sessions, 1))
+        focus = n % 3 != 2
+        length = 25 * 60 if focus else 5 * 60
+        records.append(
+            TimerSession(
+                id=_uuid(rng),
+                kind=TimerKind.FOCUS if focus else TimerKind.SHORT_BREAK,
+                label=rng.choice(LABELS) if focus else "",
+                started_at=at,
+                planned_seconds=length,
+                actual_seconds=length,
+                completed=True,
+            )
+        )
+    return records

@@ -74,7 +74,8 @@ class BouncebackApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
         self.set_interval(OUTSIDE_CHANGE_POLL_SECONDS, self.check_outside_changes)
         self.guard(self.store.ensure_default_goals)
-        self.guard(self.store.recognise_wins)  # what the data already shows: no fanfare
+        # What the data already shows, quietly, once the first frame is up.
+        self.call_after_refresh(self.guard, self.store.recognise_wins)
         self.tick_timer()
         self.set_interval(TIMER_TICK_SECONDS, self.tick_timer)
         self.set_interval(TIMER_TICK_SECONDS, self.celebrate_new_wins)

@@ -1,0 +1,300 @@
+"""bounceback's benchmarks: one table of medians, each beside a floor measured in the same run.
+
+    make bench                                   # 0, 1,000 and 10,000 records, 5 runs
+    .venv/bin/python scripts/bench.py --sizes 0 1000 --runs 3 --json bench.json
+
+Stores are synthetic, in the proportions of a long search (6% applications with 3–5
+stage changes and a few hundred characters of notes, 9% journal entries, the rest
+timer sessions). Every start-up, store and journal figure comes from a fresh process;
+key-to-repaint runs the real app in tmux at 80×24 and times from sending the key to
+the screen changing. Figures on a shared machine are noisy: read medians and ratios,
+not single runs. Not part of the test suite's pass/fail (the suite runs it once, at
+the smallest size, so it cannot rot).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Each child prints one JSON object on its last line.
+FLOOR_APP = """
+import json, resource
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList
+class Floor(App):
+    def compose(self):
+        yield Header(); yield OptionList(); yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Floor().run(headless=True, size=(80, 24))
+print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+PANE_FIRST_FRAME = """
+import json, resource, sys
+from pathlib import Path
+from store import Store
+import tui.app
+from tui.app import BouncebackApp
+pane = sys.argv[2]
+class FirstFrame(BouncebackApp):
+    CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # a class from -c has no file
+    def on_mount(self):
+        super().on_mount()
+        self.action_show_pane(pane)
+        self.call_after_refresh(self.exit)
+FirstFrame(Store.open(sys.argv[1])).run(headless=True, size=(80, 24))
+print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+STORE_OPERATIONS = """
+import json, os, sys, time
+from pathlib import Path
+from store import Stage, Store
+path = Path(sys.argv[1])
+timings = {}
+started = time.perf_counter()
+store = Store.open(path)
+store.applications(); store.journal(); store.timer_sessions()
+timings["open"] = time.perf_counter() - started
+started = time.perf_counter()
+added = store.add_application(company="Bench", role="Developer")
+timings["add"] = time.perf_counter() - started
+started = time.perf_counter()
+store.move_application(added.id, Stage.APPLIED)
+timings["move"] = time.perf_counter() - started
+started = time.perf_counter()
+store.update_application(store.application(added.id).model_copy(update={"notes": "edited"}))
+timings["edit"] = time.perf_counter() - started
+# The floor: the same bytes, written the way the store writes them, without the store.
+data = path.read_bytes()
+temp = path.with_name(".floor.tmp")
+started = time.perf_counter()
+with open(temp, "wb") as handle:
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
+os.replace(temp, path.with_name("floor.json"))
+folder = os.open(path.parent, os.O_RDONLY)
+os.fsync(folder)
+os.close(folder)
+timings["raw_write"] = time.perf_counter() - started
+store.delete_application(added.id)
+print(json.dumps(timings))
+"""
+
+JOURNAL_PANE = """
+import asyncio, json, sys, time
+from store import Store
+from store.journal import mood_trend
+from tui.app import BouncebackApp
+from tui.panes.journal import JournalPane
+store = Store.open(sys.argv[1])
+timings = {}
+now = store.clock()
+entries = store.journal()
+started = time.perf_counter()
+mood_trend(entries, store.applications(), today=now.date(), tz=now.tzinfo)
+timings["mood_trend"] = time.perf_counter() - started
+def draw(widget):
+    for y in range(widget.size.height):
+        widget.render_line(y)
+async def drive():
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.query_one(JournalPane)
+        records = pane.query_one("#journal-list")
+        # Our own work, without the pilot's waits: rebuild the pane, draw what shows.
+        started = time.perf_counter()
+        pane.reload()
+        draw(records)
+        timings["open"] = time.perf_counter() - started
+        started = time.perf_counter()
+        records.action_page(1)
+        draw(records)
+        timings["page"] = time.perf_counter() - started
+asyncio.run(drive())
+print(json.dumps(timings))
+"""
+
+PANES = ("board", "journal", "timer", "progress", "people")
+
+
+@dataclass
+class Row:
+    measure: str
+    size: int
+    unit: str
+    samples: list[float]
+    floor: str = ""
+    floor_median: float | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.median / self.floor_median if self.floor_median else None
+
+
+def child(code: str, *args: str) -> tuple[float, dict[str, float]]:
+    """Run ``code`` in a fresh interpreter: its wall time and the JSON it printed."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"benchmark child failed:\n{result.stderr[-2000:]}")
+    return elapsed, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
+    """Key press to repaint as a user meets it: tmux sends the key, we poll the screen."""
+    server = f"bench-{os.getpid()}"
+    tmux = ["tmux", "-L", server, "-f", "/dev/null"]
+
+    def screen() -> str:
+        return subprocess.run(
+            [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False
+        ).stdout
+
+    def timed(*keys: str, until: Callable[[str, str], bool]) -> float:
+        before = screen()
+        started = time.perf_counter()
+        subprocess.run([*tmux, "send-keys", *keys], check=True)
+        while not until(before, screen()):
+            if time.perf_counter() - started > 10:
+                raise RuntimeError(f"{keys} changed nothing on screen")
+        return time.perf_counter() - started
+
+    def changed(before: str, now: str) -> bool:
+        return now != before
+
+    command = f"{sys.executable} -m tui --db {db}"
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-x", "80", "-y", "24", "-e", "TERM=xterm-256color",
+         "-c", str(ROOT), command],
+        check=True,
+    )  # fmt: skip
+    results: dict[str, list[float]] = {"move": [], "details": [], "filter_char": []}
+    try:
+        deadline = time.monotonic() + 60
+        while "Applied" not in screen():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the board never appeared")
+            time.sleep(0.02)
+        time.sleep(1.0)
+        for n in range(runs):
+            results["move"].append(timed("L" if n % 2 == 0 else "H", until=changed))
+            time.sleep(0.1)
+        for _ in range(runs):
+            results["details"].append(timed("Enter", until=lambda _, now: "History" in now))
+            timed("Escape", until=lambda _, now: "History" not in now)
+            time.sleep(0.1)
+        timed("/", until=changed)
+        for n in range(runs):
+            results["filter_char"].append(timed("x" if n % 2 == 0 else "BSpace", until=changed))
+            time.sleep(0.1)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
+    return results
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms"
+
+
+def show(rows: list[Row]) -> None:
+    print(f"{'measure':<34} {'records':>7}  {'median (min–max)':>28}  {'floor':<22} {'ratio':>6}")
+    for row in rows:
+        if row.unit == "MB":
+            value = f"{row.median:,.1f} MB ({min(row.samples):,.1f}–{max(row.samples):,.1f})"
+        else:
+            value = (
+                f"{ms(row.median)} ({min(row.samples) * 1000:,.0f}–{max(row.samples) * 1000:,.0f})"
+            )
+        ratio = f"{row.ratio:.2f}×" if row.ratio is not None else ""
+        print(f"{row.measure:<34} {row.size:>7,}  {value:>28}  {row.floor:<22} {ratio:>6}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10_000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the table here, as JSON")
+    parser.add_argument("--no-tmux", action="store_true", help="skip key-to-repaint")
+    args = parser.parse_args()
+
+    from store import Store
+    from store.sample import synthetic_records
+
+    rows: list[Row] = []
+    floor_runs = [child(FLOOR_APP) for _ in range(args.runs)]
+    floor_time = [elapsed for elapsed, _ in floor_runs]
+    floor_rss = [out["rss_kb"] / 1024 for _, out in floor_runs]
+    rows.append(Row("start-up: bare Textual app (floor)", 0, "s", floor_time))
+    rows.append(Row("peak memory: bare Textual app", 0, "MB", floor_rss))
+    start_floor, rss_floor = statistics.median(floor_time), statistics.median(floor_rss)
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            db = Path(folder) / f"bench-{size}.json"
+            Store.open(db).insert_all(synthetic_records(size))
+            for pane in PANES:
+                runs = [child(PANE_FIRST_FRAME, str(db), pane) for _ in range(args.runs)]
+                rows.append(
+                    Row(f"start-up to first frame: {pane}", size, "s", [t for t, _ in runs],
+                        "bare app", start_floor)
+                )  # fmt: skip
+                if pane == "board":
+                    rss = [out["rss_kb"] / 1024 for _, out in runs]
+                    rows.append(Row("peak memory", size, "MB", rss, "bare app", rss_floor))
+            operations = [child(STORE_OPERATIONS, str(db))[1] for _ in range(args.runs)]
+            raw = statistics.median(op["raw_write"] for op in operations)
+            rows.append(Row("store: raw write+fsync+replace", size, "s",
+                            [op["raw_write"] for op in operations]))  # fmt: skip
+            for name in ("open", "add", "move", "edit"):
+                floor = ("raw write", raw) if name != "open" else ("", None)
+                rows.append(Row(f"store: {name}", size, "s", [op[name] for op in operations],
+                                floor[0], floor[1]))  # fmt: skip
+            journal = [child(JOURNAL_PANE, str(db))[1] for _ in range(args.runs)]
+            for name, label in (("open", "journal: build the pane"),
+                                ("page", "journal: scroll a page"),
+                                ("mood_trend", "journal: mood trend, all of it")):  # fmt: skip
+                rows.append(Row(label, size, "s", [run[name] for run in journal]))
+            if size and not args.no_tmux:
+                keys = keys_to_repaint(db, max(args.runs, 3))
+                for name, label in (("move", "key to repaint: move a card"),
+                                    ("details", "key to repaint: open details"),
+                                    ("filter_char", "key to repaint: filter, 1 char")):  # fmt: skip
+                    rows.append(Row(label, size, "s", keys[name]))
+    show(rows)
+    if args.json:
+        table = [{**asdict(row), "median": row.median, "ratio": row.ratio} for row in rows]
+        args.json.write_text(json.dumps({"runs": args.runs, "rows": table}, indent=2))
+        print(f"\nWritten to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
