@@ -111,6 +111,9 @@ def parse(path: Path, raw: bytes) -> Data:
             raise CorruptDatabaseError(
                 path, f"table {name!r} is a JSON {type(table).__name__}, not an object"
             )
+        # The fast check first (loops in C); the slow one only to name the bad entry.
+        if all(map(str.isdigit, table)) and all(type(doc) is dict for doc in table.values()):
+            continue
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise CorruptDatabaseError(
