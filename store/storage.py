@@ -158,6 +158,7 @@ class Transaction:
     written_signature: Signature | None = None
     """The file as this transaction left it, if it wrote."""
     data: Data | None = None
+    read_raw: bytes | None = None
     dirty: bool = False
 
 
@@ -171,6 +172,8 @@ class SafeJSONStorage(Storage):
         self._thread_lock = threading.RLock()
         self._cache: Data | None = None
         self._cache_signature: Signature | None = None
+        self._cache_raw: bytes | None = None
+        """The bytes ``_cache`` was parsed from (or written as)."""
         self._txn: Transaction | None = None
 
     # --- reading ----------------------------------------------------------------------
@@ -198,18 +201,36 @@ class SafeJSONStorage(Storage):
             if self._cache is not None and self.stat_signature() == self._cache_signature:
                 assert self._cache_signature is not None
                 return self._cache_signature, self._cache
-            signature, data = self._load()
-            self._cache, self._cache_signature = data, signature
+            signature, raw = self._read_raw()
+            data = parse(self.path, raw)
+            self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             return signature, data
 
-    def _load(self) -> tuple[Signature, Data]:
+    def _read_raw(self) -> tuple[Signature, bytes]:
         try:
             with open(self.path, "rb") as handle:
                 signature = signature_of(os.fstat(handle.fileno()))
-                raw = handle.read()
+                return signature, handle.read()
         except FileNotFoundError:
             raise CorruptDatabaseError(self.path, "the data file is missing") from None
-        return signature, parse(self.path, raw)
+
+    def _read_for_transaction(self, txn: Transaction) -> None:
+        """Under the lock: the file as it is now, byte for byte.
+
+        Parsing is the slow part of a write (25 ms of about 50 at 10,000 records), so
+        when the bytes are exactly those of the cached version (ours, or the last one
+        read), the cached data is used. Bytes, not a stat signature: two versions of
+        equal size written within one clock tick must never be mistaken for each other.
+        The transaction owns the data while it may change it; it is cached again after
+        a commit, or given back untouched.
+        """
+        signature, raw = self._read_raw()
+        if self._cache is not None and raw == self._cache_raw:
+            data = self._cache
+        else:
+            data = parse(self.path, raw)
+        self._cache = self._cache_signature = self._cache_raw = None
+        txn.read_signature, txn.read_raw, txn.data = signature, raw, data
 
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
@@ -221,9 +242,10 @@ class SafeJSONStorage(Storage):
         if txn is None:
             return self.snapshot()[1]
         if txn.data is None:
-            # First read in this lock hold: always the file as it is now, never a cache
-            # (another process may have replaced it since we last looked).
-            txn.read_signature, txn.data = self._load()
+            # First read in this lock hold: always the file as it is now (another
+            # process may have replaced it since we last looked).
+            self._read_for_transaction(txn)
+        assert txn.data is not None
         return txn.data
 
     def write(self, data: Data) -> None:
@@ -259,6 +281,10 @@ class SafeJSONStorage(Storage):
                 if txn.dirty:
                     assert txn.data is not None
                     self._commit(txn)
+                elif txn.data is not None:
+                    # Read, not written, nothing raised: the data is as it was read.
+                    self._cache, self._cache_signature = txn.data, txn.read_signature
+                    self._cache_raw = txn.read_raw
             finally:
                 self._txn = None
                 self._file_lock.release()
@@ -281,10 +307,11 @@ class SafeJSONStorage(Storage):
             atomic_write(self.path, payload)
         except OSError as error:
             # The in-memory data holds changes that never reached the disk: forget it.
-            self._cache = self._cache_signature = None
+            self._cache = self._cache_signature = self._cache_raw = None
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
         self._cache, self._cache_signature = txn.data, txn.written_signature
+        self._cache_raw = payload
 
     # --- housekeeping -----------------------------------------------------------------
 

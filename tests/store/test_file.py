@@ -303,3 +303,20 @@ def test_network_file_systems_are_recognised(path: str, fs_type: str, network: b
 
     assert filesystem_type(Path(path), MOUNTS) == fs_type
     assert is_network_filesystem(fs_type) is network
+
+
+def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
+    store: Store,
+) -> None:
+    """A write reuses its cached parse only for byte-identical files: an outside edit of
+    the same size, with the old modification time put back, is still seen."""
+    added = store.add_application(company="Acme", role="Dev")
+    raw = store.path.read_bytes()
+    before = store.path.stat()
+    edited = raw.replace(b'"Acme"', b'"Acmf"')
+    assert len(edited) == len(raw)
+    with open(store.path, "r+b") as handle:  # in place: same inode, same size
+        handle.write(edited)
+    os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    store.add_application(company="Other", role="Dev")
+    assert store.application(added.id).company == "Acmf", "the edit was not overwritten"
