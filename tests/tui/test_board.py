@@ -360,6 +360,7 @@ async def test_a_disk_full_save_is_reported_changes_nothing_and_the_app_goes_on(
 
         monkeypatch.setattr(os, "replace", disk_full)
         await pilot.press("L")
+        await pilot.pause()
         assert any("No space left on device" in n for n in notifications(app))
         assert sha256(app.store) == before
         assert not list(app.store.path.parent.glob(".*.tmp"))

@@ -18,6 +18,7 @@ from tui.dialogs.timer_settings import TimerSettingsForm
 @pytest.fixture
 def timer_app(sample_store: Store, clock: MovableClock) -> BouncebackApp:
     sample_store.clock = clock
+    sample_store.recognise_wins()  # as for someone who has opened the app before
     return BouncebackApp(sample_store)
 
 

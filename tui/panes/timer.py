@@ -113,7 +113,14 @@ class TimerPane(Pane):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(self.REFRESH_SECONDS, self.reload)
+        self.set_interval(self.REFRESH_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        if self.region.area:  # on screen: a hidden pane is redrawn when it is shown
+            self.reload()
+
+    def shown(self) -> None:
+        self.reload()
 
     # --- state -> widgets -------------------------------------------------------------
 
