@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
-from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
+from tui.dialogs.form import Form
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -32,16 +30,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class ApplicationForm(ModalScreen[Application | None]):
+class ApplicationForm(Form[Application | None]):
     """Add an application, or edit one. Dismisses with the saved application."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FIELD_NAVIGATION,
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        # Not priority: a save must come after the keys typed before it.
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-    ]
 
     def __init__(
         self,
@@ -89,10 +79,7 @@ class ApplicationForm(ModalScreen[Application | None]):
                 error = Static(classes="field-error", id="error-notes")
                 notes_box = Vertical(notes, classes="text-box")
                 yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
-            yield Static(classes="field-error", id="error-form")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield from self.form_end()
 
     def on_mount(self) -> None:
         self.query_one("#field-company").focus()
@@ -162,21 +149,6 @@ class ApplicationForm(ModalScreen[Application | None]):
 
     def _save_over(self, theirs: Application) -> None:
         self.editing = theirs  # save on top of the version now on disk
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _enter_saves(self) -> None:
         self.action_save()
 
 

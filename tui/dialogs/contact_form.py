@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Select, Static, TextArea
 
 from store import ConflictError, Contact, InvalidInput, Store, StoreError
 from store.models import ContactKind
-from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.dialogs import field_row, show_field_errors
+from tui.dialogs.form import Form
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -30,15 +28,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 KINDS = [(kind.label.capitalize(), kind) for kind in ContactKind]
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(Form[Contact | None]):
     """Add a contact, or edit one. Dismisses with the saved contact."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FIELD_NAVIGATION,
-        Binding("escape", "cancel", "Cancel", id="contact-form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="contact-form.save"),
-    ]
 
     def __init__(
         self,
@@ -80,10 +71,7 @@ class ContactForm(ModalScreen[Contact | None]):
                 error = Static(classes="field-error", id="error-notes")
                 notes_box = Vertical(notes, classes="text-box")
                 yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
-            yield Static(classes="field-error", id="error-form")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield from self.form_end()
 
     def on_mount(self) -> None:
         self.query_one("#field-name").focus()
@@ -134,18 +122,3 @@ class ContactForm(ModalScreen[Contact | None]):
             show_field_errors(self, {"form": str(error)})
             return
         self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _enter_saves(self) -> None:
-        self.action_save()

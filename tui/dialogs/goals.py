@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 
 from store import ConflictError, Goal, Period, Store, StoreError
 from store.progress import METRIC_NAMES, period_start
-from tui.dialogs import FIELD_NAVIGATION, show_field_errors
+from tui.dialogs import show_field_errors
+from tui.dialogs.form import Form
 
 PERIODS = [("a week", Period.WEEK), ("a month", Period.MONTH)]
 MAX_TARGET = 100_000
 
 
-class GoalsForm(ModalScreen[bool | None]):
+class GoalsForm(Form[bool | None]):
     """Dismisses with True when goals were saved."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FIELD_NAVIGATION,
-        Binding("escape", "cancel", "Cancel", id="goals.cancel"),
-        Binding("ctrl+s", "save", "Save", id="goals.save"),
-    ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -72,10 +61,7 @@ class GoalsForm(ModalScreen[bool | None]):
                         )
                         yield Checkbox("rest", resting, compact=True, id=f"field-{goal.id}-rest")
                     yield Static(classes="field-error", id=f"error-{goal.id}-target")
-            yield Static(classes="field-error", id="error-form")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield from self.form_end()
 
     def on_mount(self) -> None:
         if self.goals:
@@ -127,18 +113,3 @@ class GoalsForm(ModalScreen[bool | None]):
             show_field_errors(self, {"form": str(error)})
             return
         self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _enter_saves(self) -> None:
-        self.action_save()

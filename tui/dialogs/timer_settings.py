@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from store import InvalidInput, Store, StoreError
 from store.models import TimerSettings
-from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.dialogs import field_row, show_field_errors
+from tui.dialogs.form import Form
 
 # (field, label, unit)
 NUMBERS: tuple[tuple[str, str, str], ...] = (
@@ -29,15 +27,8 @@ SWITCHES: tuple[tuple[str, str], ...] = (
 )
 
 
-class TimerSettingsForm(ModalScreen[TimerSettings | None]):
+class TimerSettingsForm(Form[TimerSettings | None]):
     """Dismisses with the saved settings, or None."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *FIELD_NAVIGATION,
-        Binding("escape", "cancel", "Cancel", id="timer-settings.cancel"),
-        Binding("ctrl+s", "save", "Save", id="timer-settings.save"),
-    ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -78,10 +69,7 @@ class TimerSettingsForm(ModalScreen[TimerSettings | None]):
                 yield Static(
                     "One idea per line; each break suggests one of them.", classes="dialog-note"
                 )
-            yield Static(classes="field-error", id="error-form")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
-                yield Button("Cancel  esc", id="cancel", compact=True)
+            yield from self.form_end()
 
     def on_mount(self) -> None:
         self.query_one("#field-focus_minutes").focus()
@@ -106,18 +94,3 @@ class TimerSettingsForm(ModalScreen[TimerSettings | None]):
             show_field_errors(self, {"form": str(error)})
             return
         self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _enter_saves(self) -> None:
-        self.action_save()
