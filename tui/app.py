@@ -31,8 +31,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
 )
-OUTSIDE_CHANGE_POLL_SECONDS = 1.0
-TIMER_TICK_SECONDS = 1.0
+EVERY_SECOND = 1.0
 MAX_WIN_TOASTS = 3
 
 T = TypeVar("T")
@@ -72,13 +71,11 @@ class BouncebackApp(App[None]):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
-        self.set_interval(OUTSIDE_CHANGE_POLL_SECONDS, self.check_outside_changes)
         self.guard(self.store.ensure_default_goals)
         # What the data already shows, quietly, once the first frame is up.
         self.call_after_refresh(self.guard, self.store.recognise_wins)
         self.tick_timer()
-        self.set_interval(TIMER_TICK_SECONDS, self.tick_timer)
-        self.set_interval(TIMER_TICK_SECONDS, self.celebrate_new_wins)
+        self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
@@ -92,6 +89,13 @@ class BouncebackApp(App[None]):
             self.guard(lambda: self.store.update_settings(theme=name))
 
     # --- keeping up with the file ------------------------------------------------------
+
+    def each_second(self) -> None:
+        """One wake-up a second: another session's changes, the timer, new wins. Each is
+        one ``stat`` when nothing changed."""
+        self.check_outside_changes()
+        self.tick_timer()
+        self.celebrate_new_wins()
 
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""

@@ -13,6 +13,7 @@ from store.models import ContactKind
 from store.people import is_due, linked_to
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
+from tui.dialogs.conflict import ConflictDialog
 from tui.dialogs.contact_details import ContactDetails
 from tui.dialogs.contact_form import ContactForm
 from tui.dialogs.link_contact import LinkContactDialog
@@ -173,3 +174,22 @@ def test_contacts_from_a_shell(sample_store: Store) -> None:
     names = [c["name"] for c in json.loads(due.stdout)]
     now = system_clock()  # the command runs on the real clock
     assert names == [c.name for c in sample_store.contacts() if is_due(c, now)]
+
+
+async def test_a_contact_edited_in_two_sessions_shows_both_and_the_user_chooses(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5", "slash", *"jonas", "enter", "e")
+        assert isinstance(app.screen, ContactForm)
+        jonas = app.screen.editing
+        other = Store.open(app.store.path, clock=app.store.clock)
+        other.update_contact(jonas.model_copy(update={"role": "Head of talent"}))
+        app.screen.query_one("#field-role", Input).value = "Senior recruiter"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.press("m")  # keep mine, saved over their version
+        await pilot.pause()
+        saved = app.store.contact(jonas.id)
+        assert saved.role == "Senior recruiter"
+        assert saved.rev == jonas.rev + 2, "written on top of theirs, not instead of it"

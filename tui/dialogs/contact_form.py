@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from store import ConflictError, Contact, InvalidInput, Store, StoreError
 from store.models import ContactKind
 from tui.dialogs import field_row, show_field_errors
+from tui.dialogs.conflict import ask_which_version
 from tui.dialogs.form import Form
 from tui.widgets.safe_text import paragraph
 
@@ -111,14 +112,29 @@ class ContactForm(Form[Contact | None]):
         except InvalidInput as error:
             show_field_errors(self, error.errors)
             return
-        except ConflictError:
-            message = (
-                "This contact was changed in another session since you opened it. Nothing "
-                "was saved: copy what you typed, press esc, and open it again."
-            )
-            show_field_errors(self, {"form": message})
+        except ConflictError as conflict:
+            self._resolve(conflict.current, values)
             return
         except StoreError as error:
             show_field_errors(self, {"form": str(error)})
             return
         self.dismiss(saved)
+
+    def _resolve(self, theirs: Contact, mine: dict[str, Any]) -> None:
+        """Changed in another session meanwhile: show both versions, the user chooses."""
+        labels = {field: label.rstrip("*") for field, label, _ in TEXT_FIELDS}
+        labels.update(kind="Kind", notes="Notes")
+        differences = {
+            labels[field]: (getattr(theirs, field), value)
+            for field, value in mine.items()
+            if _normal(getattr(theirs, field)) != _normal(value)
+        }
+        ask_which_version(self, theirs, differences, self._save_over)
+
+    def _save_over(self, theirs: Contact) -> None:
+        self.editing = theirs  # save on top of the version now on disk
+        self.action_save()
+
+
+def _normal(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
