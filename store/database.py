@@ -111,6 +111,8 @@ def friendly_errors(error: ValidationError) -> dict[str, str]:
             message = "is required"
         elif kind in ("string_too_long", "too_long"):
             message = f"is too long (at most {context['max_length']:,} characters)"
+        elif kind in ("int_parsing", "int_type", "int_from_float"):
+            message = "must be a whole number"
         else:
             message = detail["msg"].removeprefix("Value error, ")
             message = message.replace("Input should be", "must be")

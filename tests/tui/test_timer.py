@@ -225,3 +225,13 @@ async def test_a_timer_started_elsewhere_shows_within_a_second(
         await later(pilot, clock, minutes=5)
         assert digits(app) == "20:00"
         assert app.sub_title == "▶ Focus 20:00"
+
+
+async def test_a_blank_length_is_asked_for_as_a_whole_number(timer_app: BouncebackApp) -> None:
+    app = timer_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "c")
+        app.screen.query_one("#field-focus_minutes", Input).value = ""
+        await pilot.press("ctrl+s")
+        error = app.screen.query_one("#error-focus_minutes", Static)
+        assert str(error.render()) == "must be a whole number"
