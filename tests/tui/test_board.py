@@ -19,7 +19,7 @@ from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.conflict import ConflictDialog
 from tui.dialogs.details import ApplicationDetails
 from tui.dialogs.reflection import ReflectionDialog
-from tui.panes.board import BoardPane
+from tui.panes.board import BoardPane, ColumnTitle
 from tui.widgets.card_column import CardColumn
 
 
@@ -59,10 +59,25 @@ async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) ->
         assert pane.stage is Stage.WISHLIST
         await pilot.press("end")
         assert pane.current == pane.cards[Stage.WISHLIST][-1]
-        title = app.query_one("#column-wishlist .board-column-title", Static)
+        title = app.query_one("#column-wishlist .board-column-title", ColumnTitle)
         assert "6/6" in str(title.render())
         await pilot.press("home")
         assert pane.current == pane.cards[Stage.WISHLIST][0]
+
+
+async def test_a_narrow_column_shortens_its_stage_name_never_its_count(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        title = app.query_one("#column-interviewing .board-column-title", ColumnTitle)
+        count = len(board(app).cards[Stage.INTERVIEWING])
+        drawn = str(title.render())
+        assert drawn == f"Interview… 2/{count}"
+        assert len(drawn) <= title.content_region.width
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        assert str(title.render()) == f"Interviewing 2/{count}"
 
 
 async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) -> None:

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 from uuid import UUID
 
+from rich.text import Text
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from store import (
@@ -60,6 +63,27 @@ class Undo:
 
 
 T = TypeVar("T")
+
+
+class ColumnTitle(Widget):
+    """A column's one-line heading: the stage, then the cursor position and the count.
+
+    In a narrow column the stage name gives way, never the numbers.
+    """
+
+    def __init__(self, *, classes: str) -> None:
+        super().__init__(classes=classes)
+        self._label, self._count = "", ""
+
+    def show(self, label: str, count: str) -> None:
+        if (label, count) != (self._label, self._count):
+            self._label, self._count = label, count
+            self.refresh()  # always one line: no layout
+
+    def render(self) -> Text:
+        room = self.content_region.width - len(self._count) - 1
+        label = self._label if len(self._label) <= room else self._label[: room - 1] + "…"
+        return Text(f"{label} {self._count}", no_wrap=True, overflow="ellipsis", end="")
 
 
 class BoardPane(Pane):
@@ -240,6 +264,7 @@ class BoardPane(Pane):
         self.query_text = ""
         self.show_archived = False
         self.undo_stack: list[Undo] = []
+        self._scrolled_to: int | None = None
 
     def compose(self) -> ComposeResult:
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
@@ -252,7 +277,7 @@ class BoardPane(Pane):
                 column = Vertical(classes="board-column", id=f"column-{stage.value}")
                 column.styles.width = width
                 with column:
-                    yield Static(classes="board-column-title")
+                    yield ColumnTitle(classes="board-column-title")
                     yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
     def on_mount(self) -> None:
@@ -293,17 +318,20 @@ class BoardPane(Pane):
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
-        describe = self._card_maker()
+        describe, as_of = self._card_maker()
         for stage in COLUMNS:
             cards = self.cards[stage]
             self.rows[stage] = min(self.rows[stage], max(len(cards) - 1, 0))
-            self.query_one(f"#cards-{stage.value}", CardColumn).set_cards(cards, describe)
+            column = self.query_one(f"#cards-{stage.value}", CardColumn)
+            column.set_cards(cards, describe, as_of=as_of)
         if focus_on is not None:
             self._put_cursor_on(focus_on)
         self._draw_cursor()
 
-    def _card_maker(self) -> Callable[[Application], Card]:
-        """What a card shows, as of now; called only for the cards on screen."""
+    def _card_maker(self) -> tuple[Callable[[Application], Card], object]:
+        """What a card shows, as of now (called only for the cards on screen), and what
+        else it depends on: a column whose records are unchanged within the same minute
+        is not redrawn."""
         now = self.store.clock()
         today, stale_after = now.date(), self.store.settings().stale_after_days
 
@@ -319,7 +347,7 @@ class BoardPane(Pane):
                 details=" · ".join(part for part in (a.location, a.next_action) if part),
             )
 
-        return describe
+        return describe, (now.replace(second=0, microsecond=0), stale_after)
 
     def _put_cursor_on(self, application_id: UUID) -> None:
         for column, stage in enumerate(COLUMNS):
@@ -329,21 +357,24 @@ class BoardPane(Pane):
                     return
 
     def _draw_cursor(self) -> None:
+        # Only what changed: restyling a column or laying out the board again costs more
+        # than drawing every card on screen.
         for column, stage in enumerate(COLUMNS):
             cards = self.query_one(f"#cards-{stage.value}", CardColumn)
             active = column == self.column and bool(self.cards[stage])
             cards.cursor = self.rows[stage] if active else None
-            box = self.query_one(f"#column-{stage.value}")
-            box.set_class(column == self.column, "-active")
             count = len(self.cards[stage])
             where = f"{self.rows[stage] + 1}/{count}" if active and count > 1 else str(count)
-            title = f"{stage.label} {where}"
             if self.show_archived:
-                title += " (archived)"
-            box.query_one(".board-column-title", Static).update(title)
-        self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
-            self.query_one(f"#column-{self.stage.value}"), animate=False
-        )
+                where += " (archived)"
+            heading = self.query_one(f"#column-{stage.value} .board-column-title", ColumnTitle)
+            heading.set_class(column == self.column, "-active")
+            heading.show(stage.label, where)
+        if self.column != self._scrolled_to:
+            self._scrolled_to = self.column
+            self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
+                self.query_one(f"#column-{self.stage.value}"), animate=False
+            )
 
     # --- moving the cursor ------------------------------------------------------------
 

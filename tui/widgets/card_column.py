@@ -83,14 +83,35 @@ class CardColumn(ScrollView, can_focus=False):
         self.empty_text = empty_text
         self._card_lines: dict[tuple[int, bool, int], list[Strip]] = {}
         self._styles: dict[str, Style] = {}
+        self._as_of: object = None
+        self._width = 0  # looked up once per render, not per line: a region lookup is slow
 
     @property
     def card_height(self) -> int:
         """Lines per card, including the blank line that separates cards."""
-        return 5 if self.scrollable_content_region.width >= WIDE_COLUMN else 4
+        return self._card_height(self.scrollable_content_region.width)
 
-    def set_cards(self, records: Sequence[Any], describe: Callable[[Any], Card]) -> None:
-        """Show ``records``; ``describe`` turns one into a Card, only when it is on screen."""
+    @staticmethod
+    def _card_height(width: int) -> int:
+        return 5 if width >= WIDE_COLUMN else 4
+
+    def set_cards(
+        self, records: Sequence[Any], describe: Callable[[Any], Card], *, as_of: object = None
+    ) -> None:
+        """Show ``records``; ``describe`` turns one into a Card, only when it is on screen.
+
+        Records are immutable, so the same objects described as of the same ``as_of``
+        (a date, say) draw the same cards: nothing is redrawn.
+        """
+        unchanged = (
+            as_of is not None
+            and as_of == self._as_of
+            and len(records) == len(self.records)
+            and all(new is old for new, old in zip(records, self.records, strict=True))
+        )
+        self._as_of = as_of
+        if unchanged:
+            return
         self.records = records
         self._describe = describe
         self._card_lines.clear()
@@ -148,15 +169,19 @@ class CardColumn(ScrollView, can_focus=False):
 
     # --- drawing ----------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._width
         line = y + int(self.scroll_y)
         if not self.records:
             if y == 1 and self.empty_text:
                 empty = Text(" " + self.empty_text, style=self._style("card-column--empty"))
                 return self._strip(empty, width)
             return Strip.blank(width, self._style(""))
-        index, row = divmod(line, self.card_height)
+        index, row = divmod(line, self._card_height(width))
         if index >= len(self.records):
             return Strip.blank(width, self._style(""))
         key = (index, index == self.cursor, width)
@@ -178,7 +203,7 @@ class CardColumn(ScrollView, can_focus=False):
             one_line(" " + card.role, style=style("card-column--role")),
             meta,
         ]
-        if self.card_height == 5:
+        if self._card_height(width) == 5:
             lines.append(one_line(" " + card.details, style=style("card-column--role")))
         strips = [self._strip(text, width, base) for text in lines]
         return [*strips, Strip.blank(width, style(""))]
