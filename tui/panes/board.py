@@ -8,7 +8,6 @@ from typing import ClassVar, TypeVar
 from uuid import UUID
 
 from rich.text import Text
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
