@@ -503,7 +503,9 @@ class Store:
             self._insert(changes, application)
         return application
 
-    def _moved(self, current: Application, stage: Stage, now: datetime) -> Application:
+    def _moved(
+        self, current: Application, stage: Stage, now: datetime, position: float
+    ) -> Application:
         """``current`` moved to ``stage``: history, rejection record and column position."""
         rejection = None
         if stage is Stage.REJECTED:
@@ -513,7 +515,7 @@ class Store:
                 "stage": stage,
                 "history": (*current.history, StageChange(stage=stage, at=now)),
                 "rejection": rejection,
-                "position": self._top_of(stage),
+                "position": position,
                 "rev": current.rev + 1,
                 "updated_at": now,
             }
@@ -529,9 +531,19 @@ class Store:
             doc, current = self._fresh(Application, application_id)
             if current.stage is stage:
                 return current
-            moved = self._moved(current, stage, self.clock())
+            moved = self._moved(current, stage, self.clock(), self._top_of(stage))
             self._replace(changes, doc, moved)
         return moved
+
+    def move_preview(self, application: Application, stage: Stage) -> Application:
+        """``application`` as :meth:`move_application` will save it, worked out from what
+        this session last read, without the lock or the disk: a board shows the move at
+        once and saves it after the frame. The saved record may differ (its position, or
+        another session's change), so the board redraws from the store once it is saved.
+        """
+        in_stage = self._records(TABLES[Application], Application).values()
+        top = min((a.position for a in in_stage if a.stage is stage), default=1.0) - 1.0
+        return self._moved(application, stage, self.clock(), top)
 
     def reject_application(self, application_id: UUID, reflection: Rejection) -> Application:
         """Record a "no" and what the user takes from it, moving the card to Rejected."""
@@ -539,7 +551,7 @@ class Store:
         with self._transaction() as changes:
             doc, current = self._fresh(Application, application_id)
             if current.stage is not Stage.REJECTED:
-                current = self._moved(current, Stage.REJECTED, now)
+                current = self._moved(current, Stage.REJECTED, now, self._top_of(Stage.REJECTED))
             rejected = current.model_copy(
                 update={"rejection": reflection, "rev": current.rev + 1, "updated_at": now}
             )

@@ -202,6 +202,8 @@ class BouncebackApp(App[None]):
         self.query_one(JournalPane).write_about(event.application_id)
 
     def action_show_pane(self, pane: str) -> None:
+        for each in self.query(Pane):
+            each.settle()  # the pane shown next reads what the one left has shown
         self.query_one(TabbedContent).active = f"{pane}-tab"
         showing = self.query_one(f"#{pane}", Pane)
         showing.shown()

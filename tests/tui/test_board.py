@@ -8,6 +8,7 @@ import hashlib
 import os
 
 import pytest
+from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
@@ -94,6 +95,44 @@ async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) 
         assert pane.current.id == card.id, "the cursor follows"
         await pilot.press("shift+left")
         assert app.store.application(card.id).stage is Stage.APPLIED
+
+
+async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = board(app)
+        card = pane.current
+        assert card is not None
+        pane.action_move(1)
+        assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
+        assert app.store.application(card.id).stage is Stage.APPLIED, "not saved yet"
+        await pilot.pause()
+        assert app.store.application(card.id).stage is Stage.INTERVIEWING
+        assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
+
+
+async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = board(app).current
+        assert card is not None
+        # One burst, as keys arrive over a slow link: "u" comes before the next frame.
+        app.post_message(events.Key("L", "L"))
+        app.post_message(events.Key("u", "u"))
+        await pilot.pause()
+        restored = app.store.application(card.id)
+        assert restored.stage is Stage.APPLIED
+        assert restored.history == card.history
+        assert column_companies(app, Stage.APPLIED)[0] == card.company
+
+
+async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)):
+        card = board(app).current
+        assert card is not None
+        board(app).action_move(1)
+        app.exit()
+    assert app.store.application(card.id).stage is Stage.INTERVIEWING
 
 
 async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp) -> None:

@@ -25,6 +25,9 @@ class Pane(Vertical):
     def shown(self) -> None:
         """The user switched to this pane."""
 
+    def settle(self) -> None:
+        """Save what is shown but not saved yet (the Board saves a move after its frame)."""
+
     def reload(self) -> None:
         """Show the store's current state (called when the data file changed on disk)."""
         raise NotImplementedError

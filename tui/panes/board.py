@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import ClassVar, TypeVar, cast
 from uuid import UUID
 
 from rich.text import Text
@@ -13,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from store import (
@@ -64,7 +65,22 @@ class Undo:
 T = TypeVar("T")
 
 
-class ColumnTitle(Widget):
+BoardAction = TypeVar("BoardAction", bound=Callable[..., None])
+
+
+def settled_first(action: BoardAction) -> BoardAction:
+    """For a board action that reads the store: moves still waiting for their frame are
+    saved first."""
+
+    @functools.wraps(action)
+    def run(pane: BoardPane, *args: object) -> None:
+        pane.settle()
+        action(pane, *args)
+
+    return cast(BoardAction, run)
+
+
+class ColumnTitle(Static):
     """A column's one-line heading: the stage, then the cursor position and the count.
 
     In a narrow column the stage name gives way, never the numbers.
@@ -264,6 +280,7 @@ class BoardPane(Pane):
         self.show_archived = False
         self.undo_stack: list[Undo] = []
         self._scrolled_to: int | None = None
+        self._unsaved: list[tuple[Application, Stage]] = []
 
     def compose(self) -> ComposeResult:
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
@@ -306,23 +323,29 @@ class BoardPane(Pane):
 
     def reload(self, focus_on: UUID | None = None) -> None:
         """Read the board from the store and draw every column."""
+        self.save_unsaved()
         on_board = self.store.applications(archived=self.show_archived)
         shown = (
             [a for a in on_board if matches(a, self.query_text)] if self.query_text else on_board
         )
         focus_on = focus_on or (self.current.id if self.current else None)
-        self.cards = {stage: [] for stage in COLUMNS}
+        cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
         for application in shown:
-            self.cards[application.stage].append(application)
+            cards[application.stage].append(application)
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
+        self._show(cards, focus_on)
+
+    def _show(self, cards: dict[Stage, list[Application]], focus_on: UUID | None) -> None:
+        """Draw these cards; a column whose cards are the same objects is not redrawn."""
+        self.cards = cards
         describe, as_of = self._card_maker()
         for stage in COLUMNS:
-            cards = self.cards[stage]
-            self.rows[stage] = min(self.rows[stage], max(len(cards) - 1, 0))
+            in_stage = cards[stage]
+            self.rows[stage] = min(self.rows[stage], max(len(in_stage) - 1, 0))
             column = self.query_one(f"#cards-{stage.value}", CardColumn)
-            column.set_cards(cards, describe, as_of=as_of)
+            column.set_cards(in_stage, describe, as_of=as_of)
         if focus_on is not None:
             self._put_cursor_on(focus_on)
         self._draw_cursor()
@@ -426,14 +449,50 @@ class BoardPane(Pane):
         if target is Stage.REJECTED:
             self.action_reject()
             return
+        # Shown moved at once; saved after the frame is drawn, so the repaint never waits
+        # for the disk. If the save fails, the reload puts the card back where it was.
+        shown = self.store.move_preview(application, target)
+        cards = dict(self.cards)
+        cards[application.stage] = [a for a in cards[application.stage] if a is not application]
+        cards[target] = [shown, *cards[target]]
+        self._show(cards, focus_on=shown.id)
+        self._unsaved.append((application, target))
+        self.call_after_refresh(self.settle)
+
+    def settle(self) -> None:
+        if self.save_unsaved():
+            self.reload()
+
+    def save_unsaved(self) -> bool:
+        """Save, in order, the moves shown but not saved yet; whether there were any.
+
+        Runs after the frame, or sooner when something needs the board as stored: the
+        board's other actions (in a burst, "L" then "u" must undo that move), a reload,
+        another pane.
+        """
+        saved = bool(self._unsaved)
+        while self._unsaved:
+            self._save_move(*self._unsaved.pop(0))
+        return saved
+
+    def on_unmount(self) -> None:
+        # Leaving: nothing is left to show a failure on, and a failed save leaves the
+        # file as it was, as it always does.
+        for application, target in self._unsaved:
+            with contextlib.suppress(StoreError):
+                self.store.move_application(application.id, target)
+
+    def _save_move(self, application: Application, target: Stage) -> None:
+        # As stored now, not as shown: an earlier move of this card may have just saved.
+        before = self._run(lambda: self.store.application(application.id))
         moved = self._run(lambda: self.store.move_application(application.id, target))
-        if moved is not None:
+        if before is not None and moved is not None:
             self._remember(
                 f"move of {application.company} to {target.label}",
-                lambda: self.store.revert(application, moved.rev),
+                lambda: self.store.revert(before, moved.rev),
             )
-            self.reload(focus_on=moved.id)
 
+    @settled_first
     def action_reorder(self, offset: int) -> None:
         application = self.current
         if application is None or self.show_archived or self.query_text:
@@ -442,6 +501,7 @@ class BoardPane(Pane):
         if moved is not None:
             self.reload(focus_on=moved.id)
 
+    @settled_first
     def action_delete(self) -> None:
         application = self.current
         if application is None:
@@ -459,6 +519,7 @@ class BoardPane(Pane):
                 markup=False,
             )
 
+    @settled_first
     def action_archive(self) -> None:
         application = self.current
         if application is None:
@@ -476,10 +537,12 @@ class BoardPane(Pane):
                 f"{verb} {application.company}. Press u to undo.", timeout=6, markup=False
             )
 
+    @settled_first
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.reload()
 
+    @settled_first
     def action_undo(self) -> None:
         if not self.undo_stack:
             self.app.notify("Nothing to undo.", timeout=3, markup=False)
@@ -490,6 +553,7 @@ class BoardPane(Pane):
             self.reload(focus_on=restored.id)
             self.app.notify(f"Undid the {undo.description}.", timeout=4, markup=False)
 
+    @settled_first
     def action_ghosted(self) -> None:
         application = self.current
         if application is None or application.stage is not Stage.APPLIED:
@@ -504,10 +568,12 @@ class BoardPane(Pane):
 
     # --- dialogs ----------------------------------------------------------------------
 
+    @settled_first
     def action_new(self) -> None:
         stage = self.stage if self.stage is not Stage.REJECTED else Stage.WISHLIST
         self.app.push_screen(ApplicationForm(self.store, stage=stage), self._saved)
 
+    @settled_first
     def action_edit(self) -> None:
         if (application := self.current) is not None:
             self.app.push_screen(ApplicationForm(self.store, editing=application), self._saved)
@@ -516,10 +582,12 @@ class BoardPane(Pane):
         if application is not None:
             self.reload(focus_on=application.id)
 
+    @settled_first
     def action_details(self) -> None:
         if (application := self.current) is not None:
             self.app.push_screen(ApplicationDetails(self.store, application.id), self._saved)
 
+    @settled_first
     def action_people(self) -> None:
         application = self.current
         if application is None:
@@ -533,6 +601,7 @@ class BoardPane(Pane):
 
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
 
+    @settled_first
     def action_reject(self) -> None:
         application = self.current
         if application is None or self.show_archived:
@@ -565,11 +634,13 @@ class BoardPane(Pane):
 
     # --- filter -----------------------------------------------------------------------
 
+    @settled_first
     def action_filter(self) -> None:
         filter_input = self.query_one("#board-filter", Input)
         filter_input.display = True
         filter_input.focus()
 
+    @settled_first
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#board-filter", Input)
         if not filter_input.display and not self.query_text:
@@ -599,5 +670,5 @@ class BoardPane(Pane):
         if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
             return None
         if action == "undo":
-            return bool(self.undo_stack) or None
+            return bool(self.undo_stack or self._unsaved) or None  # a move saves first
         return True
