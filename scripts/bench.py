@@ -180,9 +180,12 @@ def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
             [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False
         ).stdout
 
+    sent_at = 0.0
+
     def timed(*keys: str, until: Callable[[str, str], bool]) -> float:
+        nonlocal sent_at
         before = screen()
-        started = time.perf_counter()
+        started = sent_at = time.perf_counter()
         subprocess.run([*tmux, "send-keys", *keys], check=True)
         while not until(before, screen()):
             if time.perf_counter() - started > 10:
@@ -198,7 +201,20 @@ def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
          "-c", str(ROOT), command],
         check=True,
     )  # fmt: skip
-    results: dict[str, list[float]] = {"move": [], "details": [], "filter_char": []}
+
+    def saved(since: float, before: tuple[int, int]) -> float:
+        """Seconds from ``since`` until the data file on disk is no longer ``before``."""
+        while signature() == before:
+            if time.perf_counter() - since > 10:
+                raise RuntimeError("the move was never saved")
+        return time.perf_counter() - since
+
+    def signature() -> tuple[int, int]:
+        stat = db.stat()
+        return stat.st_mtime_ns, stat.st_ino  # the store replaces the file on every write
+
+    results: dict[str, list[float]] = {"move": [], "move_saved": [], "details": [],
+                                       "filter_char": []}  # fmt: skip
     try:
         deadline = time.monotonic() + 60
         while "Applied" not in screen():
@@ -207,7 +223,9 @@ def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
             time.sleep(0.02)
         time.sleep(1.0)
         for n in range(runs):
+            on_disk = signature()
             results["move"].append(timed("L" if n % 2 == 0 else "H", until=changed))
+            results["move_saved"].append(saved(sent_at, on_disk))
             time.sleep(0.1)
         for _ in range(runs):
             results["details"].append(timed("Enter", until=lambda _, now: "History" in now))
@@ -286,6 +304,7 @@ def main() -> None:
             if size and not args.no_tmux:
                 keys = keys_to_repaint(db, max(args.runs, 3))
                 for name, label in (("move", "key to repaint: move a card"),
+                                    ("move_saved", "key to saved on disk: move a card"),
                                     ("details", "key to repaint: open details"),
                                     ("filter_char", "key to repaint: filter, 1 char")):  # fmt: skip
                     rows.append(Row(label, size, "s", keys[name]))
