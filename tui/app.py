@@ -37,6 +37,12 @@ MAX_WIN_TOASTS = 3
 T = TypeVar("T")
 
 
+class MainScreen(Screen[None]):
+    # Focus goes once, straight to where the user starts: each change of focus restyles
+    # the whole screen, and at start-up that was a fifth of the first frame.
+    AUTO_FOCUS = "#board"
+
+
 class BouncebackApp(App[None]):
     TITLE = "bounceback"
     CSS_PATH = "app.tcss"
@@ -54,6 +60,9 @@ class BouncebackApp(App[None]):
         super().__init__()
         self.store = store
         self.demo = demo
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
