@@ -30,21 +30,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Each child prints one JSON object on its last line.
+# Start-up is timed to the first frame, not to the process's end: the child notes the
+# wall clock when the first frame has been drawn (a callback after the first refresh)
+# and the parent subtracts the moment it started the process.
 FLOOR_APP = """
-import json, resource
+import json, resource, time
 from textual.app import App
 from textual.widgets import Footer, Header, OptionList
 class Floor(App):
     def compose(self):
         yield Header(); yield OptionList(); yield Footer()
     def on_mount(self):
-        self.call_after_refresh(self.exit)
-Floor().run(headless=True, size=(80, 24))
-print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+        self.call_after_refresh(self.first_frame)
+    def first_frame(self):
+        self.drawn_at = time.time()
+        self.exit()
+app = Floor()
+app.run(headless=True, size=(80, 24))
+print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "drawn_at": app.drawn_at}))
 """
 
 PANE_FIRST_FRAME = """
-import json, resource, sys
+import json, resource, sys, time
 from pathlib import Path
 from store import Store
 import tui.app
@@ -52,12 +60,20 @@ from tui.app import BouncebackApp
 pane = sys.argv[2]
 class FirstFrame(BouncebackApp):
     CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # a class from -c has no file
-    def on_mount(self):
+    async def on_mount(self):
+        if pane == "board":  # the pane shown first; noted before the app's own callbacks
+            self.call_after_refresh(self.first_frame)
         super().on_mount()
-        self.action_show_pane(pane)
-        self.call_after_refresh(self.exit)
-FirstFrame(Store.open(sys.argv[1])).run(headless=True, size=(80, 24))
-print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+        if pane != "board":
+            await self.action_show_pane(pane)
+            self.call_after_refresh(self.first_frame)
+    def first_frame(self):
+        self.drawn_at = time.time()
+        self.exit()
+app = FirstFrame(Store.open(sys.argv[1]))
+app.run(headless=True, size=(80, 24))
+print(json.dumps({"rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "drawn_at": app.drawn_at}))
 """
 
 STORE_OPERATIONS = """
@@ -154,8 +170,9 @@ class Row:
 
 
 def child(code: str, *args: str) -> tuple[float, dict[str, float]]:
-    """Run ``code`` in a fresh interpreter: its wall time and the JSON it printed."""
-    started = time.perf_counter()
+    """Run ``code`` in a fresh interpreter: the seconds from starting it to the first
+    frame it drew (or to its end, if it draws none), and the JSON it printed."""
+    started, started_wall = time.perf_counter(), time.time()
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
         cwd=ROOT,
@@ -167,7 +184,10 @@ def child(code: str, *args: str) -> tuple[float, dict[str, float]]:
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"benchmark child failed:\n{result.stderr[-2000:]}")
-    return elapsed, json.loads(result.stdout.strip().splitlines()[-1])
+    printed = json.loads(result.stdout.strip().splitlines()[-1])
+    if "drawn_at" in printed:
+        elapsed = printed["drawn_at"] - started_wall
+    return elapsed, printed
 
 
 def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:

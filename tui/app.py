@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -13,6 +14,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
@@ -31,6 +33,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
 )
+FIRST_PANE = "board"
 EVERY_SECOND = 1.0
 MAX_WIN_TOASTS = 3
 
@@ -60,20 +63,36 @@ class BouncebackApp(App[None]):
         super().__init__()
         self.store = store
         self.demo = demo
+        self.panes: dict[str, Pane] = {pane: make(store) for pane, _, _, make in PANES}
+        self._mounting: dict[str, AwaitMount] = {}
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="board-tab"):
-            for pane, key, title, make_pane in PANES:
+        with TabbedContent(initial=f"{FIRST_PANE}-tab"):
+            for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    yield make_pane(self.store)
+                    if pane == FIRST_PANE:
+                        yield self.panes[pane]
         yield Footer()
 
+    async def _mount_pane(self, pane: str) -> Pane:
+        """The pane, mounted: the others follow the first frame, or come when asked for."""
+        showing = self.panes[pane]
+        if not showing.is_attached:
+            self._mounting[pane] = self.query_one(f"#{pane}-tab", TabPane).mount(showing)
+        if not showing.is_mounted:
+            await self._mounting[pane]
+        return showing
+
+    async def _mount_other_panes(self) -> None:
+        with contextlib.suppress(MountError):  # the user left before they were needed
+            for pane in self.panes:
+                await self._mount_pane(pane)
+
     def on_mount(self) -> None:
-        self.action_show_pane("board")
         for warning in self.store.warnings:
             self.notify(warning, title="Note", severity="warning", timeout=15, markup=False)
         theme = self.store.settings().theme
@@ -83,6 +102,7 @@ class BouncebackApp(App[None]):
         self.guard(self.store.ensure_default_goals)
         # What the data already shows, quietly, once the first frame is up.
         self.call_after_refresh(self.guard, self.store.recognise_wins)
+        self.call_after_refresh(self._mount_other_panes)
         self.tick_timer()
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
@@ -115,10 +135,14 @@ class BouncebackApp(App[None]):
         if changed:
             self.reload_panes()
 
+    def reload_if_mounted(self, pane: str) -> None:
+        if self.panes[pane].is_mounted:  # else its mount reads the store
+            self.panes[pane].reload()
+
     def reload_panes(self) -> None:
         try:
-            for pane in self.query(Pane):
-                pane.reload()
+            for pane in self.panes:
+                self.reload_if_mounted(pane)
         except StoreError as error:
             self.notify(
                 str(error), title="Cannot read the data file", severity="error", markup=False
@@ -145,7 +169,7 @@ class BouncebackApp(App[None]):
         if step.state != state:
             # Every open session sees the end (and rings); the store records it once.
             self.guard(self.store.timer_tick)
-            self.query_one(TimerPane).reload()
+            self.reload_if_mounted("timer")
             self._announce([end for end in step.ends if end.by_itself], now)
         shown = badge(step.state, now)
         demo = "demo: sample data, thrown away on exit" if self.demo else ""
@@ -197,7 +221,7 @@ class BouncebackApp(App[None]):
             self.notify(
                 f"{len(new)} new wins. Progress (4) lists them.", title="Small wins", markup=False
             )
-        self.query_one(ProgressPane).reload()
+        self.reload_if_mounted("progress")
 
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
@@ -206,15 +230,17 @@ class BouncebackApp(App[None]):
     # --- actions ----------------------------------------------------------------------
 
     @on(BoardPane.WriteAbout)
-    def _write_about(self, event: BoardPane.WriteAbout) -> None:
-        self.action_show_pane("journal")
-        self.query_one(JournalPane).write_about(event.application_id)
+    async def _write_about(self, event: BoardPane.WriteAbout) -> None:
+        await self.action_show_pane("journal")
+        journal = self.panes["journal"]
+        assert isinstance(journal, JournalPane)
+        journal.write_about(event.application_id)
 
-    def action_show_pane(self, pane: str) -> None:
-        for each in self.query(Pane):
+    async def action_show_pane(self, pane: str) -> None:
+        for each in self.panes.values():
             each.settle()  # the pane shown next reads what the one left has shown
+        showing = await self._mount_pane(pane)
         self.query_one(TabbedContent).active = f"{pane}-tab"
-        showing = self.query_one(f"#{pane}", Pane)
         showing.shown()
         target = showing.default_focus()
         # At once, not after a refresh: in a burst such as "3 space" (keys batched over
