@@ -168,12 +168,24 @@ def _dump(record: Model) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
+class TrackedTable(Table):
+    """A TinyDB table whose writes tell the storage which table they changed, so a
+    commit serialises only that one again."""
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        storage = self._storage
+        assert isinstance(storage, SafeJSONStorage)
+        with storage.changing(self.name):
+            super()._update_table(updater)
+
+
 class Store:
     """One bounceback data file. Open it with :meth:`Store.open`."""
 
     def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
         self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout)
         self._db = TinyDB(storage=lambda: self._storage)
+        self._db.table_class = TrackedTable
         self.clock = clock
         # Validated models of each table, valid for one version of the file.
         self._models_signature: Signature | None = None
@@ -408,10 +420,19 @@ class Store:
 
     def _fresh(self, model: type[R], record_id: UUID) -> tuple[Document, R]:
         """The stored record as it is on disk now (call inside a transaction)."""
-        doc = self._table(TABLES[model]).get(where("id") == str(record_id))
-        if doc is None:
-            raise NotFoundError(model.__name__, record_id)
-        return doc, validated(model, doc)
+        wanted = str(record_id)
+        # A plain loop over the stored dicts: TinyDB's query builds a Document for every
+        # record in the table first (4 ms of a 23 ms move at 10,000 records).
+        for doc_id, stored in self._stored(TABLES[model]).items():
+            if stored.get("id") == wanted:
+                doc = Document(stored, doc_id=int(doc_id))
+                return doc, validated(model, doc)
+        raise NotFoundError(model.__name__, record_id)
+
+    def _stored(self, table: str) -> Mapping[str, Any]:
+        """The table's documents as stored, by document id (read inside a transaction)."""
+        stored: Mapping[str, Any] = self._storage.read().get(table, {})
+        return stored
 
     def _insert(self, changes: dict[str, dict[UUID, Record | None]], record: Record) -> None:
         table = TABLES[type(record)]
@@ -488,8 +509,9 @@ class Store:
 
     def _top_of(self, stage: Stage) -> float:
         """A position above every card now in ``stage`` (read inside a transaction)."""
-        docs = self._table(TABLES[Application]).search(where("stage") == stage.value)
-        return min((doc.get("position", 0.0) for doc in docs), default=1.0) - 1.0
+        docs = self._stored(TABLES[Application]).values()
+        positions = (doc.get("position", 0.0) for doc in docs if doc.get("stage") == stage.value)
+        return min(positions, default=1.0) - 1.0
 
     def add_application(self, **fields: Any) -> Application:
         """Add an application; it starts at the top of its stage's column."""

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +160,23 @@ class Transaction:
     data: Data | None = None
     read_raw: bytes | None = None
     dirty: bool = False
+    table_bytes: dict[str, bytes] = field(default_factory=dict)
+    """Each table of ``data`` as serialised when it was last written, where known."""
+    changed: set[str] | None = field(default_factory=set)
+    """The tables this transaction changed; None when it cannot tell (all of them)."""
+
+
+def serialise(data: Data, known: dict[str, bytes], changed: set[str] | None) -> dict[str, bytes]:
+    """Each table of ``data`` as JSON, done first so an unserialisable value touches
+    nothing. A table this write did not change keeps its bytes from the last write:
+    most of a file is timer sessions and journal entries, and a card move changes
+    neither (orjson over 10,000 records: 8 ms of a 23 ms write)."""
+    return {
+        name: known[name]
+        if changed is not None and name not in changed and name in known
+        else orjson.dumps(table)
+        for name, table in data.items()
+    }
 
 
 class SafeJSONStorage(Storage):
@@ -174,6 +191,9 @@ class SafeJSONStorage(Storage):
         self._cache_signature: Signature | None = None
         self._cache_raw: bytes | None = None
         """The bytes ``_cache`` was parsed from (or written as)."""
+        self._table_bytes: dict[str, bytes] = {}
+        """Each table of ``_cache`` as this session last serialised it."""
+        self._changing: str | None = None
         self._txn: Transaction | None = None
 
     # --- reading ----------------------------------------------------------------------
@@ -204,6 +224,7 @@ class SafeJSONStorage(Storage):
             signature, raw = self._read_raw()
             data = parse(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
+            self._table_bytes = {}
             return signature, data
 
     def _read_raw(self) -> tuple[Signature, bytes]:
@@ -226,10 +247,11 @@ class SafeJSONStorage(Storage):
         """
         signature, raw = self._read_raw()
         if self._cache is not None and raw == self._cache_raw:
-            data = self._cache
+            data, txn.table_bytes = self._cache, self._table_bytes
         else:
             data = parse(self.path, raw)
         self._cache = self._cache_signature = self._cache_raw = None
+        self._table_bytes = {}
         txn.read_signature, txn.read_raw, txn.data = signature, raw, data
 
     def read_bytes(self) -> bytes:
@@ -254,6 +276,20 @@ class SafeJSONStorage(Storage):
             raise RuntimeError("bounceback writes only inside a store transaction")
         txn.data = data
         txn.dirty = True
+        if self._changing is None:
+            txn.changed = None  # a whole-file write: every table is serialised again
+        elif txn.changed is not None:
+            txn.changed.add(self._changing)
+
+    @contextlib.contextmanager
+    def changing(self, table: str) -> Iterator[None]:
+        """The writes inside change only ``table``: a commit serialises that table again
+        and reuses the others' bytes from the last write."""
+        self._changing = table
+        try:
+            yield
+        finally:
+            self._changing = None
 
     def close(self) -> None:
         """Nothing to close: no handle outlives a read or a write."""
@@ -284,7 +320,7 @@ class SafeJSONStorage(Storage):
                 elif txn.data is not None:
                     # Read, not written, nothing raised: the data is as it was read.
                     self._cache, self._cache_signature = txn.data, txn.read_signature
-                    self._cache_raw = txn.read_raw
+                    self._cache_raw, self._table_bytes = txn.read_raw, txn.table_bytes
             finally:
                 self._txn = None
                 self._file_lock.release()
@@ -302,16 +338,22 @@ class SafeJSONStorage(Storage):
             return True
 
     def _commit(self, txn: Transaction) -> None:
-        payload = orjson.dumps(txn.data)  # first: an unserialisable value touches nothing
+        assert txn.data is not None
+        tables = serialise(txn.data, txn.table_bytes, txn.changed)
+        body: list[bytes] = []
+        for name, table in tables.items():
+            body += (b",", orjson.dumps(name), b":", table)
+        payload = b"".join([b"{", *body[1:], b"}"])  # one copy of the file, not one a table
         try:
             atomic_write(self.path, payload)
         except OSError as error:
             # The in-memory data holds changes that never reached the disk: forget it.
             self._cache = self._cache_signature = self._cache_raw = None
+            self._table_bytes = {}
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
         self._cache, self._cache_signature = txn.data, txn.written_signature
-        self._cache_raw = payload
+        self._cache_raw, self._table_bytes = payload, tables
 
     # --- housekeeping -----------------------------------------------------------------
 

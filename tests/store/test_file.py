@@ -16,8 +16,10 @@ import pytest
 
 from store import (
     CorruptDatabaseError,
+    Mood,
     NewerSchemaError,
     Stage,
+    TimerKind,
     Store,
     WriteFailedError,
     fixed_clock,
@@ -320,3 +322,32 @@ def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
     os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
     store.add_application(company="Other", role="Dev")
     assert store.application(added.id).company == "Acmf", "the edit was not overwritten"
+
+
+def test_a_write_that_reuses_unchanged_tables_loses_nothing_from_any_of_them(
+    store: Store,
+) -> None:
+    """A commit serialises only the tables it changed; the file must still hold every
+    table as it is, including another session's writes since this one last wrote."""
+    other = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW))
+    card = store.add_application(company="Acme", role="Dev")
+    store.add_journal_entry(text="first", mood=Mood.OKAY)
+    store.move_application(card.id, Stage.APPLIED)  # journal bytes reused
+    other.add_journal_entry(text="from the other session", mood=Mood.GOOD)
+    other.update_settings(stale_after_days=9)
+    store.move_application(card.id, Stage.INTERVIEWING)  # must not reuse stale bytes
+    store.add_timer_session(
+        kind=TimerKind.FOCUS,
+        started_at=SAMPLE_NOW,
+        planned_seconds=1500,
+        actual_seconds=1500,
+        completed=True,
+    )
+
+    on_disk = json.loads(store.path.read_bytes())  # whole and valid JSON
+    reopened = Store.open(store.path)
+    assert sorted(e.text for e in reopened.journal()) == ["first", "from the other session"]
+    assert reopened.application(card.id).stage is Stage.INTERVIEWING
+    assert reopened.settings().stale_after_days == 9
+    assert len(reopened.timer_sessions()) == 1
+    assert set(on_disk) >= {"applications", "journal", "settings", "timer_sessions"}
