@@ -323,9 +323,13 @@ class Store:
 
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
+        found = []
         for model, table in TABLES.items():
             self._records(table, model)
-        return [record for table in TABLES.values() for record in self._invalid[table]]
+            # Read each table's list at once: another session's write between two tables
+            # starts the cache afresh, and the tables read before it are gone from it.
+            found += self._invalid[table]
+        return found
 
     def _get(self, model: type[R], record_id: UUID) -> R:
         try:

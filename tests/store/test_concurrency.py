@@ -117,3 +117,27 @@ def test_two_writers_with_mixed_operations_lose_nothing(
             f"deletes, {len(tokens)} edits acknowledged and all on file, {conflicts} edits "
             f"refused as conflicts, {len(on_file)} applications, lost: 0"
         )
+
+
+def test_opening_while_another_session_writes_does_not_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening checks every table for records it cannot read; another session's write
+    landing between two tables must not lose the tables already checked."""
+    import store.database
+
+    path = tmp_path / "shared.json"
+    other = Store.open(path)
+    check_table = store.database.validate_table
+    written = []
+
+    def check_while_the_other_writes(table: str, *args: Any) -> Any:
+        if table == "journal" and not written:
+            written.append(other.add_application(company="Meanwhile", role="Dev"))
+        return check_table(table, *args)
+
+    monkeypatch.setattr(store.database, "validate_table", check_while_the_other_writes)
+    opened = Store.open(path)
+    assert written, "the other session wrote while the tables were being checked"
+    assert opened.invalid_records() == []
+    assert [a.company for a in opened.applications()] == ["Meanwhile"]
