@@ -513,8 +513,8 @@ class Store:
 
     def _top_of(self, stage: Stage) -> float:
         """A position above every card now in ``stage`` (read inside a transaction)."""
-        docs = self._stored(TABLES[Application]).values()
-        positions = (doc.get("position", 0.0) for doc in docs if doc.get("stage") == stage.value)
+        docs, wanted = self._stored(TABLES[Application]).values(), stage.value
+        positions = (doc.get("position", 0.0) for doc in docs if doc.get("stage") == wanted)
         return min(positions, default=1.0) - 1.0
 
     def add_application(self, **fields: Any) -> Application:
