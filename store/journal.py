@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from statistics import fmean
+from uuid import UUID
 
 from store.models import Application, JournalEntry, Mood, Stage
 
@@ -136,6 +137,28 @@ def reframes(entries: Iterable[JournalEntry]) -> list[str]:
     """The user's own reframes, newest first, without repeats (the Timer's breaks show them)."""
     ordered = sorted(entries, key=lambda e: e.at, reverse=True)
     return list(dict.fromkeys(e.reframe.strip() for e in ordered if e.reframe.strip()))
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    """Which entries the Journal shows: one mood, or those about one application."""
+
+    mood: Mood | None = None
+    application_id: UUID | None = None
+    application_name: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.mood is not None:
+            return f"mood {self.mood.label}"
+        if self.application_id is not None:
+            return f"about {self.application_name}"
+        return ""
+
+    def accepts(self, entry: JournalEntry) -> bool:
+        if self.mood is not None and entry.mood is not self.mood:
+            return False
+        return self.application_id is None or entry.application_id == self.application_id
 
 
 def entry_matches(entry: JournalEntry, query: str) -> bool:

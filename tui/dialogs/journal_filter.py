@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
-from uuid import UUID
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,29 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import JournalEntry, Mood, Store
-from store.journal import MOOD_GLYPHS
+from store import Mood, Store
+from store.journal import MOOD_GLYPHS, JournalFilter
 from tui.widgets.safe_text import printable
-
-
-@dataclass(frozen=True)
-class JournalFilter:
-    mood: Mood | None = None
-    application_id: UUID | None = None
-    application_name: str = ""
-
-    @property
-    def label(self) -> str:
-        if self.mood is not None:
-            return f"mood {self.mood.label}"
-        if self.application_id is not None:
-            return f"about {self.application_name}"
-        return ""
-
-    def accepts(self, entry: JournalEntry) -> bool:
-        if self.mood is not None and entry.mood is not self.mood:
-            return False
-        return self.application_id is None or entry.application_id == self.application_id
 
 
 class JournalFilterDialog(ModalScreen[JournalFilter | None]):

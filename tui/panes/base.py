@@ -9,7 +9,11 @@ from store import Store
 
 
 class Pane(Vertical):
-    """A pane of the app. It asks the store and hands what it got down to its widgets."""
+    """A pane of the app. It asks the store and hands what it got down to its widgets.
+
+    A pane imports its dialogs where it opens them, not at the top of its module: the
+    first frame needs none of them, and importing them all cost about 100 ms of start-up.
+    """
 
     PANE_ID: ClassVar[str]
     can_focus = True

@@ -6,7 +6,7 @@ import contextlib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from rich.text import Text
@@ -35,12 +35,11 @@ from store.board import (
     stage_before_rejection,
 )
 from store.people import feedback_addressee
-from tui.dialogs.application_form import ApplicationForm
-from tui.dialogs.details import ApplicationDetails
-from tui.dialogs.link_contact import LinkContactDialog
-from tui.dialogs.reflection import ReflectionDialog, ReflectionResult
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
+
+if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.reflection import ReflectionResult
 
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
 COLUMN_MIN_WIDTH = 16
@@ -570,11 +569,15 @@ class BoardPane(Pane):
 
     @settled_first
     def action_new(self) -> None:
+        from tui.dialogs.application_form import ApplicationForm
+
         stage = self.stage if self.stage is not Stage.REJECTED else Stage.WISHLIST
         self.app.push_screen(ApplicationForm(self.store, stage=stage), self._saved)
 
     @settled_first
     def action_edit(self) -> None:
+        from tui.dialogs.application_form import ApplicationForm
+
         if (application := self.current) is not None:
             self.app.push_screen(ApplicationForm(self.store, editing=application), self._saved)
 
@@ -584,11 +587,15 @@ class BoardPane(Pane):
 
     @settled_first
     def action_details(self) -> None:
+        from tui.dialogs.details import ApplicationDetails
+
         if (application := self.current) is not None:
             self.app.push_screen(ApplicationDetails(self.store, application.id), self._saved)
 
     @settled_first
     def action_people(self) -> None:
+        from tui.dialogs.link_contact import LinkContactDialog
+
         application = self.current
         if application is None:
             return
@@ -603,6 +610,8 @@ class BoardPane(Pane):
 
     @settled_first
     def action_reject(self) -> None:
+        from tui.dialogs.reflection import ReflectionDialog
+
         application = self.current
         if application is None or self.show_archived:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from rich.text import Text
@@ -14,14 +14,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from store import JournalEntry, Mood, Store, StoreError
-from store.journal import MOOD_GLYPHS, MoodTrend, entry_matches, mood_trend
-from tui.dialogs.journal_entry import JournalEntryForm
-from tui.dialogs.journal_filter import JournalFilter, JournalFilterDialog
-from tui.dialogs.quick_mood import QuickMood, QuickMoodResult
-from tui.dialogs.text_prompt import TextPrompt
+from store.journal import MOOD_GLYPHS, JournalFilter, MoodTrend, entry_matches, mood_trend
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
+
+if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.quick_mood import QuickMoodResult
 
 SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 ENOUGH_FOR_A_TREND = 5
@@ -177,6 +176,8 @@ class JournalPane(Pane):
             self.reload(select=entry.id)
 
     def action_quick_mood(self) -> None:
+        from tui.dialogs.quick_mood import QuickMood
+
         def logged(result: QuickMoodResult | None) -> None:
             if result is None:
                 return
@@ -194,6 +195,8 @@ class JournalPane(Pane):
         self.app.push_screen(QuickMood(), logged)
 
     def action_affirm(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
         def kept(text: str | None) -> None:
             if not text or not text.strip():
                 return
@@ -215,10 +218,14 @@ class JournalPane(Pane):
         )
 
     def action_new(self) -> None:
+        from tui.dialogs.journal_entry import JournalEntryForm
+
         self.app.push_screen(JournalEntryForm(self.store), self._saved)
 
     def write_about(self, application_id: UUID, mood: Mood = Mood.BAD) -> None:
         """A new entry about one application (the Board's way here after a "no")."""
+        from tui.dialogs.journal_entry import JournalEntryForm
+
         self.app.push_screen(
             JournalEntryForm(self.store, application_id=application_id, mood=mood), self._saved
         )
@@ -227,6 +234,8 @@ class JournalPane(Pane):
         self.action_edit()
 
     def action_edit(self) -> None:
+        from tui.dialogs.journal_entry import JournalEntryForm
+
         entry = self.query_one(RecordList).current
         if entry is not None:
             self.app.push_screen(JournalEntryForm(self.store, editing=entry), self._saved)
@@ -274,6 +283,8 @@ class JournalPane(Pane):
         self.query_one(RecordList).focus()
 
     def action_filter(self) -> None:
+        from tui.dialogs.journal_filter import JournalFilterDialog
+
         def chosen(choice: JournalFilter | None) -> None:
             if choice is not None:
                 self.filter = choice

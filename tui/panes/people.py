@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from rich.text import Text
@@ -13,12 +13,12 @@ from textual.widgets import Input, Static
 
 from store import Contact, Store, StoreError
 from store.people import contact_matches, is_due, last_contacted
-from tui.dialogs.contact_details import ContactDetails
-from tui.dialogs.contact_form import ContactForm
-from tui.dialogs.conversation import ConversationDialog, Logged
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
+
+if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.conversation import Logged
 
 EMPTY_HINT = (
     "Nobody here yet.\n\n"
@@ -127,9 +127,13 @@ class PeoplePane(Pane):
             self.reload(select=contact.id)
 
     def action_new(self) -> None:
+        from tui.dialogs.contact_form import ContactForm
+
         self.app.push_screen(ContactForm(self.store), self._saved)
 
     def action_open(self) -> None:
+        from tui.dialogs.contact_details import ContactDetails
+
         contact = self.query_one(RecordList).current
         if contact is not None:
             self.app.push_screen(ContactDetails(self.store, contact.id), self._saved)
@@ -139,11 +143,15 @@ class PeoplePane(Pane):
         self.action_open()
 
     def action_edit(self) -> None:
+        from tui.dialogs.contact_form import ContactForm
+
         contact = self.query_one(RecordList).current
         if contact is not None:
             self.app.push_screen(ContactForm(self.store, editing=contact), self._saved)
 
     def action_conversation(self) -> None:
+        from tui.dialogs.conversation import ConversationDialog
+
         contact = self.query_one(RecordList).current
         if contact is None:
             return

@@ -25,8 +25,6 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
-from tui.dialogs.goals import GoalsForm
-from tui.dialogs.text_prompt import TextPrompt
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 
@@ -279,6 +277,8 @@ class ProgressPane(Pane):
         self.reload()
 
     def action_goals(self) -> None:
+        from tui.dialogs.goals import GoalsForm
+
         def saved(changed: bool | None) -> None:
             if changed:
                 self.reload()
@@ -286,6 +286,8 @@ class ProgressPane(Pane):
         self.app.push_screen(GoalsForm(self.store), saved)
 
     def action_win(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
         def added(text: str | None) -> None:
             if text is None:
                 return
@@ -306,6 +308,8 @@ class ProgressPane(Pane):
         )
 
     def action_conversation(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
         def logged(name: str | None) -> None:
             if name is None:
                 return

@@ -27,8 +27,6 @@ from store.timer import (
     pick,
     remaining,
 )
-from tui.dialogs.text_prompt import TextPrompt
-from tui.dialogs.timer_settings import TimerSettingsForm
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 
@@ -222,6 +220,8 @@ class TimerPane(Pane):
         self._run(lambda: self.store.timer_adjust(minutes))
 
     def action_label(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
         def chosen(label: str | None) -> None:
             if label is not None:
                 self._run(lambda: self.store.timer_label(label))
@@ -238,6 +238,8 @@ class TimerPane(Pane):
         )
 
     def action_recharged(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
         previous = last_break(self.store.timer_sessions())
         if previous is None:
             self.app.notify("No break yet: take one first.", timeout=4, markup=False)
@@ -259,6 +261,8 @@ class TimerPane(Pane):
         )
 
     def action_settings(self) -> None:
+        from tui.dialogs.timer_settings import TimerSettingsForm
+
         def saved(settings: TimerSettings | None) -> None:
             if settings is not None:
                 self.reload()
