@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from types import FrameType
 from typing import ClassVar, TypeVar
 
 from textual import on
@@ -35,9 +38,25 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
 )
 FIRST_PANE = "board"
 EVERY_SECOND = 1.0
+LEAVING_TIMEOUT = 3.0
+"""Seconds a signalled app has to shut down before the process simply ends."""
 MAX_WIN_TOASTS = 3
 
 T = TypeVar("T")
+
+
+def leave_anyway_after(seconds: float, status: int) -> None:
+    """End the process if leaving takes longer than ``seconds``.
+
+    When an SSH connection drops, the terminal goes away under the app and the kernel
+    sends SIGHUP and then SIGCONT. Textual resumes on SIGCONT with a new output thread,
+    which dies writing to the closed terminal, and its shutdown then waits forever for
+    that thread (seen with py-spy: an app left running with no terminal). Every save is
+    on disk before it is shown, so ending the process loses nothing.
+    """
+    watchdog = threading.Timer(seconds, os._exit, args=(status,))
+    watchdog.daemon = True
+    watchdog.start()
 
 
 class MainScreen(Screen[None]):
@@ -106,11 +125,20 @@ class BouncebackApp(App[None]):
         self.tick_timer()
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
+
+        def on_signal(signum: int, frame: FrameType | None) -> None:
+            # A plain handler, not the loop's: it runs even while the main thread is
+            # blocked, which is how a gone terminal can leave it (below).
+            leave_anyway_after(LEAVING_TIMEOUT, 128 + signum)
+            loop.call_soon_threadsafe(self._end_on_signal, signum)
+
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
-            loop.add_signal_handler(signum, self._end_on_signal, signum)
+            signal.signal(signum, on_signal)
 
     def _end_on_signal(self, signum: int) -> None:
+        for pane in self.panes.values():
+            pane.settle()  # a move still waiting for its frame is saved
         self.exit(return_code=128 + signum)
 
     def _save_theme(self, name: str) -> None:

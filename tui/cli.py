@@ -119,9 +119,13 @@ def _exit_on_signal(signum: int, frame: FrameType | None) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _leave_on_signals() -> None:
     for signum in (signal.SIGHUP, signal.SIGTERM):
         signal.signal(signum, _exit_on_signal)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _leave_on_signals()
     args = build_parser().parse_args(argv)
     if args.demo:
         return _run_demo()
@@ -203,6 +207,7 @@ def _run_app(store: Store, *, demo: bool) -> int:
 
     app = BouncebackApp(store, demo=demo)
     app.run()
+    _leave_on_signals()  # the app's handlers need its event loop, which is gone now
     return app.return_code or EXIT_OK
 
 

@@ -140,3 +140,22 @@ def test_a_pane_key_and_the_next_key_in_one_burst_reach_the_new_pane(terminal: T
     terminal.press("Enter")
     terminal.wait_gone("How are you, right now?")
     assert "▶ Focus" in terminal.screen()
+
+
+def test_closing_the_terminal_ends_the_app(terminal: Terminal) -> None:
+    """A dropped SSH connection: the terminal goes away under the app (hangup, then
+    SIGCONT to the foreground). The app must not linger on, stuck writing to it."""
+    terminal.wait_for("Applied")
+    terminal.tmux("send-keys", "-l", "3 ")  # the timer redraws the header every second
+    terminal.wait_for("▶ Focus")
+    terminal.tmux("send-keys", "-l", "2m")
+    terminal.wait_for("How are you, right now?")
+    terminal.tmux("send-keys", "-l", "4")
+    terminal.press("Enter")
+    terminal.wait_gone("How are you, right now?")
+    pid = terminal.app_pid()
+    terminal.close()
+    deadline = time.monotonic() + 15
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{pid}").exists(), "the app is still running with no terminal"
