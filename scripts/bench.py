@@ -6,8 +6,9 @@
 Stores are synthetic, in the proportions of a long search (6% applications with 3–5
 stage changes and a few hundred characters of notes, 9% journal entries, the rest
 timer sessions). Every start-up, store and journal figure comes from a fresh process;
-key-to-repaint runs the real app in tmux at 80×24 and times from sending the key to
-the screen changing. Figures on a shared machine are noisy: read medians and ratios,
+start-up is timed from starting the process to its first frame drawn. Key-to-repaint
+runs the real app in tmux at 80×24 and times from sending the key to the screen
+changing, and, for a card move, to the data file changing on disk. Figures on a shared machine are noisy: read medians and ratios,
 not single runs. Not part of the test suite's pass/fail (the suite runs it once, at
 the smallest size, so it cannot rot).
 """

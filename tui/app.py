@@ -128,7 +128,7 @@ class BouncebackApp(App[None]):
 
         def on_signal(signum: int, frame: FrameType | None) -> None:
             # A plain handler, not the loop's: it runs even while the main thread is
-            # blocked, which is how a gone terminal can leave it (below).
+            # blocked, as a gone terminal can leave it (see leave_anyway_after).
             leave_anyway_after(LEAVING_TIMEOUT, 128 + signum)
             loop.call_soon_threadsafe(self._end_on_signal, signum)
 

@@ -305,6 +305,7 @@ class BoardPane(Pane):
         return max(COLUMN_MIN_WIDTH, board_width // len(COLUMNS))
 
     def on_resize(self) -> None:
+        self._scrolled_to = None  # the active column may be out of view at the new width
         width = self._column_width(self.size.width)
         for column in self.query(".board-column"):
             column.styles.width = width
