@@ -8,9 +8,9 @@ stage changes and a few hundred characters of notes, 9% journal entries, the res
 timer sessions). Every start-up, store and journal figure comes from a fresh process;
 start-up is timed from starting the process to its first frame drawn. Key-to-repaint
 runs the real app in tmux at 80×24 and times from sending the key to the screen
-changing, and, for a card move, to the data file changing on disk. Figures on a shared machine are noisy: read medians and ratios,
-not single runs. Not part of the test suite's pass/fail (the suite runs it once, at
-the smallest size, so it cannot rot).
+changing, and, for a card move, to the data file changing on disk. Figures on a
+shared machine are noisy: read medians and ratios, not single runs. Not part of the
+test suite's pass/fail (the suite runs it once, at the smallest size, so it cannot rot).
 """
 
 from __future__ import annotations

@@ -219,6 +219,7 @@ class Store:
         store._prepare()
         store._check_surroundings()
         store._known_signature = store._storage.stat_signature()
+        store._storage.prepare_to_write()
         return store
 
     def _check_surroundings(self) -> None:
@@ -440,7 +441,8 @@ class Store:
 
     def _insert(self, changes: dict[str, dict[UUID, Record | None]], record: Record) -> None:
         table = TABLES[type(record)]
-        if self._table(table).contains(where("id") == str(record.id)):
+        wanted = str(record.id)
+        if any(stored.get("id") == wanted for stored in self._stored(table).values()):
             raise ConflictError(record)
         self._table(table).insert(_dump(record))
         changes.setdefault(table, {})[record.id] = record
