@@ -160,13 +160,17 @@ class Transaction:
     data: Data | None = None
     read_raw: bytes | None = None
     dirty: bool = False
-    table_bytes: dict[str, bytes] = field(default_factory=dict)
+    table_bytes: TableBytes = field(default_factory=dict)
     """Each table of ``data`` as serialised when it was last written, where known."""
     changed: set[str] | None = field(default_factory=set)
     """The tables this transaction changed; None when it cannot tell (all of them)."""
 
 
-def serialise(data: Data, known: dict[str, bytes], changed: set[str] | None) -> dict[str, bytes]:
+TableBytes = dict[str, bytes | memoryview]
+"""Each table of a file as JSON."""
+
+
+def serialise(data: Data, known: TableBytes, changed: set[str] | None) -> TableBytes:
     """Each table of ``data`` as JSON, done first so an unserialisable value touches
     nothing. A table this write did not change keeps its bytes from the last write:
     most of a file is timer sessions and journal entries, and a card move changes
@@ -177,6 +181,29 @@ def serialise(data: Data, known: dict[str, bytes], changed: set[str] | None) -> 
         else orjson.dumps(table)
         for name, table in data.items()
     }
+
+
+def assemble(tables: TableBytes) -> tuple[bytes, dict[str, slice]]:
+    """The file's bytes from its tables' JSON, and where each table lies in them."""
+    parts: list[bytes | memoryview] = [b"{"]
+    spans, at = {}, 1
+    for name, table in tables.items():
+        key = orjson.dumps(name) + b":"
+        if len(parts) > 1:
+            parts.append(b",")
+            at += 1
+        parts += (key, table)
+        at += len(key)
+        spans[name] = slice(at, at + len(table))
+        at += len(table)
+    parts.append(b"}")
+    return b"".join(parts), spans
+
+
+def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:
+    """Each table's JSON as a view into the file's bytes: one copy in memory, not two."""
+    whole = memoryview(payload)
+    return {name: whole[span] for name, span in spans.items()}
 
 
 class SafeJSONStorage(Storage):
@@ -191,7 +218,7 @@ class SafeJSONStorage(Storage):
         self._cache_signature: Signature | None = None
         self._cache_raw: bytes | None = None
         """The bytes ``_cache`` was parsed from (or written as)."""
-        self._table_bytes: dict[str, bytes] = {}
+        self._table_bytes: TableBytes = {}
         """Each table of ``_cache`` as this session last serialised it."""
         self._changing: str | None = None
         self._txn: Transaction | None = None
@@ -214,10 +241,15 @@ class SafeJSONStorage(Storage):
     def prepare_to_write(self) -> None:
         """Serialise each table of the cached file now, so that the first write of the
         session re-encodes only the table it changes, like every later one (at 10,000
-        records: 8 ms here, at open, instead of in the first save)."""
+        records: 8 ms here, at open, instead of in the first save). Kept only when it
+        reproduces the file byte for byte (as bounceback writes it): then each table is
+        a view into the bytes already held, and costs no memory."""
         with self._thread_lock:
-            if self._cache is not None and not self._table_bytes:
-                self._table_bytes = serialise(self._cache, {}, None)
+            if self._cache is None or self._cache_raw is None or self._table_bytes:
+                return
+            payload, spans = assemble(serialise(self._cache, {}, None))
+            if payload == self._cache_raw:
+                self._table_bytes = views(self._cache_raw, spans)
 
     def snapshot(self) -> tuple[Signature, Data]:
         """The whole file and its signature, from cache when the file has not changed.
@@ -255,7 +287,9 @@ class SafeJSONStorage(Storage):
         """
         signature, raw = self._read_raw()
         if self._cache is not None and raw == self._cache_raw:
-            data, txn.table_bytes = self._cache, self._table_bytes
+            assert self._cache_raw is not None
+            # Keep the bytes already held (the table views point into them), not a copy.
+            data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
             data = parse(self.path, raw)
         self._cache = self._cache_signature = self._cache_raw = None
@@ -347,11 +381,7 @@ class SafeJSONStorage(Storage):
 
     def _commit(self, txn: Transaction) -> None:
         assert txn.data is not None
-        tables = serialise(txn.data, txn.table_bytes, txn.changed)
-        body: list[bytes] = []
-        for name, table in tables.items():
-            body += (b",", orjson.dumps(name), b":", table)
-        payload = b"".join([b"{", *body[1:], b"}"])  # one copy of the file, not one a table
+        payload, spans = assemble(serialise(txn.data, txn.table_bytes, txn.changed))
         try:
             atomic_write(self.path, payload)
         except OSError as error:
@@ -361,7 +391,7 @@ class SafeJSONStorage(Storage):
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
         self._cache, self._cache_signature = txn.data, txn.written_signature
-        self._cache_raw, self._table_bytes = payload, tables
+        self._cache_raw, self._table_bytes = payload, views(payload, spans)
 
     # --- housekeeping -----------------------------------------------------------------
 
