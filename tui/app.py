@@ -119,7 +119,9 @@ class BouncebackApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
         self.guard(self.store.ensure_default_goals)
-        # What the data already shows, quietly, once the first frame is up.
+        # Once the first frame is up: records that cannot be read, then what the data
+        # already shows, quietly.
+        self.call_after_refresh(self._check_records)
         self.call_after_refresh(self.guard, self.store.recognise_wins)
         self.call_after_refresh(self._mount_other_panes)
         self.tick_timer()
@@ -135,6 +137,10 @@ class BouncebackApp(App[None]):
         for signum in (signal.SIGHUP, signal.SIGTERM):
             # An SSH connection dropping sends SIGHUP: leave cleanly, terminal restored.
             signal.signal(signum, on_signal)
+
+    def _check_records(self) -> None:
+        for warning in self.guard(self.store.check_records) or []:
+            self.notify(warning, title="Note", severity="warning", timeout=15, markup=False)
 
     def _end_on_signal(self, signum: int) -> None:
         for pane in self.panes.values():

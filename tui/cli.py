@@ -133,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
     try:
-        store = Store.open(path)
+        # The app draws its first screen before reading every record; it warns after.
+        store = Store.open(path, check_records=args.command is not None)
     except (CorruptDatabaseError, NewerSchemaError) as error:
         return _refuse(error)
     except (StoreError, OSError) as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import Static, TabbedContent
@@ -110,3 +112,20 @@ async def test_the_palette_runs_board_actions_by_name(app: BouncebackApp) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert app.store.application(first.id).stage is Stage.INTERVIEWING
+
+
+async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
+    sample_store: Store,
+) -> None:
+    data = json.loads(sample_store.path.read_bytes())
+    first = next(iter(data["applications"]))
+    data["applications"][first]["company"] = ""  # fails validation
+    sample_store.path.write_text(json.dumps(data))
+    store = Store.open(sample_store.path, check_records=False)  # as the app is opened
+    assert store.warnings == [], "not looked for before the first frame"
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = [n.message for n in app._notifications]
+        assert sum("1 record(s)" in n and "could not be read" in n for n in notes) == 1
+        assert len(app.query_one(BoardPane).store.applications()) == 37
