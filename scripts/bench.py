@@ -62,12 +62,11 @@ pane = sys.argv[2]
 class FirstFrame(BouncebackApp):
     CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # a class from -c has no file
     async def on_mount(self):
-        if pane == "board":  # the pane shown first; noted before the app's own callbacks
-            self.call_after_refresh(self.first_frame)
-        super().on_mount()
+        # Shown, and the frame noted, before the app's own work for after the first frame.
         if pane != "board":
             await self.action_show_pane(pane)
-            self.call_after_refresh(self.first_frame)
+        self.call_after_refresh(self.first_frame)
+        super().on_mount()
     def first_frame(self):
         self.drawn_at = time.time()
         self.exit()
