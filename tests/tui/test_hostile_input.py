@@ -102,7 +102,7 @@ def test_the_shell_takes_any_text_and_never_echoes_a_control_character(
     db = str(folder / "db.json")
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        status = cli.main(["--db", db, "add", company, role])
+        status = cli.main(["--db", db, "add", "--", company, role])  # "--": text may start "-"
         cli.main(["--db", db, "list"])
     valid = 0 < len(trim(company)) <= 300 and 0 < len(trim(role)) <= 300
     assert status == (0 if valid else 2)
