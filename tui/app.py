@@ -156,6 +156,8 @@ class BouncebackApp(App[None]):
     def each_second(self) -> None:
         """One wake-up a second: another session's changes, the timer, new wins. Each is
         one ``stat`` when nothing changed."""
+        if not self.is_running:
+            return  # shutting down: the panes are being taken apart
         self.check_outside_changes()
         self.tick_timer()
         self.celebrate_new_wins()
