@@ -231,7 +231,6 @@ class Store:
         if check_records:
             store.check_records()
         store._known_signature = store._storage.stat_signature()
-        store._storage.prepare_to_write()
         return store
 
     def _check_surroundings(self) -> None:
@@ -249,6 +248,11 @@ class Store:
                 f"{self.path.parent} is on a network file system ({fs_type}). Two sessions on "
                 "one machine are safe; two machines must not use this file at the same time."
             )
+
+    def prepare_to_write(self) -> None:
+        """Make the first save of a long session as quick as the rest: serialise the file
+        now, while nothing waits (an app calls this once its first screen is up)."""
+        self._storage.prepare_to_write()
 
     def check_records(self) -> list[str]:
         """Look once for records that cannot be read; the warning it adds, if any."""

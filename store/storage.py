@@ -241,9 +241,9 @@ class SafeJSONStorage(Storage):
     def prepare_to_write(self) -> None:
         """Serialise each table of the cached file now, so that the first write of the
         session re-encodes only the table it changes, like every later one (at 10,000
-        records: 8 ms here, at open, instead of in the first save). Kept only when it
-        reproduces the file byte for byte (as bounceback writes it): then each table is
-        a view into the bytes already held, and costs no memory."""
+        records: 8 ms here, when nothing waits, instead of in the first save). Kept only
+        when it reproduces the file byte for byte (as bounceback writes it): then each
+        table is a view into the bytes already held, and costs no memory."""
         with self._thread_lock:
             if self._cache is None or self._cache_raw is None or self._table_bytes:
                 return

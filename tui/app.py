@@ -124,6 +124,7 @@ class BouncebackApp(App[None]):
         self.call_after_refresh(self._check_records)
         self.call_after_refresh(self.guard, self.store.recognise_wins)
         self.call_after_refresh(self._mount_other_panes)
+        self.call_after_refresh(self.guard, self.store.prepare_to_write)
         self.tick_timer()
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
