@@ -183,8 +183,8 @@ def serialise(data: Data, known: TableBytes, changed: set[str] | None) -> TableB
     }
 
 
-def assemble(tables: TableBytes) -> tuple[bytes, dict[str, slice]]:
-    """The file's bytes from its tables' JSON, and where each table lies in them."""
+def layout(tables: TableBytes) -> tuple[list[bytes | memoryview], dict[str, slice]]:
+    """The pieces of the file, in order, and where each table lies in the whole."""
     parts: list[bytes | memoryview] = [b"{"]
     spans, at = {}, 1
     for name, table in tables.items():
@@ -197,7 +197,23 @@ def assemble(tables: TableBytes) -> tuple[bytes, dict[str, slice]]:
         spans[name] = slice(at, at + len(table))
         at += len(table)
     parts.append(b"}")
+    return parts, spans
+
+
+def assemble(tables: TableBytes) -> tuple[bytes, dict[str, slice]]:
+    """The file's bytes from its tables' JSON, and where each table lies in them."""
+    parts, spans = layout(tables)
     return b"".join(parts), spans
+
+
+def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
+    """Whether ``parts`` joined would be ``whole``, without joining them."""
+    held, at = memoryview(whole), 0
+    for part in parts:
+        if held[at : at + len(part)] != part:
+            return False
+        at += len(part)
+    return at == len(whole)
 
 
 def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:
@@ -247,8 +263,8 @@ class SafeJSONStorage(Storage):
         with self._thread_lock:
             if self._cache is None or self._cache_raw is None or self._table_bytes:
                 return
-            payload, spans = assemble(serialise(self._cache, {}, None))
-            if payload == self._cache_raw:
+            parts, spans = layout(serialise(self._cache, {}, None))
+            if same_bytes(self._cache_raw, parts):  # compared in place: no third copy
                 self._table_bytes = views(self._cache_raw, spans)
 
     def snapshot(self) -> tuple[Signature, Data]:
