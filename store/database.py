@@ -251,7 +251,8 @@ class Store:
 
     def prepare_to_write(self) -> None:
         """Make the first save of a long session as quick as the rest: serialise the file
-        now, while nothing waits (an app calls this once its first screen is up)."""
+        now, while nothing waits (an app calls this once its first screen is up). It
+        also lets go of the parsed file, so call it before reading the other tables."""
         self._storage.prepare_to_write()
 
     def check_records(self) -> list[str]:
@@ -299,7 +300,7 @@ class Store:
                     backups.write_backup(
                         self.path, self._storage.read_bytes(), f"pre-migration-v{found}", now
                     )
-                    migrated = migrations.migrate(raw, found)
+                    migrated = migrations.migrate(dict(raw), found)
                     migrated[META][str(SINGLETON_ID)].update(
                         schema_version=migrations.SCHEMA_VERSION, last_writer=_version()
                     )
@@ -343,7 +344,7 @@ class Store:
         if signature != self._models_signature:
             self._models, self._invalid, self._models_signature = {}, {}, signature
         if table not in self._models:
-            valid, self._invalid[table] = validate_table(table, model, raw.get(table, {}))
+            valid, self._invalid[table] = validate_table(table, model, raw.documents(table))
             self._models[table] = valid
         return self._models[table]  # type: ignore[return-value]  # keyed by table -> model
 

@@ -119,12 +119,13 @@ class BouncebackApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
         self.guard(self.store.ensure_default_goals)
-        # Once the first frame is up: records that cannot be read, then what the data
-        # already shows, quietly.
+        # Once the first frame is up: ready to write (which lets the file's parsed dicts
+        # go before the other tables' models are built), records that cannot be read,
+        # then what the data already shows, quietly.
+        self.call_after_refresh(self.guard, self.store.prepare_to_write)
         self.call_after_refresh(self._check_records)
         self.call_after_refresh(self.guard, self.store.recognise_wins)
         self.call_after_refresh(self._mount_other_panes)
-        self.call_after_refresh(self.guard, self.store.prepare_to_write)
         self.tick_timer()
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()

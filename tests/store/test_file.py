@@ -26,7 +26,7 @@ from store import (
     migrations,
 )
 from store.backups import backup_folder, list_backups
-from store.sample import SAMPLE_NOW
+from store.sample import SAMPLE_NOW, synthetic_records
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -351,3 +351,45 @@ def test_a_write_that_reuses_unchanged_tables_loses_nothing_from_any_of_them(
     assert reopened.settings().stale_after_days == 9
     assert len(reopened.timer_sessions()) == 1
     assert set(on_disk) >= {"applications", "journal", "settings", "timer_sessions"}
+
+
+def test_a_long_session_sees_every_table_as_the_file_holds_it(db_path: Path) -> None:
+    """Once its first screen is up, a session holds each table as its bytes in the file
+    and parses one again only to write it: every read and every write still sees every
+    record, as a fresh open of the file does."""
+    Store.open(db_path).insert_all(synthetic_records(400))
+    # As the app opens it: the board's records first, the rest once the screen is up.
+    store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW), check_records=False)
+    store.applications()
+    store.prepare_to_write()
+
+    def everything(session: Store) -> tuple[object, ...]:
+        return (
+            session.applications(),
+            session.applications(archived=True),
+            session.journal(),
+            session.timer_sessions(),
+            session.goals(),
+            session.settings(),
+        )
+
+    assert everything(store) == everything(Store.open(db_path))
+    card = store.applications()[0]
+    store.move_application(card.id, Stage.INTERVIEWING)
+    assert everything(store) == everything(Store.open(db_path))
+    store.add_journal_entry(text="after the move", mood=Mood.GOOD)
+    store.move_application(card.id, Stage.OFFER)  # applications parsed and kept
+    store.update_settings(stale_after_days=9)
+    store.add_timer_session(
+        kind=TimerKind.FOCUS,
+        started_at=SAMPLE_NOW,
+        planned_seconds=1500,
+        actual_seconds=1500,
+        completed=True,
+    )
+
+    reopened = Store.open(db_path)
+    assert everything(store) == everything(reopened)
+    assert reopened.application(card.id).stage is Stage.OFFER
+    assert "after the move" in [entry.text for entry in reopened.journal()]
+    assert reopened.settings().stale_after_days == 9
