@@ -7,6 +7,7 @@ Monday and days end at midnight in the time zone of ``now``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -78,6 +79,7 @@ class Activity:
 # --- periods ---------------------------------------------------------------------------
 
 
+@functools.cache  # years of timer sessions fall on a few hundred days
 def period_start(period: Period, day: date) -> date:
     if period is Period.WEEK:
         return day - timedelta(days=day.weekday())
@@ -479,7 +481,7 @@ def recognise_wins(
     for goal in goals:
         if goal.active:
             events += _goal_wins(goal, activity, now)
-    return sorted(events, key=lambda event: event.at)
+    return sorted(events, key=lambda event: event.at.astimezone(tz))
 
 
 def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
@@ -487,8 +489,15 @@ def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
     tz = now.tzinfo
     running: defaultdict[date, float] = defaultdict(float)
     wins = []
-    for at, amount in sorted(metric_events(goal.metric, activity), key=lambda e: e[0]):
-        start = period_start(goal.period, at.astimezone(tz).date())
+    # Each time in the user's zone first: datetimes that share one tzinfo compare as
+    # they are, while two read from the file (each with its own tzinfo) are converted
+    # at every comparison (8,500 of them in random order: 100 ms to sort, not 3).
+    local = sorted(
+        ((at.astimezone(tz), amount) for at, amount in metric_events(goal.metric, activity)),
+        key=lambda event: event[0],
+    )
+    for at, amount in local:
+        start = period_start(goal.period, at.date())
         before = running[start]
         running[start] += amount
         if before < goal.target <= running[start]:
