@@ -63,6 +63,7 @@ from store.storage import (
     filesystem_type,
     is_network_filesystem,
     parse,
+    paused_gc,
 )
 
 R = TypeVar("R", bound=Record)
@@ -143,13 +144,14 @@ def validate_table(
     """The table's valid records by id, and the ones that fail validation (kept in the file)."""
     valid: dict[UUID, Record] = {}
     invalid = []
-    for doc_id, doc in docs.items():
-        try:
-            record = model.model_validate(doc)
-        except ValidationError as error:
-            invalid.append(InvalidRecord(table, int(doc_id), str(error)))
-        else:
-            valid[record.id] = record
+    with paused_gc():
+        for doc_id, doc in docs.items():
+            try:
+                record = model.model_validate(doc)
+            except ValidationError as error:
+                invalid.append(InvalidRecord(table, int(doc_id), str(error)))
+            else:
+                valid[record.id] = record
     return valid, invalid
 
 
