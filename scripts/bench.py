@@ -8,11 +8,12 @@ stage changes and a few hundred characters of notes, 9% journal entries, the res
 timer sessions). Every start-up, store and journal figure comes from a fresh process;
 start-up is timed from starting the process to its first frame drawn, with bytecode
 compiled as on any start after a user's first, and each start-up row's floor is run in
-turns with it. Key-to-repaint
-runs the real app in tmux at 80×24 and times from sending the key to the screen
-changing, and, for a card move, to the data file changing on disk. Figures on a
-shared machine are noisy: read medians and ratios, not single runs. Not part of the
-test suite's pass/fail (the suite runs it once, at the smallest size, so it cannot rot).
+turns with it. Beside the floor, the same bare app with the store's required libraries
+loaded shows how much of a gap to the floor is the stack's before any code of ours runs.
+Key-to-repaint runs the real app in tmux at 80×24 and times from sending the key to the
+screen changing, and, for a card move, to the data file changing on disk. Figures on a
+shared machine are noisy: read medians and ratios, not single runs. Not part of the test
+suite's pass/fail (the suite runs it once, at the smallest size, so it cannot rot).
 """
 
 from __future__ import annotations
@@ -68,6 +69,18 @@ app.run(headless=True, size=(80, 24))
 print(json.dumps({"rss_kb": peak_rss_kb(),
                   "drawn_at": app.drawn_at}))
 """
+
+# The floor app with the libraries the project requires for its store loaded, and one
+# one-field model built (pydantic loads its schema machinery at the first): how much of
+# a gap to the floor comes with the stack before any code of ours runs.
+STACK_FLOOR_APP = (
+    """
+import filelock, orjson, pydantic, tinydb
+class Probe(pydantic.BaseModel):
+    x: int
+"""
+    + FLOOR_APP
+)
 
 PANE_FIRST_FRAME = """
 import json, sys, time
@@ -283,7 +296,9 @@ def ms(seconds: float) -> str:
 
 
 def show(rows: list[Row]) -> None:
-    print(f"{'measure':<34} {'records':>7}  {'median (min–max)':>28}  {'floor':<22} {'ratio':>6}")
+    wide = max(len(row.measure) for row in rows)
+    head = f"{'measure':<{wide}} {'records':>7}  {'median (min–max)':>28}"
+    print(f"{head}  {'floor':<22} {'ratio':>6}")
     for row in rows:
         if row.unit == "MB":
             value = f"{row.median:,.1f} MB ({min(row.samples):,.1f}–{max(row.samples):,.1f})"
@@ -292,7 +307,7 @@ def show(rows: list[Row]) -> None:
                 f"{ms(row.median)} ({min(row.samples) * 1000:,.0f}–{max(row.samples) * 1000:,.0f})"
             )
         ratio = f"{row.ratio:.2f}×" if row.ratio is not None else ""
-        print(f"{row.measure:<34} {row.size:>7,}  {value:>28}  {row.floor:<22} {ratio:>6}")
+        print(f"{row.measure:<{wide}} {row.size:>7,}  {value:>28}  {row.floor:<22} {ratio:>6}")
 
 
 def main() -> None:
@@ -315,6 +330,8 @@ def main() -> None:
     rows: list[Row] = []
     floor_time: list[float] = []
     floor_rss: list[float] = []
+    stack: list[tuple[float, dict[str, float]]] = []
+    stack_rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             db = Path(folder) / f"bench-{size}.json"
@@ -324,9 +341,12 @@ def main() -> None:
                 # machine lands on both, and the ratio stays fair (a floor taken once,
                 # at the start, made ratios drift by a third over one run).
                 floors, runs = [], []
+                with_stack = pane == "board" and size == args.sizes[0]
                 for _ in range(args.runs):
                     floors.append(child(FLOOR_APP))
                     runs.append(child(PANE_FIRST_FRAME, str(db), pane))
+                    if with_stack:
+                        stack.append(child(STACK_FLOOR_APP))
                 start_floor = statistics.median(t for t, _ in floors)
                 floor_time += [t for t, _ in floors]
                 rows.append(
@@ -339,6 +359,14 @@ def main() -> None:
                     floor_rss += [out["rss_kb"] / 1024 for _, out in floors]
                     rows.append(Row("peak memory", size, "MB", rss,
                                     f"bare app, {rss_floor:.1f} MB", rss_floor))  # fmt: skip
+                if with_stack:
+                    stack_rows = [
+                        Row("start-up: bare app + store's libraries", 0, "s",
+                            [t for t, _ in stack], f"bare app, {ms(start_floor)}", start_floor),
+                        Row("peak memory: bare app + store's libraries", 0, "MB",
+                            [out["rss_kb"] / 1024 for _, out in stack],
+                            f"bare app, {rss_floor:.1f} MB", rss_floor),
+                    ]  # fmt: skip
             operations = [child(STORE_OPERATIONS, str(db))[1] for _ in range(args.runs)]
             raw = statistics.median(op["raw_write"] for op in operations)
             rows.append(Row("store: raw write+fsync+replace", size, "s",
@@ -362,6 +390,7 @@ def main() -> None:
     rows[:0] = [  # every floor run of the table, for reference
         Row("start-up: bare Textual app (floor)", 0, "s", floor_time),
         Row("peak memory: bare Textual app", 0, "MB", floor_rss),
+        *stack_rows,
     ]
     show(rows)
     if args.json:
