@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Static
 
 from store import Metric, Stage, Store
+from store.clock import MovableClock
 from store.progress import DEFAULT_GOALS, period_start
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
@@ -14,6 +16,7 @@ from tui.dialogs.goals import GoalsForm
 from tui.dialogs.text_prompt import TextPrompt
 
 from .test_cli import run
+from .waiting import until
 
 
 def text_of(app: BouncebackApp, part: str) -> str:
@@ -41,6 +44,30 @@ async def test_an_empty_store_explains_instead_of_showing_zeros(empty_app: Bounc
         assert "They will collect here" in text_of(empty_app, "wins")
         assert not empty_app.query_one("#progress-mood").display
         assert "0/5" in text_of(empty_app, "goals"), "the default goals, set up on first run"
+
+
+async def test_wins_from_before_the_session_are_recorded_without_a_toast(
+    sample_store: Store,
+) -> None:
+    app = BouncebackApp(sample_store)  # a first open of years of data: no win recorded yet
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.panes["progress"].is_mounted, "the panes all mounted")
+        await pilot.press("4")
+        assert "Sent:" in text_of(app, "wins")
+        assert [n.title for n in app._notifications if "win" in n.title.lower()] == []
+
+
+async def test_a_card_sent_before_the_apps_first_look_for_wins_is_still_news(
+    db_path: Path, clock: MovableClock
+) -> None:
+    store = Store.open(db_path, clock=clock)
+    added = store.add_application(company="Acme", role="Dev")
+    app = BouncebackApp(store)
+    clock.advance(seconds=1)
+    store.move_application(added.id, Stage.APPLIED)  # a key typed ahead of the board
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app._notifications, "a toast")
+        assert [n.message for n in app._notifications] == ["Sent: Dev at Acme"]
 
 
 async def test_t_steps_the_funnel_through_its_time_spans(app: BouncebackApp) -> None:

@@ -12,6 +12,8 @@ from store import Stage, Store
 from tui.app import BouncebackApp
 from tui.panes.board import BoardPane
 
+from .waiting import until
+
 
 def visible_text(app: BouncebackApp) -> str:
     return "\n".join(str(s.render()) for s in app.screen.query(Static) if s.region.area)
@@ -125,7 +127,7 @@ async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
     assert store.warnings == [], "not looked for before the first frame"
     app = BouncebackApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: app._notifications, "a note")
         notes = [n.message for n in app._notifications]
         assert sum("1 record(s)" in n and "could not be read" in n for n in notes) == 1
         assert len(app.query_one(BoardPane).store.applications()) == 37
