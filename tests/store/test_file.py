@@ -35,6 +35,16 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def add_focus_block(store: Store) -> None:
+    store.add_timer_session(
+        kind=TimerKind.FOCUS,
+        started_at=SAMPLE_NOW,
+        planned_seconds=1500,
+        actual_seconds=1500,
+        completed=True,
+    )
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {p.name: sha256(p) for p in folder.iterdir()} if folder.exists() else {}
 
@@ -336,13 +346,7 @@ def test_a_write_that_reuses_unchanged_tables_loses_nothing_from_any_of_them(
     other.add_journal_entry(text="from the other session", mood=Mood.GOOD)
     other.update_settings(stale_after_days=9)
     store.move_application(card.id, Stage.INTERVIEWING)  # must not reuse stale bytes
-    store.add_timer_session(
-        kind=TimerKind.FOCUS,
-        started_at=SAMPLE_NOW,
-        planned_seconds=1500,
-        actual_seconds=1500,
-        completed=True,
-    )
+    add_focus_block(store)
 
     on_disk = json.loads(store.path.read_bytes())  # whole and valid JSON
     reopened = Store.open(store.path)
@@ -380,13 +384,7 @@ def test_a_long_session_sees_every_table_as_the_file_holds_it(db_path: Path) -> 
     store.add_journal_entry(text="after the move", mood=Mood.GOOD)
     store.move_application(card.id, Stage.OFFER)  # applications parsed and kept
     store.update_settings(stale_after_days=9)
-    store.add_timer_session(
-        kind=TimerKind.FOCUS,
-        started_at=SAMPLE_NOW,
-        planned_seconds=1500,
-        actual_seconds=1500,
-        completed=True,
-    )
+    add_focus_block(store)
 
     reopened = Store.open(db_path)
     assert everything(store) == everything(reopened)
