@@ -64,6 +64,7 @@ async def shoot(folder: Path, out: Path) -> list[Path]:
             await pilot.press(*keys)
             clock.advance(minutes=minutes)
             app.tick_timer()
+            app.reload_if_mounted("timer")  # as its redraw each second would: not by luck
             await pilot.pause(0.3)
             written.append(Path(app.save_screenshot(name, path=str(out))))
     return written
