@@ -119,7 +119,7 @@ class BouncebackApp(App[None]):
             await self._mounting[pane]
         return self.panes[pane]
 
-    def _one_step_per_refresh(self, *steps: Callable[[], object]) -> None:
+    def _run_in_steps(self, *steps: Callable[[], object]) -> None:
         """Run ``steps`` in turn, each after a pause and the screen's next refresh: a key
         pressed while one runs is answered and drawn before the next, not after them all."""
         if not steps:
@@ -129,7 +129,7 @@ class BouncebackApp(App[None]):
         def step() -> None:
             if self.is_running:  # else the user left before the steps were needed
                 first()
-                self._one_step_per_refresh(*rest)
+                self._run_in_steps(*rest)
 
         self.set_timer(STEP_GAP, partial(self.call_after_refresh, step))
 
@@ -146,7 +146,7 @@ class BouncebackApp(App[None]):
         # the wins the data shows, then the other panes. At 10,000 records that is 0.7 s
         # of work; run at once, a key pressed 0.1 s after the board showed took 0.6 s to
         # be drawn.
-        self._one_step_per_refresh(
+        self._run_in_steps(
             partial(self.guard, self.store.prepare_to_write),
             self._check_records,
             self.celebrate_new_wins,
