@@ -27,6 +27,7 @@ from store import (
 )
 from store.backups import backup_folder, list_backups
 from store.sample import SAMPLE_NOW, synthetic_records
+from store.storage import COMPARE_CHUNK
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -332,6 +333,32 @@ def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
     os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
     store.add_application(company="Other", role="Dev")
     assert store.application(added.id).company == "Acmf", "the edit was not overwritten"
+
+
+def test_an_outside_edit_near_the_end_of_a_large_file_is_seen_by_the_next_write(
+    store: Store,
+) -> None:
+    """Under the lock a write compares the file with its cached copy a chunk at a time:
+    an edit of the same size in the last chunk of a file of several must still be seen."""
+    store.insert_all(synthetic_records(3000))
+    store.add_application(company="Acme", role="Dev")  # each table's bytes are now known
+    raw = store.path.read_bytes()
+    assert len(raw) > 2 * COMPARE_CHUNK  # three chunks at least
+    digit = raw.rindex(b'"planned_seconds":') + len(b'"planned_seconds":')
+    other_digit = b"2" if raw[digit : digit + 1] == b"1" else b"1"
+    edited = raw[:digit] + other_digit + raw[digit + 1 :]  # the last timer session's
+    before = store.path.stat()
+    with open(store.path, "r+b") as handle:  # in place: same inode, same size
+        handle.write(edited)
+    os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    store.add_application(company="Other", role="Dev")
+
+    planned = {
+        id: doc["planned_seconds"] for id, doc in json.loads(edited)["timer_sessions"].items()
+    }
+    on_disk = json.loads(store.path.read_bytes())["timer_sessions"]
+    assert {id: doc["planned_seconds"] for id, doc in on_disk.items()} == planned
 
 
 def test_a_write_that_reuses_unchanged_tables_loses_nothing_from_any_of_them(
