@@ -59,7 +59,7 @@ def keep_copy(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
     folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
-    atomic_write(path, raw)
+    atomic_write(path, [raw])
     return Backup(path, now, tag)
 
 

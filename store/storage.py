@@ -25,7 +25,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import Path
@@ -71,18 +71,21 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload``: temp file, fsync, replace, fsync the folder.
+def atomic_write(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
+    """Replace ``path`` with ``pieces`` joined: temp file, fsync, replace, fsync the folder.
 
-    On any failure the temporary file is removed and ``path`` is as it was.
+    On any failure the temporary file is removed and ``path`` is as it was. The pieces
+    are written one by one, not joined first: at 10,000 records the join would make a
+    2.5 MB copy, 1.3 ms of a 12 ms write, mostly the kernel handing out fresh pages.
     """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
     try:
         try:
             os.fchmod(fd, FILE_MODE)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
+            for piece in pieces:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(fd, view) :]
             fsync_file(fd)
         finally:
             os.close(fd)
@@ -240,6 +243,7 @@ class Transaction:
     """The file as this transaction left it, if it wrote."""
     data: Data | None = None
     read_raw: bytes | None = None
+    """The file's bytes, where they had to be read whole (see ``SafeJSONStorage``)."""
     dirty: bool = False
     table_bytes: TableBytes = field(default_factory=dict)
     """Each table of ``data`` as serialised when it was last written, where known."""
@@ -281,12 +285,6 @@ def layout(tables: TableBytes) -> tuple[list[bytes | memoryview], dict[str, slic
     return parts, spans
 
 
-def assemble(tables: TableBytes) -> tuple[bytes, dict[str, slice]]:
-    """The file's bytes from its tables' JSON, and where each table lies in them."""
-    parts, spans = layout(tables)
-    return b"".join(parts), spans
-
-
 def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
     """Whether ``parts`` joined would be ``whole``, without joining them.
 
@@ -304,17 +302,20 @@ def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
 COMPARE_CHUNK = 1 << 18
 
 
-def rest_is(handle: BufferedReader, held: bytes) -> bool:
-    """Whether what is left to read of ``handle`` is exactly ``held``, read a chunk at a
-    time into one small buffer: no copy of the whole file is made to be thrown away (at
-    10,000 records 0.3 ms, against 1.4 ms to read the file whole and compare)."""
+def rest_is(handle: BufferedReader, pieces: Iterable[bytes | memoryview]) -> bool:
+    """Whether what is left to read of ``handle`` is exactly ``pieces`` joined, read a
+    chunk at a time into one small buffer: no copy of the whole file is made to be
+    thrown away (at 10,000 records 0.3 ms, against 1.4 ms to read it whole and compare)."""
     chunk = bytearray(COMPARE_CHUNK)
-    view, at = memoryview(chunk), 0
-    while read := handle.readinto(chunk):
-        if not held.startswith(view[:read], at):
-            return False
-        at += read
-    return at == len(held)
+    buffer = memoryview(chunk)
+    for piece in pieces:
+        left = memoryview(piece)
+        while left:
+            read = handle.readinto(buffer[: len(left)])
+            if not read or not chunk.startswith(left[:read]):  # memcmp, as in same_bytes
+                return False
+            left = left[read:]
+    return not handle.read(1)
 
 
 def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:
@@ -334,7 +335,8 @@ class SafeJSONStorage(Storage):
         self._cache: LazyTables | None = None
         self._cache_signature: Signature | None = None
         self._cache_raw: bytes | None = None
-        """The bytes ``_cache`` was parsed from (or written as)."""
+        """The bytes ``_cache`` was parsed from; None once it has been written, as the
+        file is then ``_table_bytes`` laid out (see ``_held_file``)."""
         self._table_bytes: TableBytes = {}
         """Each table of ``_cache`` as this session last serialised it."""
         self._changing: str | None = None
@@ -380,25 +382,29 @@ class SafeJSONStorage(Storage):
             if self._cache is not None and self.stat_signature() == self._cache_signature:
                 assert self._cache_signature is not None
                 return self._cache_signature, self._cache
-            signature, raw = self._read_raw()
+            with self._opened() as (handle, signature):
+                raw = handle.read()
             data = parse(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._table_bytes = {}
             return signature, data
 
-    def _read_raw(self, held: bytes | None = None) -> tuple[Signature, bytes]:
-        """The file's signature and bytes. When the bytes are exactly ``held``, ``held``
-        itself is returned, found by comparing the file a chunk at a time, not by reading
-        a second copy of it (see ``rest_is``)."""
+    @contextlib.contextmanager
+    def _opened(self) -> Iterator[tuple[BufferedReader, Signature]]:
+        """The data file open for reading, and its signature."""
         try:
             with open(self.path, "rb") as handle:
-                signature = signature_of(os.fstat(handle.fileno()))
-                if held is not None and signature[1] == len(held) and rest_is(handle, held):
-                    return signature, held
-                handle.seek(0)
-                return signature, handle.read()
+                yield handle, signature_of(os.fstat(handle.fileno()))
         except FileNotFoundError:
             raise CorruptDatabaseError(self.path, "the data file is missing") from None
+
+    def _held_file(self) -> list[bytes | memoryview] | None:
+        """The cached version's bytes, in pieces: as read, or as written from its tables."""
+        if self._cache is None:
+            return None
+        if self._cache_raw is not None:
+            return [self._cache_raw]
+        return layout(self._table_bytes)[0]
 
     def _read_for_transaction(self, txn: Transaction) -> None:
         """Under the lock: the file as it is now, byte for byte.
@@ -410,11 +416,17 @@ class SafeJSONStorage(Storage):
         The transaction owns the data while it may change it; it is cached again after
         a commit, or given back untouched.
         """
-        cached, held = self._cache, self._cache_raw
-        signature, raw = self._read_raw(held if cached is not None else None)
-        if cached is not None and raw is held:
+        held = self._held_file()
+        raw: bytes | None = None
+        with self._opened() as (handle, signature):
+            # Compared a chunk at a time, not read whole as a second copy (``rest_is``).
+            if held is None or signature[1] != sum(map(len, held)) or not rest_is(handle, held):
+                handle.seek(0)
+                raw = handle.read()
+        if raw is None:
+            assert self._cache is not None
             # Keep the bytes already held (the table views point into them), not a copy.
-            data, txn.table_bytes = cached, self._table_bytes
+            data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
             data = parse(self.path, raw)
         self._cache = self._cache_signature = self._cache_raw = None
@@ -506,16 +518,16 @@ class SafeJSONStorage(Storage):
 
     def _commit(self, txn: Transaction) -> None:
         assert txn.data is not None
-        payload, spans = assemble(serialise(txn.data, txn.table_bytes, txn.changed))
+        tables = serialise(txn.data, txn.table_bytes, txn.changed)
         try:
-            atomic_write(self.path, payload)
+            atomic_write(self.path, layout(tables)[0])
         except OSError as error:
             # The in-memory data holds changes that never reached the disk: forget it.
             self._cache = self._cache_signature = self._cache_raw = None
             self._table_bytes = {}
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
-        self._cache_raw, self._table_bytes = payload, views(payload, spans)
+        self._cache_raw, self._table_bytes = None, tables
         # The tables this write changed stay parsed: the next write likely changes them too.
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
         self._cache_signature = txn.written_signature
