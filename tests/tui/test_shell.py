@@ -131,3 +131,22 @@ async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
         notes = [n.message for n in app._notifications]
         assert sum("1 record(s)" in n and "could not be read" in n for n in notes) == 1
         assert len(app.query_one(BoardPane).store.applications()) == 37
+
+
+@pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people"])
+async def test_quitting_while_a_pane_mounts_in_the_background_ends_cleanly(
+    app: BouncebackApp, pane: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other panes are mounted one by one after the first frame: Ctrl+Q pressed as
+    one of them mounts (at once, say, on a big file) must end the app without an error."""
+    mount = app._mount_in_background
+
+    def mount_then_quit(name: str) -> None:
+        mount(name)
+        if name == pane:
+            app.exit()
+
+    monkeypatch.setattr(app, "_mount_in_background", mount_then_quit)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app._exit, "the app quit")
+    assert app.return_code == 0

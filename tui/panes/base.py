@@ -22,6 +22,13 @@ class Pane(Vertical):
         super().__init__(id=self.PANE_ID)
         self.store = store
 
+    def on_mount(self) -> None:
+        # A pane mounted in the background can get here as the app closes: once the
+        # user has quit, its children are not mounted; once the shutdown has begun, they
+        # are being taken apart. There is nothing to show either way.
+        if self.is_attached and self.app.is_running:
+            self.reload()
+
     def default_focus(self) -> Widget:
         """Where the user starts working in this pane."""
         return self

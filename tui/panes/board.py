@@ -295,9 +295,6 @@ class BoardPane(Pane):
                     yield ColumnTitle(classes="board-column-title")
                     yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     @staticmethod
     def _column_width(board_width: int) -> int:
         # In cells, not fr: inside a horizontal scroller fr stretches each column to

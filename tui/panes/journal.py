@@ -71,9 +71,6 @@ class JournalPane(Pane):
         yield RecordList(id="journal-list")
         yield Static(EMPTY_HINT, id="journal-empty")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def default_focus(self) -> Widget:
         return self.query_one(RecordList)
 

@@ -64,9 +64,6 @@ class PeoplePane(Pane):
         yield RecordList(id="people-list")
         yield Static(EMPTY_HINT, id="people-empty")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def default_focus(self) -> RecordList:
         return self.query_one(RecordList)
 

@@ -95,9 +95,6 @@ class ProgressPane(Pane):
             for part in ("goals", "funnel", "noes", "lessons", "mood", "wins"):
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def shown(self) -> None:
         self.reload()  # what the other panes changed since
 

@@ -109,8 +109,7 @@ class TimerPane(Pane):
             yield Static(id="timer-encouragement")
             yield Static(id="timer-last-break")
 
-    def on_mount(self) -> None:
-        self.reload()
+    def on_mount(self) -> None:  # then Textual runs Pane.on_mount, which shows the timer
         self.set_interval(self.REFRESH_SECONDS, self._tick)
 
     def _tick(self) -> None:
