@@ -194,6 +194,7 @@ class Store:
         # The file as this session last knew it: its own writes, or what changed_on_disk saw.
         self._known_signature: Signature | None = None
         self._wins_signature: Signature | None = None  # the file last looked at for wins
+        self._win_finder = progress.WinFinder()
         self._models: dict[str, dict[UUID, Record]] = {}
         self._invalid: dict[str, list[InvalidRecord]] = {}
         self._records_checked = False
@@ -865,21 +866,22 @@ class Store:
         if signature == self._wins_signature:
             return []
         now = self.clock()
-        events = progress.recognise_wins(
+        events = self._win_finder.events(
             self.activity(),
             self.goals(),
             now,
             daily_focus_target=self.settings().timer.daily_focus_target,
         )
         known = {win.event_key for win in self.wins()}
-        if all(event.key in known for event in events):
+        unknown = [event for event in events if event.key not in known]
+        if not unknown:
             self._wins_signature = signature
             return []  # nothing new: no need to take the lock and re-read the file
         added: list[Win] = []
         with self._transaction() as changes:
             table = self._table(TABLES[Win])
             seen = {doc.get("event_key") for doc in table.all()}
-            for event in events:
+            for event in progress.oldest_first(unknown, now):
                 if event.key not in seen:
                     seen.add(event.key)
                     text = event.text[:SHORT_TEXT_MAX]
