@@ -345,11 +345,18 @@ class Store:
     def _records(self, table: str, model: type[R]) -> dict[UUID, R]:
         signature, raw = self._storage.snapshot()
         if signature != self._models_signature:
-            self._models, self._invalid, self._models_signature = {}, {}, signature
+            self._forget_models(signature)
         if table not in self._models:
             valid, self._invalid[table] = validate_table(table, model, raw.documents(table))
             self._models[table] = valid
         return self._models[table]  # type: ignore[return-value]  # keyed by table -> model
+
+    def _forget_models(self, signature: Signature | None = None) -> None:
+        """Start the models afresh, for the file with ``signature``. The wins found from
+        the old ones go too: every model will be a new object, so none would be reused,
+        and keeping them would keep the old models in memory beside the new."""
+        self._models, self._invalid, self._models_signature = {}, {}, signature
+        self._win_finder = progress.WinFinder()
 
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
@@ -444,7 +451,7 @@ class Store:
                             cached[record_id] = record
             self._models_signature = txn.written_signature
         else:
-            self._models, self._invalid, self._models_signature = {}, {}, None
+            self._forget_models()
 
     def _table(self, name: str) -> Table:
         # cache_size=0: TinyDB's query cache would hide other sessions' writes.
@@ -538,7 +545,7 @@ class Store:
         with self._transaction():
             for table, docs in grouped.items():
                 self._table(table).insert_multiple(docs)
-        self._models, self._invalid, self._models_signature = {}, {}, None
+        self._forget_models()
 
     # --- applications -----------------------------------------------------------------
 
