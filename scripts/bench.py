@@ -95,7 +95,8 @@ import tui.app
 from tui.app import BouncebackApp
 pane = sys.argv[2]
 class FirstFrame(BouncebackApp):
-    CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # a class from -c has no file
+    # A class from -c has no file to find the stylesheets beside.
+    CSS_PATH = [Path(tui.app.__file__).parent / path for path in BouncebackApp.CSS_PATH]
     async def on_mount(self):
         # Shown, and the frame noted, before the app's own work for after the first frame.
         if pane != "board":
