@@ -157,9 +157,9 @@ class BouncebackApp(App[None]):
         self.guard(self.store.ensure_default_goals)
         # Once the first frame is up: ready to write (which lets the file's parsed dicts
         # go before the other tables' models are built), records that cannot be read,
-        # the wins the data shows, then the other panes. At 10,000 records that is 0.7 s
-        # of work; run at once, a key pressed 0.1 s after the board showed took 0.6 s to
-        # be drawn.
+        # the wins the data shows, the other panes, and last the freeze of all that. At
+        # 10,000 records that is 0.7 s of work; run at once, a key pressed 0.1 s after
+        # the board showed took 0.6 s to be drawn.
         self._run_in_steps(
             partial(self.guard, self.store.prepare_to_write),
             self._check_records,
