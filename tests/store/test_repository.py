@@ -107,6 +107,21 @@ def test_an_edit_saves_with_a_new_rev(store: Store) -> None:
     assert store.application(added.id).notes == "Met them at PyCon"
 
 
+def test_a_changed_copy_of_a_reflection_leaves_the_others_as_they_were() -> None:
+    # Models with the same given fields share one set of their names (it saves memory);
+    # a copy with changes must get its own, or every other model would seem changed.
+    first = Rejection(reached=Stage.APPLIED)
+    second = Rejection(reached=Stage.INTERVIEWING)
+    changed = first.model_copy(update={"feedback": "Strong on design."})
+
+    assert changed.model_dump(exclude_unset=True) == {
+        "reached": Stage.APPLIED,
+        "feedback": "Strong on design.",
+    }
+    assert first.model_dump(exclude_unset=True) == {"reached": Stage.APPLIED}
+    assert second.model_dump(exclude_unset=True) == {"reached": Stage.INTERVIEWING}
+
+
 def test_an_edit_that_fails_validation_changes_nothing(store: Store) -> None:
     added = store.add_application(company="Acme", role="Dev")
     before = sha256(store.path)
