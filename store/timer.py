@@ -10,9 +10,10 @@ clock, so a state read hours later (the app closed, the laptop asleep) is right.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from store.models import TimerKind, TimerSession, TimerSettings, TimerState, TimerStatus
 
@@ -108,15 +109,20 @@ def focus_until_long_break(state: TimerState, settings: TimerSettings) -> int:
     return max(1, settings.long_break_every - state.focus_in_cycle)
 
 
-def focus_blocks_on(sessions: Iterable[TimerSession], day: datetime) -> int:
-    """Finished focus blocks started on ``day``'s date, in ``day``'s time zone."""
-    return sum(
-        1
-        for s in sessions
-        if s.kind is TimerKind.FOCUS
-        and s.completed
-        and s.started_at.astimezone(day.tzinfo).date() == day.date()
-    )
+def focus_blocks_on(sessions: Sequence[TimerSession], day: datetime) -> int:
+    """Finished focus blocks started on ``day``'s date, in ``day``'s time zone.
+
+    ``sessions`` oldest first, as the store gives them: only that day's are looked at.
+    The timer pane counts each second, and years of sessions took 5 ms to walk.
+    """
+    start = datetime.combine(day.date(), time(), day.tzinfo)
+    first = bisect_left(sessions, start, key=started_at)
+    end = bisect_left(sessions, start + timedelta(days=1), lo=first, key=started_at)
+    return sum(1 for s in sessions[first:end] if s.kind is TimerKind.FOCUS and s.completed)
+
+
+def started_at(session: TimerSession) -> datetime:
+    return session.started_at
 
 
 def pick(options: Sequence[str], seed: datetime | None) -> str | None:

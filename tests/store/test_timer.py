@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from store import InvalidInput, Store, TimerKind
 from store.clock import MovableClock
-from store.models import TimerSettings, TimerState, TimerStatus
+from store.models import TimerSession, TimerSettings, TimerState, TimerStatus
 from store.timer import (
     AUTO_START_GRACE,
     adjust,
@@ -193,6 +193,32 @@ def test_focus_blocks_today_counts_finished_ones_in_the_users_day(clock: Movable
         state = step.state
     assert focus_blocks_on(sessions, clock()) == 3
     assert focus_blocks_on(sessions, clock() + timedelta(days=1)) == 0
+
+
+def test_the_days_count_runs_from_midnight_to_midnight_where_the_user_is() -> None:
+    here = timezone(timedelta(hours=-5))
+
+    def block(at: datetime, kind: TimerKind = FOCUS, *, completed: bool = True) -> TimerSession:
+        done = 1500 if completed else 300
+        return TimerSession(
+            kind=kind, started_at=at, planned_seconds=1500, actual_seconds=done, completed=completed
+        )
+
+    sessions = [  # oldest first, as the store gives them
+        block(datetime(2026, 3, 9, 23, 59, tzinfo=here)),  # the evening before
+        block(datetime(2026, 3, 10, 0, 0, tzinfo=here)),  # on the stroke of midnight
+        block(datetime(2026, 3, 10, 8, 0, tzinfo=here), SHORT),  # a break is not a block
+        block(datetime(2026, 3, 10, 14, 0, tzinfo=UTC)),  # 09:00 here, recorded in UTC
+        block(datetime(2026, 3, 10, 10, 0, tzinfo=here), completed=False),  # cut short
+        block(datetime(2026, 3, 11, 3, 0, tzinfo=UTC)),  # 22:00 here, still that day
+        block(datetime(2026, 3, 11, 0, 0, tzinfo=here)),  # the next midnight: the next day
+    ]
+    day = datetime(2026, 3, 10, 15, 0, tzinfo=here)
+    assert focus_blocks_on(sessions, day) == 3
+    assert focus_blocks_on(sessions, day - timedelta(days=1)) == 1
+    assert focus_blocks_on(sessions, day + timedelta(days=1)) == 1
+    assert focus_blocks_on(sessions, day + timedelta(days=2)) == 0
+    assert focus_blocks_on([], day) == 0
 
 
 # --- in the store ------------------------------------------------------------------------
