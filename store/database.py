@@ -9,7 +9,7 @@ sessions never lose each other's work.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -196,6 +196,8 @@ class Store:
         self._wins_signature: Signature | None = None  # the file last looked at for wins
         self._win_finder = progress.WinFinder()
         self._models: dict[str, dict[UUID, Record]] = {}
+        self._sorted: dict[str, Sequence[Record]] = {}
+        """Tables' models in the order they are read in, until the table changes."""
         self._invalid: dict[str, list[InvalidRecord]] = {}
         self._records_checked = False
         self.warnings: list[str] = []
@@ -356,6 +358,7 @@ class Store:
         the old ones go too: every model will be a new object, so none would be reused,
         and keeping them would keep the old models in memory beside the new."""
         self._models, self._invalid, self._models_signature = {}, {}, signature
+        self._sorted = {}
         self._win_finder = progress.WinFinder()
 
     def invalid_records(self) -> list[InvalidRecord]:
@@ -385,26 +388,38 @@ class Store:
     def application(self, application_id: UUID) -> Application:
         return self._get(Application, application_id)
 
+    def _in_order(
+        self, model: type[R], key: Callable[[R], datetime], *, newest_first: bool
+    ) -> list[R]:
+        """The table's records by time, sorted once until the table changes: the timer
+        pane asks each second, and sorting 8,500 timer sessions takes 4.5 ms (every
+        datetime pydantic reads has a time zone object of its own, so each comparison
+        works out both offsets)."""
+        table = TABLES[model]
+        records = self._records(table, model)
+        if table not in self._sorted:
+            in_order: list[R] = sorted(records.values(), key=key, reverse=newest_first)
+            self._sorted[table] = in_order
+        return list(self._sorted[table])  # type: ignore[arg-type]  # keyed by table -> model
+
     def journal(self) -> list[JournalEntry]:
         """Newest first."""
-        records = self._records(TABLES[JournalEntry], JournalEntry).values()
-        return sorted(records, key=lambda e: e.at, reverse=True)
+        return self._in_order(JournalEntry, lambda e: e.at, newest_first=True)
 
     def affirmations(self) -> list[Affirmation]:
         """Newest first."""
-        records = self._records(TABLES[Affirmation], Affirmation).values()
-        return sorted(records, key=lambda a: a.created_at, reverse=True)
+        return self._in_order(Affirmation, lambda a: a.created_at, newest_first=True)
 
     def timer_sessions(self) -> list[TimerSession]:
-        records = self._records(TABLES[TimerSession], TimerSession).values()
-        return sorted(records, key=lambda s: s.started_at)
+        """Oldest first."""
+        return self._in_order(TimerSession, lambda s: s.started_at, newest_first=False)
 
     def goals(self) -> list[Goal]:
         return list(self._records(TABLES[Goal], Goal).values())
 
     def wins(self) -> list[Win]:
         """Newest first."""
-        return sorted(self._records(TABLES[Win], Win).values(), key=lambda w: w.at, reverse=True)
+        return self._in_order(Win, lambda w: w.at, newest_first=True)
 
     def contacts(self) -> list[Contact]:
         records = self._records(TABLES[Contact], Contact).values()
@@ -443,6 +458,7 @@ class Store:
             self._known_signature = txn.written_signature  # our own write, not news
         if txn.read_signature == self._models_signature:
             for table, updates in changes.items():
+                self._sorted.pop(table, None)
                 if (cached := self._models.get(table)) is not None:
                     for record_id, record in updates.items():
                         if record is None:

@@ -17,8 +17,10 @@ from store import (
     RejectionReason,
     Stage,
     Store,
+    TimerKind,
     fixed_clock,
 )
+from store.clock import MovableClock
 from store.sample import SAMPLE_NOW
 
 
@@ -176,6 +178,37 @@ def test_two_stores_on_one_file_see_each_others_writes(store: Store) -> None:
     assert store.application(theirs.id) == theirs
     store.delete_application(theirs.id)
     assert [a.id for a in other.applications()] == [mine.id]
+
+
+def test_lists_by_time_read_before_a_change_show_it_after(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    other = Store.open(store.path, clock=clock)
+    first = store.add_journal_entry(mood=Mood.OKAY)
+    assert store.journal() == [first]
+    assert store.timer_sessions() == []
+    assert store.wins() == []
+
+    clock.advance(minutes=1)
+    mine = store.add_journal_entry(mood=Mood.GOOD)
+    earlier = store.add_timer_session(
+        kind=TimerKind.FOCUS,
+        started_at=SAMPLE_NOW - timedelta(hours=1),
+        planned_seconds=1500,
+        actual_seconds=1500,
+        completed=True,
+    )
+    win = store.add_win("Sent three applications")
+    assert store.journal() == [mine, first]
+    assert store.timer_sessions() == [earlier]
+    assert store.wins() == [win]
+
+    clock.advance(minutes=1)
+    theirs = other.add_journal_entry(mood=Mood.GREAT)  # another session, on the same file
+    assert store.journal() == [theirs, mine, first]
+    store.delete_journal_entry(mine.id)
+    assert store.journal() == [theirs, first]
 
 
 def test_changed_on_disk_notices_only_other_writers(store: Store) -> None:
