@@ -412,7 +412,7 @@ class Store:
 
     def timer_sessions(self) -> list[TimerSession]:
         """Oldest first."""
-        return self._in_order(TimerSession, lambda s: s.started_at, newest_first=False)
+        return self._in_order(TimerSession, timer.started_at, newest_first=False)
 
     def goals(self) -> list[Goal]:
         return list(self._records(TABLES[Goal], Goal).values())
