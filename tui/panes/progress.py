@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -42,6 +41,9 @@ SHORT_NAMES = {
 }
 """Short enough for a goal, its bar and its numbers on one line at 80 columns."""
 SPARK = " ▁▂▃▄▅▆▇█"
+MOOD_LABEL_WIDTH = len("week of")
+MOOD_CELL_WIDTH = len("05 Oct")
+"""A week's start, and room for its mood ("▅3.2") and counts."""
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> Text:
@@ -112,7 +114,7 @@ class ProgressPane(Pane):
         self._update("mood", self._mood(activity, now))
         self._update("wins", self._wins(self.store.wins()))
 
-    def _update(self, part: str, content: Text | Table | None) -> None:
+    def _update(self, part: str, content: Text | None) -> None:
         static = self.query_one(f"#progress-{part}", Static)
         static.update(content or "")
         static.display = content is not None
@@ -220,31 +222,25 @@ class ProgressPane(Pane):
                 text.append(f"\n  • {printable(lesson)}")
         return text
 
-    def _mood(self, activity: Activity, now: datetime) -> Table | None:
+    def _mood(self, activity: Activity, now: datetime) -> Text | None:
         weeks = weeks_beside(activity, now)
         if not any(w.mood is not None or w.applied or w.rejections for w in weeks):
             return None
-        table = Table(
-            title="Mood beside the search",
-            title_justify="left",
-            title_style="bold underline",
-            box=None,
-            padding=(0, 1),
-            show_edge=False,
-        )
-        table.add_column("week of", style="dim")
-        for week in weeks:
-            table.add_column(f"{week.start:%d %b}", justify="right")
-        table.add_row(
-            "mood",
-            *(
-                "·" if w.mood is None else f"{SPARK[round(w.mood / 5 * 8)]}{w.mood:.1f}"
-                for w in weeks
-            ),
-        )
-        table.add_row("sent", *(str(w.applied) for w in weeks))
-        table.add_row("“no”s", *(str(w.rejections) for w in weeks))
-        return table
+        # Laid out by hand, not as a rich Table: Textual measured and drew the table
+        # afresh on every show, about 10 ms of each switch to this pane.
+        rows = [
+            ("mood", ["·" if w.mood is None else f"{SPARK[round(w.mood / 5 * 8)]}{w.mood:.1f}"
+                      for w in weeks]),
+            ("sent", [str(w.applied) for w in weeks]),
+            ("“no”s", [str(w.rejections) for w in weeks]),
+        ]  # fmt: skip
+        text = heading("Mood beside the search")
+        text.append(f" {'week of':<{MOOD_LABEL_WIDTH}}  ", style="bold")
+        text.append("  ".join(f"{w.start:%d %b}".rjust(MOOD_CELL_WIDTH) for w in weeks), "bold")
+        for label, cells in rows:
+            text.append(f"\n {label:<{MOOD_LABEL_WIDTH}}  ", style="dim")
+            text.append("  ".join(cell.rjust(MOOD_CELL_WIDTH) for cell in cells))
+        return text
 
     def _wins(self, wins: list[Win]) -> Text:
         text = heading("Small wins", "w adds your own")
