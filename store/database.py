@@ -195,6 +195,7 @@ class Store:
         self._known_signature: Signature | None = None
         self._wins_signature: Signature | None = None  # the file last looked at for wins
         self._win_finder = progress.WinFinder()
+        self._progress_memo = progress.Memo()
         self._models: dict[str, dict[UUID, Record]] = {}
         self._sorted: dict[str, Sequence[Record]] = {}
         """Tables' models in the order they are read in, until the table changes."""
@@ -354,12 +355,14 @@ class Store:
         return self._models[table]  # type: ignore[return-value]  # keyed by table -> model
 
     def _forget_models(self, signature: Signature | None = None) -> None:
-        """Start the models afresh, for the file with ``signature``. The wins found from
-        the old ones go too: every model will be a new object, so none would be reused,
-        and keeping them would keep the old models in memory beside the new."""
+        """Start the models afresh, for the file with ``signature``. What was worked
+        out from the old ones (wins, goal totals) goes too: every model will be a new
+        object, so none would be reused, and keeping it would keep the old models in
+        memory beside the new."""
         self._models, self._invalid, self._models_signature = {}, {}, signature
         self._sorted = {}
         self._win_finder = progress.WinFinder()
+        self._progress_memo = progress.Memo()
 
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
@@ -865,6 +868,12 @@ class Store:
             journal=self.journal(),
             contacts=self.contacts(),
         )
+
+    def goal_progress(self) -> list[progress.GoalProgress]:
+        """Each goal switched on, as far as it is this period, with its streak."""
+        now, activity = self.clock(), self.activity()
+        memo = self._progress_memo
+        return [progress.goal_progress(g, activity, now, memo) for g in self.goals() if g.active]
 
     def ensure_default_goals(self) -> list[Goal]:
         """Set up the default goals once, on a file that has never had any."""

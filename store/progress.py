@@ -11,10 +11,11 @@ import functools
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from statistics import fmean, median
+from typing import Any, TypeVar
 
 from store.models import (
     PIPELINE,
@@ -30,6 +31,8 @@ from store.models import (
     TimerKind,
     TimerSession,
 )
+
+T = TypeVar("T")
 
 # --- what the funnel needs before it says anything -------------------------------------
 
@@ -132,12 +135,12 @@ def metric_events(metric: Metric, activity: Activity) -> list[tuple[datetime, fl
     return [(e.at, 1) for e in activity.journal]
 
 
-def _totals_by_period(goal: Goal, activity: Activity, now: datetime) -> defaultdict[date, float]:
-    tz = now.tzinfo
+def _totals_by_period(goal: Goal, activity: Activity, tz: tzinfo | None) -> dict[date, float]:
+    """What the goal's metric counted in each of its periods, by the period's first day."""
     totals: defaultdict[date, float] = defaultdict(float)
     for at, amount in metric_events(goal.metric, activity):
         totals[period_start(goal.period, at.astimezone(tz).date())] += amount
-    return totals
+    return dict(totals)
 
 
 @dataclass(frozen=True)
@@ -161,24 +164,38 @@ class GoalProgress:
         return min(1.0, self.done / self.goal.target)
 
 
-def goal_progress(goal: Goal, activity: Activity, now: datetime) -> GoalProgress:
+def goal_progress(
+    goal: Goal, activity: Activity, now: datetime, memo: Memo | None = None
+) -> GoalProgress:
+    """How far the goal is this period. With a ``memo``, the totals of each period are
+    counted again only when the records they count are not the very ones of last time:
+    a goal of focus blocks walks every timer session, 7 ms at 10,000 records."""
     today = now.date()
-    totals = _totals_by_period(goal, activity, now)
+    tz = now.tzinfo
+
+    def count() -> dict[date, float]:
+        return _totals_by_period(goal, activity, tz)
+
+    if memo is None:
+        totals = count()
+    else:
+        counted = counted_records(goal.metric, activity)
+        totals = memo.get(("totals", goal.metric, goal.period), counted, tz, count)
     start = period_start(goal.period, today)
     rest = set(goal.rest_periods)
-    streak = 1 if totals[start] >= goal.target else 0
+    streak = 1 if totals.get(start, 0) >= goal.target else 0
     earliest = min(totals, default=start)
     past = previous_period_start(goal.period, start)
     while past >= earliest:
         if past not in rest:
-            if totals[past] < goal.target:
+            if totals.get(past, 0) < goal.target:
                 break
             streak += 1
         past = previous_period_start(goal.period, past)
     return GoalProgress(
         goal=goal,
         name=METRIC_NAMES[goal.metric],
-        done=math.floor(totals[start]),
+        done=math.floor(totals.get(start, 0)),
         period_start=start,
         days_left=(next_period_start(goal.period, start) - today).days,
         streak=streak,
@@ -445,18 +462,42 @@ def oldest_first(events: Iterable[WinEvent], now: datetime) -> list[WinEvent]:
     return sorted(events, key=lambda event: event.at.astimezone(now.tzinfo))
 
 
+class Memo:
+    """Work done on records, kept for as long as they are the very same objects.
+
+    Models are frozen, so the same objects mean the same data; and the memo keeps the
+    records it was given, so none is freed for its id to be reused.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[Hashable, tuple[Sequence[object], object, Any]] = {}
+
+    def get(
+        self, name: Hashable, records: Sequence[object], given: object, work: Callable[[], T]
+    ) -> T:
+        """``work()``, or what it gave last time for the same ``records`` and ``given``."""
+        held = self._held.get(name)
+        if held is None or held[1] != given or not same_objects(held[0], records):
+            held = self._held[name] = (records, given, work())
+        result: T = held[2]
+        return result
+
+
+def same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
+    return len(these) == len(those) and all(map(operator.is_, these, those))
+
+
 class WinFinder:
     """Every win the records show, for a session that looks again after each save.
 
     Each part (the applications' wins, the journal's, the focus days', each goal's) is
-    worked out again only when the records it counts are not the very objects it was
-    worked out from last time. Models are frozen, and the finder keeps the records it
-    was given, so none is freed for its id to be reused. After a card move at 10,000
-    records the 8,500 timer sessions are not walked again: 20 ms, not 100.
+    worked out again only when the records it counts have changed (see ``Memo``). After
+    a card move at 10,000 records the 8,500 timer sessions are not walked again: 20 ms,
+    not 100.
     """
 
     def __init__(self) -> None:
-        self._parts: dict[object, tuple[Sequence[object], object, list[WinEvent]]] = {}
+        self._memo = Memo()
 
     def events(
         self,
@@ -469,10 +510,11 @@ class WinFinder:
         """Every win the records show, in no particular order (see ``oldest_first``)."""
         tz = now.tzinfo
         sent, journal, sessions = activity.applications, activity.journal, activity.sessions
+        part = self._memo.get
         events = [
-            *self._part("applications", sent, None, lambda: application_wins(sent)),
-            *self._part("journal", journal, None, lambda: reframe_wins(journal)),
-            *self._part(
+            *part("applications", sent, None, lambda: application_wins(sent)),
+            *part("journal", journal, None, lambda: reframe_wins(journal)),
+            *part(
                 "focus days",
                 sessions,
                 (tz, daily_focus_target),
@@ -483,25 +525,8 @@ class WinFinder:
             if goal.active:
                 counted = counted_records(goal.metric, activity)
                 work = functools.partial(_goal_wins, goal, activity, now)
-                events += self._part(goal.id, counted, (goal, tz), work)
+                events += part(goal.id, counted, (goal, tz), work)
         return events
-
-    def _part(
-        self,
-        name: object,
-        records: Sequence[object],
-        given: object,
-        work: Callable[[], list[WinEvent]],
-    ) -> list[WinEvent]:
-        """``work()``, or what it gave last time for the same ``records`` and ``given``."""
-        held = self._parts.get(name)
-        if held is None or held[1] != given or not same_objects(held[0], records):
-            held = self._parts[name] = (records, given, work())
-        return held[2]
-
-
-def same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
-    return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
 def counted_records(metric: Metric, activity: Activity) -> Sequence[object]:

@@ -275,17 +275,16 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
         print(json.dumps(progress.summary(activity, store.goals(), now), indent=2))
         return EXIT_OK
     print("Goals")
-    goals = [goal for goal in store.goals() if goal.active]
+    goals = store.goal_progress()
     if not goals:
         print("  None switched on: press g on the Progress pane of the app.")
-    for goal in goals:
-        if goal.active:
-            p = progress.goal_progress(goal, activity, now)
-            left = f"{p.days_left} day{'s' if p.days_left != 1 else ''} left"
-            state = "on target" if p.met else left
-            streak = f", {p.streak} {goal.period.value}s in a row" if p.streak > 1 else ""
-            print(f"  {p.name:<26} {p.done:>5} of {goal.target:<5} this {goal.period.value}"
-                  f"  ({state}{streak})")  # fmt: skip
+    for p in goals:
+        left = f"{p.days_left} day{'s' if p.days_left != 1 else ''} left"
+        state = "on target" if p.met else left
+        period = p.goal.period.value
+        streak = f", {p.streak} {period}s in a row" if p.streak > 1 else ""
+        print(f"  {p.name:<26} {p.done:>5} of {p.goal.target:<5} this {period}"
+              f"  ({state}{streak})")  # fmt: skip
     everything = progress.funnel(activity.applications, now)
     for days in (None, 90, 30):
         f = progress.funnel(activity.applications, now, days)

@@ -19,7 +19,6 @@ from store.progress import (
     GoalProgress,
     enough_for_diagnosis,
     funnel,
-    goal_progress,
     lessons,
     rejections_total,
     weeks_beside,
@@ -105,11 +104,13 @@ class ProgressPane(Pane):
     def reload(self) -> None:
         now = self.store.clock()
         activity = self.store.activity()
-        shown = funnel(activity.applications, now, WINDOWS[self.window])
-        progress = [goal_progress(g, activity, now) for g in self.store.goals() if g.active]
+        everything = funnel(activity.applications, now)
+        days = WINDOWS[self.window]
+        shown = everything if days is None else funnel(activity.applications, now, days)
+        progress = self.store.goal_progress()
         self._update("goals", self._goals(progress))
         self._update("funnel", self._funnel(shown))
-        self._update("noes", self._noes(activity, funnel(activity.applications, now)))
+        self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
         self._update("wins", self._wins(self.store.wins()))
