@@ -13,7 +13,7 @@ import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from statistics import fmean, median
 from typing import Any, TypeVar
 
@@ -416,18 +416,24 @@ def weeks_beside(activity: Activity, now: datetime, weeks: int = 8) -> list[Week
     applied: Counter[date] = Counter()
     noes: Counter[date] = Counter()
 
-    def week_of(moment: datetime) -> date:
+    # Years of records come before these weeks: a comparison puts them aside, cheaper
+    # than working out the week of each.
+    since = datetime.combine(starts[0], time(), tz)
+
+    def week_of(moment: datetime) -> date | None:
+        if moment < since:
+            return None
         return period_start(Period.WEEK, moment.astimezone(tz).date())
 
     for entry in activity.journal:
         if (week := week_of(entry.at)) in moods:
             moods[week].append(int(entry.mood))
     for application in activity.applications:
-        if (sent := applied_at(application)) is not None:
-            applied[week_of(sent)] += 1
+        if (sent := applied_at(application)) is not None and (week := week_of(sent)):
+            applied[week] += 1
         for change in application.history:
-            if change.stage is Stage.REJECTED:
-                noes[week_of(change.at)] += 1
+            if change.stage is Stage.REJECTED and (week := week_of(change.at)):
+                noes[week] += 1
     return [
         Week(start, fmean(moods[start]) if moods[start] else None, applied[start], noes[start])
         for start in starts

@@ -310,6 +310,18 @@ def test_mood_sits_beside_applications_and_noes_week_by_week() -> None:
     ]
 
 
+def test_the_first_week_beside_the_mood_starts_at_monday_midnight_where_the_user_is() -> None:
+    tokyo = ZoneInfo("Asia/Tokyo")
+    first_monday = datetime(2026, 3, 2, 0, 0, tzinfo=tokyo)  # three weeks back from NOW
+    entries = [
+        JournalEntry(at=(first_monday - timedelta(minutes=1)).astimezone(UTC), mood=Mood.BAD),
+        JournalEntry(at=first_monday.astimezone(UTC), mood=Mood.GREAT),
+    ]
+    weeks = weeks_beside(Activity(applications=[], journal=entries), NOW.astimezone(tokyo), 3)
+    assert weeks[0].start == first_monday.date()
+    assert weeks[0].mood == Mood.GREAT, "Sunday 23:59 is the week before"
+
+
 # --- wins ------------------------------------------------------------------------------
 
 
