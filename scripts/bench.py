@@ -13,11 +13,12 @@ compiled as on any start after a user's first, and each start-up row's floor is 
 turns with it. Beside the floor, the same bare app with the store's required libraries
 loaded shows how much of a gap to the floor is the stack's before any code of ours runs.
 Key-to-repaint runs the real app in tmux at 80×24 and times from sending the key to the
-screen changing, and, for a card move, to the data file changing on disk; and a key
-pressed 0.1 s, 0.2 s… after the board shows, while the app still does the work it leaves
-for after its first frame (one fresh start each). Figures on a shared machine are noisy:
-read medians and ratios, not single runs. Not part of the test suite's pass/fail (the
-suite runs it once, at the smallest size, so it cannot rot).
+screen changing (to another pane: to that pane's own text showing), and, for a card
+move, to the data file changing on disk; and a key pressed 0.1 s, 0.2 s… after the
+board shows, while the app still does the work it leaves for after its first frame (one
+fresh start each). Figures on a shared machine are noisy: read medians and ratios, not
+single runs. Not part of the test suite's pass/fail (the suite runs it once, at the
+smallest size, so it cannot rot).
 """
 
 from __future__ import annotations
@@ -200,6 +201,13 @@ print(json.dumps(timings))
 """
 
 PANES = ("board", "journal", "timer", "progress", "people")
+SWITCHES = {
+    # pane: (its key, text only that pane shows at 80×24 on a synthetic store)
+    "journal": ("2", "Mood, 30 days"),
+    "timer": ("3", "Today "),
+    "progress": ("4", "The funnel"),
+    "people": ("5", "f: only those due"),
+}
 
 
 @dataclass
@@ -308,8 +316,8 @@ def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
         stat = db.stat()
         return stat.st_mtime_ns, stat.st_ino  # the store replaces the file on every write
 
-    results: dict[str, list[float]] = {"move": [], "move_saved": [], "details": [],
-                                       "filter_char": []}  # fmt: skip
+    measures = ["move", "move_saved", "details", "filter_char", *SWITCHES]
+    results: dict[str, list[float]] = {name: [] for name in measures}
     try:
         terminal.wait_for_board()
         time.sleep(1.0)
@@ -322,6 +330,12 @@ def keys_to_repaint(db: Path, runs: int) -> dict[str, list[float]]:
             results["details"].append(timed("Enter", until=lambda _, now: "History" in now))
             timed("Escape", until=lambda _, now: "History" not in now)
             time.sleep(0.1)
+        for _ in range(runs):
+            for pane, (key, shown) in SWITCHES.items():
+                results[pane].append(timed(key, until=lambda _, now, shown=shown: shown in now))
+                time.sleep(0.1)
+                timed("1", until=lambda _, now: "Wishlist" in now)
+                time.sleep(0.1)
         timed("/", until=changed)
         for n in range(runs):
             results["filter_char"].append(timed("x" if n % 2 == 0 else "BSpace", until=changed))
@@ -445,7 +459,9 @@ def main() -> None:
                 for name, label in (("move", "key to repaint: move a card"),
                                     ("move_saved", "key to saved on disk: move a card"),
                                     ("details", "key to repaint: open details"),
-                                    ("filter_char", "key to repaint: filter, 1 char")):  # fmt: skip
+                                    ("filter_char", "key to repaint: filter, 1 char"),
+                                    *((pane, f"key to repaint: switch to {pane}")
+                                      for pane in SWITCHES)):  # fmt: skip
                     rows.append(Row(label, size, "s", keys[name]))
                 rows.append(Row("key to repaint: just after the board shows", size, "s",
                                 first_keys_to_repaint(db, max(args.runs, 3))))  # fmt: skip
