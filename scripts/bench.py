@@ -89,6 +89,8 @@ class Probe(pydantic.BaseModel):
 )
 
 PANE_FIRST_FRAME = """
+import gc
+gc.disable()  # as the bounceback command starts (tui/__main__.py)
 import json, sys, time
 from pathlib import Path
 from store import Store

@@ -126,9 +126,11 @@ class BouncebackApp(App[None]):
     def _freeze_what_the_start_made(self) -> None:
         """Collect what the start left behind, then keep every object alive now (records,
         widgets) out of later collections. At 10,000 records each full collection walked
-        them all, 40-60 ms, a stall a key could meet every few seconds of use."""
+        them all, 40-60 ms, a stall a key could meet every few seconds of use. Collection
+        is on from here, if the ``bounceback`` command held it off for the start."""
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the app is gone: what it froze can be collected again

@@ -162,3 +162,17 @@ async def test_what_the_start_made_is_left_out_of_collections_until_the_app_ends
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: gc.get_freeze_count() > 0, "the start's objects frozen")
     assert gc.get_freeze_count() == 0
+
+
+async def test_collection_held_off_for_the_start_is_on_again_once_the_start_is_done(
+    app: BouncebackApp,
+) -> None:
+    """The bounceback command holds off cyclic collection while the app starts (see
+    tui/__main__.py); a session left that way would never free a cycle of garbage."""
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: gc.get_freeze_count() > 0, "the start's objects frozen")
+            assert gc.isenabled()
+    finally:
+        gc.enable()
