@@ -19,7 +19,6 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -31,22 +30,14 @@ SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 1_048_576
 """Notes and journal text: a whole essay fits; a pasted 10 MB log does not."""
 
-WHITESPACE = (
-    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-"""Unicode's White_Space characters (str.strip() would also eat the \x1c-\x1f controls)."""
-
-
-def trim(value: object) -> object:
-    """Text is stored exactly as typed (any script, emoji, brackets, control characters);
-    only the white space around a one-line field is trimmed."""
-    return value.strip(WHITESPACE) if isinstance(value, str) else value
-
-
-ShortText = Annotated[str, BeforeValidator(trim), StringConstraints(max_length=SHORT_TEXT_MAX)]
+# Text is stored exactly as typed (any script, emoji, brackets, control characters); only
+# the white space around a one-line field is trimmed. pydantic-core's strip trims exactly
+# Unicode's White_Space characters (str.strip() would also eat the \x1c-\x1f controls),
+# before the length is checked, and in Rust: a Python validator called for each field of
+# each record made validating 8,500 timer sessions take 67 ms, not 53.
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
 RequiredText = Annotated[
-    str, BeforeValidator(trim), StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)
 ]
 LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
 

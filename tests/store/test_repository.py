@@ -22,6 +22,7 @@ from store import (
 )
 from store.clock import MovableClock
 from store.sample import SAMPLE_NOW
+from tests.whitespace import WHITE_SPACE
 
 
 def sha256(path: Path) -> str:
@@ -38,6 +39,20 @@ def test_added_application_starts_its_history_and_reads_back(store: Store) -> No
     assert application.stage is Stage.WISHLIST
     assert [(c.stage, c.at) for c in application.history] == [(Stage.WISHLIST, SAMPLE_NOW)]
     assert application.rev == 1
+
+
+def test_a_one_line_field_loses_the_white_space_around_it_and_nothing_else(
+    store: Store,
+) -> None:
+    """Every Unicode White_Space character goes, from both ends, before the length is
+    counted; the \x1c-\x1f controls, which str.strip() would eat, stay as typed."""
+    company = WHITE_SPACE + "\x1c" + "A" * 298 + "\x1f" + WHITE_SPACE
+    added = store.add_application(company=company, role=f"\u3000Dev{WHITE_SPACE}")
+    stored = Store.open(store.path, clock=store.clock).application(added.id)
+    assert (stored.company, stored.role) == ("\x1c" + "A" * 298 + "\x1f", "Dev")
+    with pytest.raises(InvalidInput) as refused:
+        store.add_application(company="A", role=WHITE_SPACE)
+    assert refused.value.errors == {"role": "is required"}
 
 
 def test_new_cards_go_to_the_top_of_their_column(store: Store) -> None:

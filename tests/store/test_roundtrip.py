@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import InvalidInput, Store, fixed_clock
-from store.models import LONG_TEXT_MAX, trim
+from store.models import LONG_TEXT_MAX
 from store.sample import SAMPLE_NOW
+from tests.whitespace import trimmed
 
 # Any Unicode, including control characters, escape sequences and Rich markup.
 any_text = st.text(st.characters(codec="utf-8"), max_size=200)
@@ -21,12 +22,12 @@ text = st.one_of(any_text, markup_like, st.lists(markup_like | any_text).map("".
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(company=text.filter(lambda s: 0 < len(trim(s)) <= 300), notes=text)
+@given(company=text.filter(lambda s: 0 < len(trimmed(s)) <= 300), notes=text)
 def test_text_round_trips_through_the_file(tmp_path: Path, company: str, notes: str) -> None:
     store = Store.open(tmp_path / "roundtrip.json", clock=fixed_clock(SAMPLE_NOW))
     added = store.add_application(company=company, role="Dev", notes=notes)
     reread = Store.open(store.path, clock=store.clock).application(added.id)
-    assert reread.company == trim(company)
+    assert reread.company == trimmed(company)
     assert reread.notes == notes
     store.delete_application(added.id)
 

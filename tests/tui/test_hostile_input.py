@@ -16,8 +16,9 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from store import Store, fixed_clock
-from store.models import ContactKind, trim
+from store.models import ContactKind
 from store.sample import SAMPLE_NOW
+from tests.whitespace import trimmed
 from tui import cli
 from tui.app import BouncebackApp
 from tui.widgets.card_column import CardColumn
@@ -31,7 +32,7 @@ HOSTILE = [
 text = st.lists(
     st.sampled_from(HOSTILE) | st.text(st.characters(codec="utf-8"), max_size=30), max_size=6
 ).map("".join)
-name = text.filter(lambda s: 0 < len(trim(s)) <= 300)
+name = text.filter(lambda s: 0 < len(trimmed(s)) <= 300)
 
 
 BIDI_CONTROLS = {*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
@@ -63,7 +64,7 @@ def test_hostile_text_is_stored_exactly_and_drawn_harmlessly(
     store.link_contact(person.id, added[0].id, ContactKind.RECRUITER)
     store.add_win(companies[-1])
     reread = Store.open(store.path)
-    assert [reread.application(a.id).company for a in added] == [trim(c) for c in companies]
+    assert [reread.application(a.id).company for a in added] == [trimmed(c) for c in companies]
     assert {reread.application(a.id).notes for a in added} == {note}
 
     async def drive() -> None:
@@ -104,10 +105,10 @@ def test_the_shell_takes_any_text_and_never_echoes_a_control_character(
     with redirect_stdout(out), redirect_stderr(err):
         status = cli.main(["--db", db, "add", "--", company, role])  # "--": text may start "-"
         cli.main(["--db", db, "list"])
-    valid = 0 < len(trim(company)) <= 300 and 0 < len(trim(role)) <= 300
+    valid = 0 < len(trimmed(company)) <= 300 and 0 < len(trimmed(role)) <= 300
     assert status == (0 if valid else 2)
     printed = out.getvalue() + err.getvalue()
     assert not any(is_control(c) for c in printed.replace("\n", ""))
     if valid:
         (stored,) = Store.open(db).applications()
-        assert (stored.company, stored.role) == (trim(company), trim(role))
+        assert (stored.company, stored.role) == (trimmed(company), trimmed(role))
