@@ -11,7 +11,9 @@ start-up is timed from starting the process to its first frame drawn (its peak m
 is the whole start's, with the work the app leaves for after that frame), with bytecode
 compiled as on any start after a user's first, and each start-up row's floor is run in
 turns with it. Beside the floor, the same bare app with the store's required libraries
-loaded shows how much of a gap to the floor is the stack's before any code of ours runs.
+loaded shows how much of a gap to the floor is the stack's before any code of ours runs,
+and the same app listing the board's applications from the store at each size shows how
+much more the data costs before any widget of ours is drawn.
 Key-to-repaint runs the real app in tmux at 80×24 and times from sending the key to the
 screen changing (to another pane: to that pane's own text showing), and, for a card
 move, to the data file changing on disk; and a key pressed 0.1 s, 0.2 s… after the
@@ -100,6 +102,31 @@ class Probe(pydantic.BaseModel):
     x: int
 """
     + FLOOR_APP
+)
+
+# The floor app listing the board's applications as the store reads them from the file
+# (opened as the app opens it): how much of a gap to the floor is the data before any
+# widget of ours is drawn.
+STORE_FLOOR_APP = (
+    FIRST_FRAME
+    + """
+import sys
+from store import Store
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList
+store = Store.open(sys.argv[1], check_records=False)
+class StoreFloor(NotesFirstFrame, App):
+    def compose(self):
+        yield Header()
+        yield OptionList(*(f"{a.company}, {a.role}: {a.stage.label}" for a in store.applications()))
+        yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+app = StoreFloor()
+app.run(headless=True, size=(80, 24))
+print(json.dumps({"rss_kb": peak_rss_kb(),
+                  "drawn_at": app.drawn_at}))
+"""
 )
 
 PANE_FIRST_FRAME = (
@@ -435,23 +462,34 @@ def main() -> None:
                 # Taken in turns with the app's own runs: a slow spell on a shared
                 # machine lands on both, and the ratio stays fair (a floor taken once,
                 # at the start, made ratios drift by a third over one run).
-                floors, runs = [], []
+                floors, runs, store_floors = [], [], []
                 with_stack = pane == "board" and size == args.sizes[0]
                 for _ in range(args.runs):
                     floors.append(child(FLOOR_APP))
                     runs.append(child(PANE_FIRST_FRAME, str(db), pane))
                     if with_stack:
                         stack.append(child(STACK_FLOOR_APP))
+                    if pane == "board":
+                        store_floors.append(child(STORE_FLOOR_APP, str(db)))
                 start_floor = statistics.median(t for t, _ in floors)
                 floor_time += [t for t, _ in floors]
+                rss_floor = statistics.median(out["rss_kb"] / 1024 for _, out in floors)
+                if pane == "board":
+                    floor_rss += [out["rss_kb"] / 1024 for _, out in floors]
+                    rows += [
+                        Row("start-up: bare app + the store, listing the board", size, "s",
+                            [t for t, _ in store_floors], f"bare app, {ms(start_floor)}",
+                            start_floor),
+                        Row("peak memory: bare app + the store, listing the board", size, "MB",
+                            [out["rss_kb"] / 1024 for _, out in store_floors],
+                            f"bare app, {rss_floor:.1f} MB", rss_floor),
+                    ]  # fmt: skip
                 rows.append(
                     Row(f"start-up to first frame: {pane}", size, "s", [t for t, _ in runs],
                         f"bare app, {ms(start_floor)}", start_floor)
                 )  # fmt: skip
                 if pane == "board":
                     rss = [out["rss_kb"] / 1024 for _, out in runs]
-                    rss_floor = statistics.median(out["rss_kb"] / 1024 for _, out in floors)
-                    floor_rss += [out["rss_kb"] / 1024 for _, out in floors]
                     rows.append(Row("peak memory", size, "MB", rss,
                                     f"bare app, {rss_floor:.1f} MB", rss_floor))  # fmt: skip
                 if with_stack:
