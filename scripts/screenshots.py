@@ -11,6 +11,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from textual.widgets import Input, TextArea  # noqa: E402
+
 from store import Store  # noqa: E402
 from store.clock import MovableClock  # noqa: E402
 from store.sample import SAMPLE_NOW, sample_records  # noqa: E402
@@ -54,6 +56,10 @@ VIEWS: list[View] = [
 
 
 async def shoot(folder: Path, out: Path) -> list[Path]:
+    # A blinking cursor would make a picture depend on the moment it is taken: keep it
+    # lit, as the snapshot tests do.
+    Input._toggle_cursor = lambda self: None  # type: ignore[method-assign]
+    TextArea._toggle_cursor_blink_visible = lambda self: None  # type: ignore[method-assign]
     written = []
     for name, size, keys, minutes in VIEWS:
         clock = MovableClock(SAMPLE_NOW)
