@@ -75,22 +75,29 @@ class NotesFirstFrame:
         super()._display(screen, renderable)
 """
 
-FLOOR_APP = (
-    FIRST_FRAME
-    + """
+
+def floor_app(options: str = "") -> str:
+    """The floor: a bare Textual app with a Header, a Footer and an OptionList (given
+    ``options``, Python for its arguments) that ends once it has drawn its first frame."""
+    return (
+        FIRST_FRAME
+        + """
 from textual.app import App
 from textual.widgets import Footer, Header, OptionList
 class Floor(NotesFirstFrame, App):
     def compose(self):
-        yield Header(); yield OptionList(); yield Footer()
+        yield Header(); yield OptionList(OPTIONS); yield Footer()
     def on_mount(self):
         self.call_after_refresh(self.exit)
 app = Floor()
 app.run(headless=True, size=(80, 24))
 print(json.dumps({"rss_kb": peak_rss_kb(),
                   "drawn_at": app.drawn_at}))
-"""
-)
+""".replace("OPTIONS", options)
+    )
+
+
+FLOOR_APP = floor_app()
 
 # The floor app with the libraries the project requires for its store loaded, and one
 # one-field model built (pydantic loads its schema machinery at the first): how much of
@@ -107,27 +114,11 @@ class Probe(pydantic.BaseModel):
 # The floor app listing the board's applications as the store reads them from the file
 # (opened as the app opens it): how much of a gap to the floor is the data before any
 # widget of ours is drawn.
-STORE_FLOOR_APP = (
-    FIRST_FRAME
-    + """
+STORE_FLOOR_APP = """
 import sys
 from store import Store
-from textual.app import App
-from textual.widgets import Footer, Header, OptionList
 store = Store.open(sys.argv[1], check_records=False)
-class StoreFloor(NotesFirstFrame, App):
-    def compose(self):
-        yield Header()
-        yield OptionList(*(f"{a.company}, {a.role}: {a.stage.label}" for a in store.applications()))
-        yield Footer()
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-app = StoreFloor()
-app.run(headless=True, size=(80, 24))
-print(json.dumps({"rss_kb": peak_rss_kb(),
-                  "drawn_at": app.drawn_at}))
-"""
-)
+""" + floor_app('*(f"{a.company}, {a.role}: {a.stage.label}" for a in store.applications())')
 
 PANE_FIRST_FRAME = (
     """
