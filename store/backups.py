@@ -2,11 +2,13 @@
 
 A backup is a validated, timestamped copy in ``<data file>.backups/`` beside it,
 written atomically with mode 0600. Garbage never pushes out a good backup: the
-bytes are parsed before they are copied.
+bytes are parsed before they are copied (the day's backup copies the version the
+store has just parsed, or written, itself).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,16 +52,18 @@ def list_backups(data_path: Path) -> list[Backup]:
 
 def write_backup(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
     parse(data_path, raw)  # refuse to back up something that is not a valid file
-    return keep_copy(data_path, raw, tag, now)
+    return keep_copy(data_path, [raw], tag, now)
 
 
-def keep_copy(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup:
+def keep_copy(
+    data_path: Path, pieces: Iterable[bytes | memoryview], tag: str, now: datetime
+) -> Backup:
     """A copy of the bytes as they are, even if damaged (kept before a restore)."""
     folder = backup_folder(data_path)
     folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
-    atomic_write(path, [raw])
+    atomic_write(path, pieces)
     return Backup(path, now, tag)
 
 

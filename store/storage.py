@@ -436,6 +436,12 @@ class SafeJSONStorage(Storage):
     def read_bytes(self) -> bytes:
         return self.path.read_bytes()
 
+    def held_bytes(self) -> list[bytes | memoryview] | None:
+        """The bytes of the version last read or written, in pieces: parsed or written
+        by this storage, so a copy of them needs no parse to be known good."""
+        with self._thread_lock:
+            return self._held_file()
+
     # --- TinyDB's Storage interface ---------------------------------------------------
 
     def read(self) -> Data:  # type: ignore[override]  # TinyDB uses it only as a mapping

@@ -142,6 +142,8 @@ def test_a_migration_backs_up_first_and_lands_in_one_write(
     assert [str(w) for w in writes].count(str(path)) == 1
     (pre_migration,) = [b for b in list_backups(path) if b.tag == "pre-migration-v1"]
     assert pre_migration.path.read_bytes() == original
+    (daily,) = [b for b in list_backups(path) if b.tag == "daily"]
+    assert daily.path.read_bytes() == path.read_bytes(), "the day's backup is the migrated file"
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(
@@ -249,6 +251,19 @@ def test_orphaned_temp_files_are_cleaned_at_the_next_open(store: Store) -> None:
 
     assert not orphan.exists()
     assert someone_elses.exists()
+
+
+def test_the_days_backup_is_the_file_as_that_days_first_session_found_it(store: Store) -> None:
+    store.add_application(company="Acme", role="Developer")
+    yesterdays = store.path.read_bytes()
+    next_day = SAMPLE_NOW + timedelta(days=1)
+
+    Store.open(store.path, clock=fixed_clock(next_day)).add_application(company="B", role="r")
+
+    newest = next(b for b in list_backups(store.path) if b.tag == "daily")
+    assert newest.taken_at.date() == next_day.date()
+    assert newest.path.read_bytes() == yesterdays
+    assert store.path.read_bytes() != yesterdays
 
 
 def test_one_daily_backup_a_day_and_ten_days_kept(db_path: Path) -> None:
