@@ -22,6 +22,7 @@ def test_the_benchmark_runs_and_writes_its_table(tmp_path: Path) -> None:
     measures = {row["measure"] for row in rows}
     assert "start-up to first frame: board" in measures
     assert "start-up: bare app + the store, listing the board" in measures
+    assert "start-up to first frame: board, the day's first" in measures
     assert "store: move" in measures
     assert "journal: scroll a page" in measures
     assert all(row["median"] > 0 for row in rows if row["measure"].startswith("start-up"))
