@@ -58,7 +58,8 @@ def write_backup(data_path: Path, raw: bytes, tag: str, now: datetime) -> Backup
 def keep_copy(
     data_path: Path, pieces: Iterable[bytes | memoryview], tag: str, now: datetime
 ) -> Backup:
-    """A copy of the bytes as they are, even if damaged (kept before a restore)."""
+    """A copy of the bytes as they are, unchecked: bytes known good, or a file kept even
+    if damaged (before a restore)."""
     folder = backup_folder(data_path)
     folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
