@@ -472,30 +472,27 @@ def main() -> None:
                         days_first.append(child(PANE_FIRST_FRAME, str(db), pane))
                 start_floor = statistics.median(t for t, _ in floors)
                 floor_time += [t for t, _ in floors]
-                rss_floor = statistics.median(out["rss_kb"] / 1024 for _, out in floors)
-                if pane == "board":
-                    floor_rss += [out["rss_kb"] / 1024 for _, out in floors]
-                    rows += [
-                        Row("start-up: bare app + the store, listing the board", size, "s",
-                            [t for t, _ in store_floors], f"bare app, {ms(start_floor)}",
-                            start_floor),
-                        Row("peak memory: bare app + the store, listing the board", size, "MB",
-                            [out["rss_kb"] / 1024 for _, out in store_floors],
-                            f"bare app, {rss_floor:.1f} MB", rss_floor),
-                    ]  # fmt: skip
-                rows.append(
-                    Row(f"start-up to first frame: {pane}", size, "s", [t for t, _ in runs],
-                        f"bare app, {ms(start_floor)}", start_floor)
+                started = Row(
+                    f"start-up to first frame: {pane}", size, "s", [t for t, _ in runs],
+                    f"bare app, {ms(start_floor)}", start_floor,
                 )  # fmt: skip
-                if pane == "board":
-                    rss = [out["rss_kb"] / 1024 for _, out in runs]
-                    rows += [
-                        Row("start-up to first frame: board, the day's first", size, "s",
-                            [t for t, _ in days_first], f"bare app, {ms(start_floor)}",
-                            start_floor),
-                        Row("peak memory", size, "MB", rss,
-                            f"bare app, {rss_floor:.1f} MB", rss_floor),
-                    ]  # fmt: skip
+                if pane != "board":
+                    rows.append(started)
+                    continue
+                rss_floor = statistics.median(out["rss_kb"] / 1024 for _, out in floors)
+                floor_rss += [out["rss_kb"] / 1024 for _, out in floors]
+                rows += [
+                    Row("start-up: bare app + the store, listing the board", size, "s",
+                        [t for t, _ in store_floors], f"bare app, {ms(start_floor)}", start_floor),
+                    Row("peak memory: bare app + the store, listing the board", size, "MB",
+                        [out["rss_kb"] / 1024 for _, out in store_floors],
+                        f"bare app, {rss_floor:.1f} MB", rss_floor),
+                    started,
+                    Row("start-up to first frame: board, the day's first", size, "s",
+                        [t for t, _ in days_first], f"bare app, {ms(start_floor)}", start_floor),
+                    Row("peak memory", size, "MB", [out["rss_kb"] / 1024 for _, out in runs],
+                        f"bare app, {rss_floor:.1f} MB", rss_floor),
+                ]  # fmt: skip
                 if with_stack:
                     stack_rows = [
                         Row("start-up: bare app + store's libraries", 0, "s",
