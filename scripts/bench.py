@@ -435,7 +435,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from store import Store
-    from store.backups import backup_folder
+    from store.file.backups import backup_folder
     from store.sample import synthetic_records
 
     # Python caches a module's bytecode the first time it runs, so a user's every start

@@ -20,8 +20,7 @@ from pydantic import ValidationError
 from tinydb import TinyDB, where
 from tinydb.table import Document, Table
 
-from store import backups, migrations, progress, timer
-from store.backups import Backup
+from store import progress, timer
 from store.board import stage_before_rejection
 from store.clock import Clock, system_clock
 from store.errors import (
@@ -30,6 +29,19 @@ from store.errors import (
     InvalidInput,
     NewerSchemaError,
     NotFoundError,
+)
+from store.file import backups, migrations
+from store.file.backups import Backup
+from store.file.storage import (
+    FILE_MODE,
+    FOLDER_MODE,
+    SafeJSONStorage,
+    Signature,
+    Transaction,
+    filesystem_type,
+    is_network_filesystem,
+    parse,
+    paused_gc,
 )
 from store.models import (
     SHORT_TEXT_MAX,
@@ -53,17 +65,6 @@ from store.models import (
     TimerSettings,
     TimerState,
     Win,
-)
-from store.storage import (
-    FILE_MODE,
-    FOLDER_MODE,
-    SafeJSONStorage,
-    Signature,
-    Transaction,
-    filesystem_type,
-    is_network_filesystem,
-    parse,
-    paused_gc,
 )
 
 R = TypeVar("R", bound=Record)

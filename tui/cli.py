@@ -25,8 +25,8 @@ from store import (
     restore_backup,
 )
 from store.board import days_in_stage, parse_date
+from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
-from store.paths import ENV_VAR, default_db_path
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0

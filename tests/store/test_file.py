@@ -23,11 +23,11 @@ from store import (
     TimerKind,
     WriteFailedError,
     fixed_clock,
-    migrations,
 )
-from store.backups import backup_folder, list_backups
+from store.file import migrations
+from store.file.backups import backup_folder, list_backups
+from store.file.storage import COMPARE_CHUNK
 from store.sample import SAMPLE_NOW, synthetic_records
-from store.storage import COMPARE_CHUNK
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -327,7 +327,7 @@ sshfs#box: /mnt/box fuse.sshfs rw 0 0
     ],
 )
 def test_network_file_systems_are_recognised(path: str, fs_type: str, network: bool) -> None:
-    from store.storage import filesystem_type, is_network_filesystem
+    from store.file.storage import filesystem_type, is_network_filesystem
 
     assert filesystem_type(Path(path), MOUNTS) == fs_type
     assert is_network_filesystem(fs_type) is network

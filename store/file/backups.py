@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.storage import FOLDER_MODE, atomic_write, parse
+from store.file.storage import FOLDER_MODE, atomic_write, parse
 
 DAILY = "daily"
 DAILY_KEEP = 10
