@@ -7,7 +7,7 @@ store.move_application(app.id, Stage.APPLIED)
 """
 
 from store.clock import Clock, fixed_clock, system_clock
-from store.database import InvalidRecord, Store, restore_backup
+from store.database import Store
 from store.errors import (
     ConflictError,
     CorruptDatabaseError,
@@ -18,6 +18,8 @@ from store.errors import (
     StoreError,
     WriteFailedError,
 )
+from store.file.lifecycle import restore_backup
+from store.file.tables import InvalidRecord
 from store.models import (
     PIPELINE,
     Affirmation,

@@ -25,23 +25,23 @@ from store.board import stage_before_rejection
 from store.clock import Clock, system_clock
 from store.errors import (
     ConflictError,
-    CorruptDatabaseError,
     InvalidInput,
-    NewerSchemaError,
     NotFoundError,
 )
-from store.file import backups, migrations
-from store.file.backups import Backup
+from store.file.lifecycle import FileLifecycle
 from store.file.storage import (
-    FILE_MODE,
     FOLDER_MODE,
     SafeJSONStorage,
     Signature,
     Transaction,
-    filesystem_type,
-    is_network_filesystem,
-    parse,
-    paused_gc,
+)
+from store.file.tables import (
+    SETTINGS,
+    SINGLETON_ID,
+    TABLES,
+    TIMER,
+    InvalidRecord,
+    validate_table,
 )
 from store.models import (
     SHORT_TEXT_MAX,
@@ -70,21 +70,6 @@ from store.models import (
 R = TypeVar("R", bound=Record)
 M = TypeVar("M", bound=Model)
 
-META = "_meta"
-SETTINGS = "settings"
-TIMER = "timer"
-SINGLETON_ID = 1  # the doc id of the one record in _meta, settings and timer
-
-TABLES: dict[type[Record], str] = {
-    Application: "applications",
-    JournalEntry: "journal",
-    Affirmation: "affirmations",
-    TimerSession: "timer_sessions",
-    Goal: "goals",
-    Win: "wins",
-    Contact: "contacts",
-}
-
 
 @dataclass(frozen=True)
 class DeletedApplication:
@@ -92,15 +77,6 @@ class DeletedApplication:
 
     application: Application
     links: tuple[tuple[UUID, ContactLink], ...]
-
-
-@dataclass(frozen=True)
-class InvalidRecord:
-    """A stored record that fails validation. It stays in the file untouched."""
-
-    table: str
-    doc_id: int
-    problem: str
 
 
 def friendly_errors(error: ValidationError) -> dict[str, str]:
@@ -129,33 +105,6 @@ def validated(model: type[M], data: Mapping[str, Any]) -> M:
         raise InvalidInput(friendly_errors(error)) from None
 
 
-def schema_version_of(path: Path, raw: Mapping[str, Any]) -> int:
-    meta = raw.get(META, {}).get(str(SINGLETON_ID))
-    version = meta.get("schema_version") if isinstance(meta, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptDatabaseError(
-            path, "it has no valid _meta.schema_version: not a bounceback data file"
-        )
-    return version
-
-
-def validate_table(
-    table: str, model: type[R], docs: Mapping[str, Any]
-) -> tuple[dict[UUID, Record], list[InvalidRecord]]:
-    """The table's valid records by id, and the ones that fail validation (kept in the file)."""
-    valid: dict[UUID, Record] = {}
-    invalid = []
-    with paused_gc():
-        for doc_id, doc in docs.items():
-            try:
-                record = model.model_validate(doc)
-            except ValidationError as error:
-                invalid.append(InvalidRecord(table, int(doc_id), str(error)))
-            else:
-                valid[record.id] = record
-    return valid, invalid
-
-
 def _singleton_or_default(model: type[M], doc: Mapping[str, Any] | None) -> M:
     """Settings or the timer state; a damaged one reads as the defaults (and stays in the
     file until it is saved over)."""
@@ -182,7 +131,7 @@ class TrackedTable(Table):
             super()._update_table(updater)
 
 
-class Store:
+class Store(FileLifecycle):
     """One bounceback data file. Open it with :meth:`Store.open`."""
 
     def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
@@ -204,10 +153,6 @@ class Store:
         self._records_checked = False
         self.warnings: list[str] = []
         """Things the user should know, found at open (shown, never fatal)."""
-
-    @property
-    def path(self) -> Path:
-        return self._storage.path
 
     # --- opening ----------------------------------------------------------------------
 
@@ -240,22 +185,6 @@ class Store:
         store._known_signature = store._storage.stat_signature()
         return store
 
-    def _check_surroundings(self) -> None:
-        """Privacy and sharing: tighten what others can read; warn about network folders."""
-        for path in (self.path, *(b.path for b in self.backups())):
-            mode = path.stat().st_mode & 0o777
-            if mode & 0o077:
-                path.chmod(FILE_MODE)
-                self.warnings.append(
-                    f"{path} could be read by other users (mode {mode:o}); it is now 600."
-                )
-        fs_type = filesystem_type(self.path.parent)
-        if is_network_filesystem(fs_type):
-            self.warnings.append(
-                f"{self.path.parent} is on a network file system ({fs_type}). Two sessions on "
-                "one machine are safe; two machines must not use this file at the same time."
-            )
-
     def prepare_to_write(self) -> None:
         """Make the first save of a long session as quick as the rest: serialise the file
         now, while nothing waits (an app calls this once its first screen is up). It
@@ -277,68 +206,6 @@ class Store:
         )
         self.warnings.append(warning)
         return [warning]
-
-    def _prepare(self) -> None:
-        now = self.clock()
-        if not self._storage.exists():
-            if existing := backups.list_backups(self.path):
-                raise CorruptDatabaseError(
-                    self.path,
-                    "the data file is missing, but backups of it exist",
-                    [b.path for b in existing],
-                )
-            meta = {
-                "schema_version": migrations.SCHEMA_VERSION,
-                "created_at": now.isoformat(),
-                "last_writer": _version(),
-            }
-            goals = {
-                str(doc_id): _dump(Goal(metric=metric, target=target, period=period))
-                for doc_id, (metric, target, period) in enumerate(progress.DEFAULT_GOALS, 1)
-            }
-            self._storage.create({META: {str(SINGLETON_ID): meta}, TABLES[Goal]: goals})
-        try:
-            with self._storage.transaction():
-                raw = self._storage.read()
-                found = self._schema_version(raw)
-                if found > migrations.SCHEMA_VERSION:
-                    raise NewerSchemaError(self.path, found, migrations.SCHEMA_VERSION)
-                if found < migrations.SCHEMA_VERSION:
-                    backups.write_backup(
-                        self.path, self._storage.read_bytes(), f"pre-migration-v{found}", now
-                    )
-                    migrated = migrations.migrate(dict(raw), found)
-                    migrated[META][str(SINGLETON_ID)].update(
-                        schema_version=migrations.SCHEMA_VERSION, last_writer=_version()
-                    )
-                    self._storage.write(migrated)
-        except CorruptDatabaseError as error:
-            error.backups = [b.path for b in backups.list_backups(self.path)]
-            raise
-        self._take_daily_backup(now)
-
-    def _schema_version(self, raw: Mapping[str, Any]) -> int:
-        return schema_version_of(self.path, raw)
-
-    def _take_daily_backup(self, now: datetime) -> None:
-        today = now.date()
-        taken = backups.list_backups(self.path)
-        if any(b.tag == backups.DAILY and b.taken_at.date() == today for b in taken):
-            return
-        # The version _prepare just read (and parsed) or wrote, not read and parsed again:
-        # that made the day's first open 30 ms slower at 10,000 records; the copy takes 5.
-        held = self._storage.held_bytes()
-        assert held is not None, "_prepare reads the file or writes it"
-        backups.keep_copy(self.path, held, backups.DAILY, now)
-        backups.prune_daily(self.path)
-
-    # --- backups ----------------------------------------------------------------------
-
-    def backup(self, tag: str = "manual") -> Backup:
-        return backups.write_backup(self.path, self._storage.read_bytes(), tag, self.clock())
-
-    def backups(self) -> list[Backup]:
-        return backups.list_backups(self.path)
 
     # --- change detection -------------------------------------------------------------
 
@@ -1044,42 +911,3 @@ class Store:
             documents.update(_dump(value), doc_ids=[SINGLETON_ID])
         else:
             documents.insert(Document(_dump(value), doc_id=SINGLETON_ID))
-
-
-def restore_backup(path: Path | str, source: Path | str, *, clock: Clock = system_clock) -> Backup:
-    """Replace the data file with ``source``, atomically and under the lock.
-
-    ``source`` must be a valid bounceback file this version can read, every record
-    valid. The current file is kept first (as it is, even if damaged). Works when
-    the data file itself cannot be opened: that is when it is needed.
-    Returns the kept copy of the file that was replaced.
-    """
-    path, source = Path(path).expanduser(), Path(source).expanduser()
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise CorruptDatabaseError(source, f"cannot read it ({error.strerror})") from None
-    data = parse(source, raw)
-    found = schema_version_of(source, data)
-    if found > migrations.SCHEMA_VERSION:
-        raise NewerSchemaError(source, found, migrations.SCHEMA_VERSION)
-    for model, table in TABLES.items():
-        _, bad = validate_table(table, model, data.get(table, {}))
-        if bad:
-            raise CorruptDatabaseError(source, f"{len(bad)} record(s) in {table!r} are not valid")
-    storage = SafeJSONStorage(path)
-    now = clock()
-    with storage.transaction() as txn:
-        current = storage.read_bytes() if storage.exists() else b""
-        kept = backups.keep_copy(storage.path, [current], "pre-restore", now)
-        txn.data, txn.dirty = data, True
-    return kept
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"bounceback {version('bounceback')}"
-    except PackageNotFoundError:
-        return "bounceback (not installed)"
