@@ -2,8 +2,8 @@
 
 from store import Store
 store = Store.open("~/search.json")
-app = store.add_application(company="Acme", role="Developer")
-store.move_application(app.id, Stage.APPLIED)
+card = store.applications.add(company="Acme", role="Developer")
+store.applications.move(card.id, Stage.APPLIED)
 """
 
 from store.clock import Clock, fixed_clock, system_clock

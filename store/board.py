@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
-from store.models import Application, Stage
+from store.models import Application, Rejection, Stage, StageChange
+
+K = TypeVar("K")
 
 GHOSTED_AFTER_DAYS = 21
 """Default for Settings.stale_after_days: an application in Applied this long with no
@@ -75,3 +79,54 @@ def feedback_request(application: Application, contact_name: str = "") -> str:
         "application or interviews — even a sentence or two would help me a great deal.\n\n"
         "Thank you for your time, and I hope our paths cross again.\n"
     )
+
+
+def top_position(positions: Iterable[float]) -> float:
+    """A position above every one of ``positions``: where a card lands in a column."""
+    return min(positions, default=1.0) - 1.0
+
+
+def moved(current: Application, stage: Stage, now: datetime, position: float) -> Application:
+    """``current`` moved to ``stage``: history, rejection record and column position.
+
+    Moving to Rejected starts a rejection record with the stage it reached; moving out
+    of Rejected removes it.
+    """
+    rejection = None
+    if stage is Stage.REJECTED:
+        rejection = current.rejection or Rejection(reached=stage_before_rejection(current))
+    history = (*current.history, StageChange(stage=stage, at=now))
+    return current.model_copy(
+        update={
+            "stage": stage,
+            "history": history,
+            "rejection": rejection,
+            "position": position,
+            "rev": current.rev + 1,
+            "updated_at": now,
+        }
+    )
+
+
+def reordered(column: Sequence[tuple[K, float]], moving: K, offset: int) -> dict[K, float]:
+    """The new positions of the cards that change place when ``moving`` goes ``offset``
+    places up (negative) or down in ``column`` (``(card, position)`` in column order).
+
+    The column keeps its set of positions, so only the cards that changed place move;
+    positions that tie are first spread out as 0, 1, 2…
+    """
+    cards = [card for card, _ in column]
+    index = cards.index(moving)
+    target = min(max(index + offset, 0), len(cards) - 1)
+    if target == index:
+        return {}
+    cards.insert(target, cards.pop(index))
+    positions = [position for _, position in column]
+    if len(set(positions)) < len(positions):
+        positions = [float(n) for n in range(len(positions))]
+    before = dict(column)
+    return {
+        card: position
+        for card, position in zip(cards, positions, strict=True)
+        if before[card] != position
+    }

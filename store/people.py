@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from store.models import Contact, ContactKind, ContactLink
+from store.models import Contact, ContactKind, ContactLink, Conversation
 
 FEEDBACK_ADDRESSEES = (ContactKind.HIRING_MANAGER, ContactKind.RECRUITER)
 """Who a request for feedback on a rejection goes to, first choice first."""
@@ -60,3 +60,23 @@ def feedback_addressee(contacts: Iterable[Contact], application_id: UUID) -> Con
             if link.role is role:
                 return contact
     return None
+
+
+def unlinked(contact: Contact, application_id: UUID) -> tuple[Contact, tuple[ContactLink, ...]]:
+    """``contact`` without its links to the application, and the links it loses."""
+    gone = tuple(link for link in contact.links if link.application_id == application_id)
+    kept = tuple(link for link in contact.links if link not in gone)
+    return contact.model_copy(update={"links": kept, "rev": contact.rev + 1}), gone
+
+
+def linked(contact: Contact, application_id: UUID, role: ContactKind) -> Contact:
+    """``contact`` part of the application in ``role`` (replacing an older role)."""
+    links = [link for link in contact.links if link.application_id != application_id]
+    links.append(ContactLink(application_id=application_id, role=role))
+    return contact.model_copy(update={"links": tuple(links), "rev": contact.rev + 1})
+
+
+def with_conversation(contact: Contact, conversation: Conversation) -> Contact:
+    return contact.model_copy(
+        update={"conversations": (*contact.conversations, conversation), "rev": contact.rev + 1}
+    )

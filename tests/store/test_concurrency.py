@@ -124,11 +124,11 @@ def test_opening_while_another_session_writes_does_not_fail(
 ) -> None:
     """Opening checks every table for records it cannot read; another session's write
     landing between two tables must not lose the tables already checked."""
-    import store.database
+    import store.repository.core
 
     path = tmp_path / "shared.json"
     other = Store.open(path)
-    check_table = store.database.validate_table
+    check_table = store.repository.core.validate_table
     written = []
 
     def check_while_the_other_writes(table: str, *args: Any) -> Any:
@@ -136,7 +136,7 @@ def test_opening_while_another_session_writes_does_not_fail(
             written.append(other.add_application(company="Meanwhile", role="Dev"))
         return check_table(table, *args)
 
-    monkeypatch.setattr(store.database, "validate_table", check_while_the_other_writes)
+    monkeypatch.setattr(store.repository.core, "validate_table", check_while_the_other_writes)
     opened = Store.open(path)
     assert written, "the other session wrote while the tables were being checked"
     assert opened.invalid_records() == []

@@ -1,0 +1,133 @@
+"""Goals, the progress towards them, and the wins worth celebrating."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from store import progress
+from store.errors import ConflictError
+from store.file.storage import Signature
+from store.file.tables import SETTINGS, TABLES
+from store.models import SHORT_TEXT_MAX, Goal, Settings, Win
+from store.repository.core import Core, dump, validated
+
+WINS = TABLES[Win]
+
+
+class GoalRepository:
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def __call__(self) -> list[Goal]:  # transitional
+        return self.all()
+
+    def all(self) -> list[Goal]:
+        return list(self._core.records(Goal).values())
+
+    def add(self, **fields: Any) -> Goal:
+        return self._core.add(validated(Goal, fields))
+
+    def update(self, edited: Goal) -> Goal:
+        """Save an edited goal; raises ``ConflictError`` if it changed meanwhile."""
+        return self._core.save(edited)
+
+    def update_all(self, edited: Iterable[Goal]) -> list[Goal]:
+        """Save several goals together, or none: each must still be as it was read."""
+        checked = [validated(Goal, goal.model_dump()) for goal in edited]
+        saved = []
+        with self._core.transaction() as changes:
+            for goal in checked:
+                doc_id, current = self._core.fresh(Goal, goal.id)
+                if current.rev != goal.rev:
+                    raise ConflictError(current)
+                if current != goal:
+                    goal = goal.model_copy(update={"rev": current.rev + 1})
+                    self._core.replace(changes, doc_id, goal)
+                saved.append(goal)
+        return saved
+
+    def ensure_defaults(self) -> list[Goal]:
+        """Set up the default goals once, on a file that has never had any."""
+        with self._core.transaction() as changes:
+            if self._core.stored(TABLES[Goal]):
+                return []
+            goals = [
+                Goal(metric=metric, target=target, period=period)
+                for metric, target, period in progress.DEFAULT_GOALS
+            ]
+            for goal in goals:
+                self._core.insert(changes, goal)
+        return goals
+
+    def activity(self) -> progress.Activity:
+        """What the goals, the funnel and the wins count: everything, the archive included."""
+        return self._core.activity()
+
+    def progress(self) -> list[progress.GoalProgress]:
+        """Each goal switched on, as far as it is this period, with its streak."""
+        now, counted, memo = self._core.clock(), self.activity(), self._core.progress_memo
+        return [progress.goal_progress(g, counted, now, memo) for g in self.all() if g.active]
+
+
+class WinRepository:
+    def __init__(self, core: Core) -> None:
+        self._core = core
+        self._looked_at: Signature | None = None
+        """The file last looked at for wins."""
+
+    def __call__(self) -> list[Win]:  # transitional
+        return self.all()
+
+    def all(self) -> list[Win]:
+        """Newest first."""
+        return self._core.in_order(Win)
+
+    def add(self, text: str, *, event_key: str | None = None) -> Win:
+        """Record a win; a win for an event already celebrated is returned, not repeated."""
+        win = validated(Win, {"at": self._core.clock(), "text": text, "event_key": event_key})
+        with self._core.transaction() as changes:
+            if event_key is not None:
+                for stored in self._core.stored(WINS).values():
+                    if stored.get("event_key") == event_key:
+                        return validated(Win, stored)
+            self._core.insert(changes, win)
+        return win
+
+    def recognise(self) -> list[Win]:
+        """Record the wins the data shows that were not recorded yet; returns the new ones.
+
+        Cheap when nothing changed (one ``stat``). Each event has a key, so a win is
+        never recorded twice, not even by two sessions seeing it at the same moment.
+        """
+        core = self._core
+        signature = core.storage.stat_signature()
+        if signature == self._looked_at:
+            return []
+        now = core.clock()
+        settings = core.singleton(SETTINGS, Settings)
+        events = core.win_finder.events(
+            core.activity(),
+            list(core.records(Goal).values()),
+            now,
+            daily_focus_target=settings.timer.daily_focus_target,
+        )
+        known = {win.event_key for win in self.all()}
+        unknown = [event for event in events if event.key not in known]
+        if not unknown:
+            self._looked_at = signature
+            return []  # nothing new: no need to take the lock and re-read the file
+        added: list[Win] = []
+        with core.transaction() as changes:
+            seen = {doc.get("event_key") for doc in core.stored(WINS).values()}
+            for event in progress.oldest_first(unknown, now):
+                if event.key not in seen:
+                    seen.add(event.key)
+                    text = event.text[:SHORT_TEXT_MAX]
+                    added.append(Win(at=event.at, text=text, event_key=event.key))
+            if added:
+                # One insert for all: a first look at years of data finds thousands.
+                core.insert_documents(WINS, [dump(win) for win in added])
+                changes[WINS] = {win.id: win for win in added}
+        self._looked_at = core.storage.stat_signature()
+        return added
