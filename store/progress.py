@@ -1,4 +1,6 @@
-"""Progress: goals and streaks, the funnel and what it says, small wins, mood beside the search.
+"""Progress: goals and streaks, and mood beside the search.
+
+The funnel is in ``funnel.py``, the small wins in ``wins.py``.
 
 Everything here is computed from the records (stage histories, timer sessions, journal
 entries, conversations), never stored twice. Periods are the user's: weeks start on
@@ -12,21 +14,34 @@ import math
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from statistics import fmean, median
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from statistics import fmean
 from typing import Any, TypeVar
 
+# The funnel's names, read by the panes as progress.*.
+from store.funnel import LOW_INTERVIEW_RATE as LOW_INTERVIEW_RATE
+from store.funnel import LOW_RESPONSE_RATE as LOW_RESPONSE_RATE
+from store.funnel import MIN_APPLIED_FOR_DIAGNOSIS as MIN_APPLIED_FOR_DIAGNOSIS
+from store.funnel import MIN_INTERVIEWS_FOR_OFFERS as MIN_INTERVIEWS_FOR_OFFERS
+from store.funnel import MIN_RESPONSES_FOR_SCREENING as MIN_RESPONSES_FOR_SCREENING
+from store.funnel import Finding as Finding
+from store.funnel import Funnel as Funnel
+from store.funnel import Lessons as Lessons
+from store.funnel import applied_at as applied_at
+from store.funnel import enough_for_diagnosis as enough_for_diagnosis
+from store.funnel import first_response_at as first_response_at
+from store.funnel import funnel as funnel
+from store.funnel import funnel_summary as funnel_summary
+from store.funnel import lessons as lessons
+from store.funnel import rejections_total as rejections_total
 from store.models import (
-    PIPELINE,
     Application,
-    ArchiveReason,
     Contact,
     Goal,
     JournalEntry,
     Metric,
     Period,
-    RejectionReason,
     Stage,
     TimerKind,
     TimerSession,
@@ -34,19 +49,6 @@ from store.models import (
 
 T = TypeVar("T")
 
-# --- what the funnel needs before it says anything -------------------------------------
-
-MIN_APPLIED_FOR_DIAGNOSIS = 10
-"""Fewer applications than this say nothing yet about where a search is stuck."""
-LOW_RESPONSE_RATE = 0.10
-"""Under one answer in ten applications: the applications are not landing."""
-MIN_RESPONSES_FOR_SCREENING = 5
-LOW_INTERVIEW_RATE = 0.30
-"""Under three in ten answers becoming interviews: the first conversation is the gap."""
-MIN_INTERVIEWS_FOR_OFFERS = 4
-"""This many interviews and no offer: the interviews themselves are the gap."""
-MIN_FOR_RATES = 2
-"""Interviews (or offers) needed before "about 1 in N" is worth saying."""
 
 LEARNING_LABEL = "learning"
 """Focus blocks with this label count toward the learning goal."""
@@ -101,16 +103,6 @@ def previous_period_start(period: Period, start: date) -> date:
 
 
 # --- metrics ---------------------------------------------------------------------------
-
-
-def applied_at(application: Application) -> datetime | None:
-    """When the application was sent: its first move into Applied (or past it)."""
-    for change in application.history:
-        if change.stage in (Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER):
-            return change.at
-    if application.rejection is not None and application.rejection.reached is not Stage.WISHLIST:
-        return application.history[0].at
-    return None
 
 
 def metric_events(metric: Metric, activity: Activity) -> list[tuple[datetime, float]]:
@@ -203,199 +195,6 @@ def goal_progress(
     )
 
 
-# --- the funnel ------------------------------------------------------------------------
-
-RANK = {stage: rank for rank, stage in enumerate(PIPELINE)}
-
-
-def furthest_stage(application: Application) -> Stage:
-    """The furthest pipeline stage the application reached, from its history."""
-    reached: list[Stage] = [c.stage for c in application.history if c.stage is not Stage.REJECTED]
-    if application.rejection is not None:
-        reached.append(application.rejection.reached)
-    return max(reached, key=RANK.__getitem__, default=Stage.WISHLIST)
-
-
-def first_response_at(application: Application) -> datetime | None:
-    """When the company first answered: a move past Applied, or a "no" that was not silence."""
-    sent = applied_at(application)
-    if sent is None:
-        return None
-    for change in application.history:
-        if change.at < sent:
-            continue
-        if change.stage in (Stage.INTERVIEWING, Stage.OFFER):
-            return change.at
-        if change.stage is Stage.REJECTED:
-            silent = (
-                application.rejection is not None
-                and application.rejection.reason is RejectionReason.NO_RESPONSE
-            )
-            return None if silent else change.at
-    return None
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What the funnel suggests, in plain words."""
-
-    title: str
-    advice: str
-
-
-@dataclass(frozen=True)
-class Funnel:
-    days: int | None
-    """The window: applications sent in the last ``days`` days, or all time (None)."""
-    applied: int = 0
-    responses: int = 0
-    interviews: int = 0
-    offers: int = 0
-    declined_offers: int = 0
-    rejections: int = 0
-    median_days_to_response: float | None = None
-    rejected_at: dict[Stage, int] = field(default_factory=dict)
-    """How far each "no" got."""
-
-    @staticmethod
-    def rate(part: int, whole: int) -> float | None:
-        return part / whole if whole else None
-
-    @property
-    def response_rate(self) -> float | None:
-        return self.rate(self.responses, self.applied)
-
-    @property
-    def interview_rate(self) -> float | None:
-        """Interviews per response."""
-        return self.rate(self.interviews, self.responses)
-
-    @property
-    def offer_rate(self) -> float | None:
-        """Offers per interview."""
-        return self.rate(self.offers, self.interviews)
-
-    def applications_per(self, outcome: int) -> int | None:
-        """From the user's own rates: about one in this many applications leads to it."""
-        if outcome < MIN_FOR_RATES:
-            return None
-        return round(self.applied / outcome)
-
-    def findings(self) -> list[Finding]:
-        """Where the search is stuck, the earliest stage first; empty when it is not."""
-        found = []
-        if self.response_rate is not None and self.response_rate < LOW_RESPONSE_RATE:
-            found.append(
-                Finding(
-                    "Many applications, few answers",
-                    "Tailor the résumé and cover letter to each posting, lead with what "
-                    "the posting asks for, and check you are aiming at roles that fit.",
-                )
-            )
-        if (
-            self.responses >= MIN_RESPONSES_FOR_SCREENING
-            and self.interview_rate is not None
-            and self.interview_rate < LOW_INTERVIEW_RATE
-        ):
-            found.append(
-                Finding(
-                    "Answers, but few interviews",
-                    "Work on the first conversation: a two-minute story of who you are "
-                    "and why this role, and your questions about the team.",
-                )
-            )
-        if self.interviews >= MIN_INTERVIEWS_FOR_OFFERS and self.offers == 0:
-            found.append(
-                Finding(
-                    "Interviews, but no offer yet",
-                    "Practise interviewing: mock interviews with a friend, answers told as "
-                    "stories (situation, task, action, result), and questions to ask them.",
-                )
-            )
-        if self.declined_offers:
-            found.append(
-                Finding(
-                    "Offers you turned down",
-                    "Revisit what you are looking for, so your applications aim at offers "
-                    "you would say yes to.",
-                )
-            )
-        return found
-
-
-def funnel(applications: Iterable[Application], now: datetime, days: int | None = None) -> Funnel:
-    """The funnel of applications sent in the last ``days`` days (all of them if None)."""
-    since = now - timedelta(days=days) if days is not None else None
-    applied = responses = interviews = offers = declined = rejections = 0
-    waits = []
-    rejected_at: Counter[Stage] = Counter()
-    for application in applications:
-        sent = applied_at(application)
-        if sent is None or (since is not None and sent < since):
-            continue
-        applied += 1
-        furthest = furthest_stage(application)
-        answered = first_response_at(application)
-        if answered is not None or RANK[furthest] >= RANK[Stage.INTERVIEWING]:
-            responses += 1
-        if answered is not None:
-            waits.append((answered - sent).total_seconds() / 86400)
-        interviews += RANK[furthest] >= RANK[Stage.INTERVIEWING]
-        if furthest is Stage.OFFER:
-            offers += 1
-            declined += application.archived is ArchiveReason.WITHDRAWN
-        if application.rejection is not None:
-            rejections += 1
-            rejected_at[application.rejection.reached] += 1
-    return Funnel(
-        days=days,
-        applied=applied,
-        responses=responses,
-        interviews=interviews,
-        offers=offers,
-        declined_offers=declined,
-        rejections=rejections,
-        median_days_to_response=median(waits) if waits else None,
-        rejected_at=dict(rejected_at),
-    )
-
-
-def enough_for_diagnosis(f: Funnel) -> bool:
-    return f.applied >= MIN_APPLIED_FOR_DIAGNOSIS
-
-
-def rejections_total(applications: Iterable[Application]) -> int:
-    """Every "no" collected so far, silence included."""
-    return sum(1 for a in applications if a.rejection is not None)
-
-
-@dataclass(frozen=True)
-class Lessons:
-    """What the rejection reflections say, grouped, in the user's own words."""
-
-    reasons: list[tuple[str, int]]
-    """Reason labels, most common first."""
-    lessons: list[str]
-    """What to change next, newest first, without repeats."""
-    feedback: list[str]
-
-
-def lessons(applications: Iterable[Application]) -> Lessons:
-    rejected = sorted(
-        (a for a in applications if a.rejection is not None),
-        key=lambda a: a.stage_since,
-        reverse=True,
-    )
-    reasons = Counter(a.rejection.reason.label for a in rejected if a.rejection)
-    own = [a.rejection.lesson.strip() for a in rejected if a.rejection and a.rejection.lesson]
-    said = [a.rejection.feedback.strip() for a in rejected if a.rejection and a.rejection.feedback]
-    return Lessons(
-        reasons=reasons.most_common(),
-        lessons=list(dict.fromkeys(line for line in own if line)),
-        feedback=list(dict.fromkeys(line for line in said if line)),
-    )
-
-
 # --- mood beside the search ------------------------------------------------------------
 
 
@@ -440,32 +239,7 @@ def weeks_beside(activity: Activity, now: datetime, weeks: int = 8) -> list[Week
     ]
 
 
-# --- small wins ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WinEvent:
-    """A win recognised from the records; ``key`` makes sure it is celebrated once."""
-
-    key: str
-    at: datetime
-    text: str
-
-
-def recognise_wins(
-    activity: Activity,
-    goals: Iterable[Goal],
-    now: datetime,
-    *,
-    daily_focus_target: int,
-) -> list[WinEvent]:
-    """Every win the records show, oldest first. The store keeps the ones not yet seen."""
-    events = WinFinder().events(activity, goals, now, daily_focus_target=daily_focus_target)
-    return oldest_first(events, now)
-
-
-def oldest_first(events: Iterable[WinEvent], now: datetime) -> list[WinEvent]:
-    return sorted(events, key=lambda event: event.at.astimezone(now.tzinfo))
+# --- work kept while the records stay the same ----------------------------------------
 
 
 class Memo:
@@ -493,48 +267,6 @@ def same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
     return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
-class WinFinder:
-    """Every win the records show, for a session that looks again after each save.
-
-    Each part (the applications' wins, the journal's, the focus days', each goal's) is
-    worked out again only when the records it counts have changed (see ``Memo``). After
-    a card move at 10,000 records the 8,500 timer sessions are not walked again: 20 ms,
-    not 100.
-    """
-
-    def __init__(self) -> None:
-        self._memo = Memo()
-
-    def events(
-        self,
-        activity: Activity,
-        goals: Iterable[Goal],
-        now: datetime,
-        *,
-        daily_focus_target: int,
-    ) -> list[WinEvent]:
-        """Every win the records show, in no particular order (see ``oldest_first``)."""
-        tz = now.tzinfo
-        sent, journal, sessions = activity.applications, activity.journal, activity.sessions
-        part = self._memo.get
-        events = [
-            *part("applications", sent, None, lambda: application_wins(sent)),
-            *part("journal", journal, None, lambda: reframe_wins(journal)),
-            *part(
-                "focus days",
-                sessions,
-                (tz, daily_focus_target),
-                lambda: focus_day_wins(sessions, tz=tz, target=daily_focus_target),
-            ),
-        ]
-        for goal in goals:
-            if goal.active:
-                counted = counted_records(goal.metric, activity)
-                work = functools.partial(_goal_wins, goal, activity, now)
-                events += part(goal.id, counted, (goal, tz), work)
-        return events
-
-
 def counted_records(metric: Metric, activity: Activity) -> Sequence[object]:
     """The records ``metric_events`` reads for ``metric``."""
     if metric is Metric.APPLICATIONS_SENT:
@@ -544,106 +276,6 @@ def counted_records(metric: Metric, activity: Activity) -> Sequence[object]:
     if metric in (Metric.LEARNING_MINUTES, Metric.FOCUS_BLOCKS):
         return activity.sessions
     return activity.journal
-
-
-def application_wins(applications: Sequence[Application]) -> list[WinEvent]:
-    events: list[WinEvent] = []
-    sent = sorted(
-        ((at, a) for a in applications if (at := applied_at(a)) is not None),
-        key=lambda pair: pair[0].astimezone(UTC),  # one tzinfo: see _goal_wins
-    )
-    for count, (at, application) in enumerate(sent, start=1):
-        where = f"{application.role} at {application.company}"
-        events.append(WinEvent(f"applied:{application.id}", at, f"Sent: {where}"))
-        if count % 10 == 0:
-            events.append(WinEvent(f"applied-count:{count}", at, f"{count} applications sent"))
-    for application in applications:
-        where = f"{application.role} at {application.company}"
-        if (answered := first_response_at(application)) is not None:
-            events.append(WinEvent(f"response:{application.id}", answered, f"An answer: {where}"))
-        for change in application.history:
-            if change.stage is Stage.INTERVIEWING:
-                text = f"Interview: {where}"
-                events.append(WinEvent(f"interview:{application.id}", change.at, text))
-                break
-        for change in application.history:
-            if change.stage is Stage.OFFER:
-                events.append(WinEvent(f"offer:{application.id}", change.at, f"Offer: {where}"))
-                break
-        rejection = application.rejection
-        if rejection is not None and rejection.feedback_requested_at is not None:
-            text = f"Asked for feedback: {application.company}"
-            events.append(
-                WinEvent(f"feedback:{application.id}", rejection.feedback_requested_at, text)
-            )
-    return events
-
-
-def reframe_wins(journal: Sequence[JournalEntry]) -> list[WinEvent]:
-    return [
-        WinEvent(f"reframe:{entry.id}", entry.at, "Turned a hard thought around")
-        for entry in journal
-        if entry.negative_thought.strip() and entry.reframe.strip()
-    ]
-
-
-def focus_day_wins(
-    sessions: Sequence[TimerSession], *, tz: tzinfo | None, target: int
-) -> list[WinEvent]:
-    """A win for each day all ``target`` focus blocks were done (sessions oldest first)."""
-    events = []
-    blocks: Counter[date] = Counter()
-    for session in sessions:
-        if session.kind is TimerKind.FOCUS and session.completed:
-            day = session.started_at.astimezone(tz).date()
-            blocks[day] += 1
-            if blocks[day] == target:
-                end = session.started_at + timedelta(seconds=session.actual_seconds)
-                text = f"All {target} focus blocks of the day done"
-                events.append(WinEvent(f"focus-day:{day.isoformat()}", end, text))
-    return events
-
-
-def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
-    """A win for each period on target, dated the moment the target was reached."""
-    tz = now.tzinfo
-    running: defaultdict[date, float] = defaultdict(float)
-    wins = []
-    # Each time in the user's zone first: datetimes that share one tzinfo compare as
-    # they are, while two read from the file (each with its own tzinfo) are converted
-    # at every comparison (8,500 of them in random order: 100 ms to sort, not 3).
-    local = sorted(
-        ((at.astimezone(tz), amount) for at, amount in metric_events(goal.metric, activity)),
-        key=lambda event: event[0],
-    )
-    for at, amount in local:
-        start = period_start(goal.period, at.date())
-        before = running[start]
-        running[start] += amount
-        if before < goal.target <= running[start]:
-            text = f"On target: {METRIC_NAMES[goal.metric].lower()} this {goal.period.value}"
-            wins.append(WinEvent(f"goal:{goal.id}:{start.isoformat()}", at, text))
-    return wins
-
-
-def funnel_summary(f: Funnel) -> dict[str, object]:
-    return {
-        "applied": f.applied,
-        "responses": f.responses,
-        "interviews": f.interviews,
-        "offers": f.offers,
-        "declined_offers": f.declined_offers,
-        "rejections": f.rejections,
-        "response_rate": f.response_rate,
-        "interview_rate": f.interview_rate,
-        "offer_rate": f.offer_rate,
-        "median_days_to_response": f.median_days_to_response,
-        "rejected_at": {stage.value: n for stage, n in f.rejected_at.items()},
-        "enough_for_diagnosis": enough_for_diagnosis(f),
-        "findings": [{"title": x.title, "advice": x.advice} for x in f.findings()]
-        if enough_for_diagnosis(f)
-        else [],
-    }
 
 
 def summary(activity: Activity, goals: Iterable[Goal], now: datetime) -> dict[str, object]:

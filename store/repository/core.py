@@ -16,7 +16,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from store import progress, timer
+from store import progress, timer, wins
 from store.clock import Clock
 from store.errors import ConflictError, InvalidInput, NotFoundError
 from store.file.storage import SafeJSONStorage, Signature, Transaction
@@ -103,7 +103,7 @@ class Core:
         """Tables' models in the order they are read in, until the table changes."""
         self._invalid: dict[str, list[InvalidRecord]] = {}
         # Worked out from the models, so started afresh with them (see forget_models).
-        self.win_finder = progress.WinFinder()
+        self.win_finder = wins.WinFinder()
         self.progress_memo = progress.Memo()
 
     # --- reading ----------------------------------------------------------------------
@@ -125,7 +125,7 @@ class Core:
         memory beside the new."""
         self._models, self._invalid, self._models_signature = {}, {}, signature
         self._sorted = {}
-        self.win_finder = progress.WinFinder()
+        self.win_finder = wins.WinFinder()
         self.progress_memo = progress.Memo()
 
     def invalid_records(self) -> list[InvalidRecord]:

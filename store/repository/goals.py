@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from store import progress
+from store import progress, wins
 from store.errors import ConflictError
 from store.file.storage import Signature
 from store.file.tables import SETTINGS, TABLES
@@ -120,7 +120,7 @@ class WinRepository:
         added: list[Win] = []
         with core.transaction() as changes:
             seen = {doc.get("event_key") for doc in core.stored(WINS).values()}
-            for event in progress.oldest_first(unknown, now):
+            for event in wins.oldest_first(unknown, now):
                 if event.key not in seen:
                     seen.add(event.key)
                     text = event.text[:SHORT_TEXT_MAX]

@@ -37,10 +37,10 @@ from store.progress import (
     funnel,
     goal_progress,
     lessons,
-    recognise_wins,
     rejections_total,
     weeks_beside,
 )
+from store.wins import WinFinder
 
 # Wednesday 18 March 2026, noon UTC: the week began on Monday the 16th.
 NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)
@@ -329,7 +329,9 @@ def test_wins_are_recognised_from_the_records() -> None:
     at = NOW - days(20)
     zed = sent(at, (Stage.INTERVIEWING, at + days(5)), (Stage.OFFER, at + days(15)))
     applications = [*many(9), zed]
-    keys = [e.key for e in recognise_wins(Activity(applications), [], NOW, daily_focus_target=6)]
+    keys = [
+        e.key for e in WinFinder().events(Activity(applications), [], NOW, daily_focus_target=6)
+    ]
     assert "applied-count:10" in keys
     assert {f"response:{zed.id}", f"interview:{zed.id}", f"offer:{zed.id}"} <= set(keys)
     assert len(keys) == len(set(keys))
@@ -347,7 +349,7 @@ def test_a_day_of_focus_blocks_and_a_week_on_target_are_wins() -> None:
         for n in range(3)
     ]
     goal = Goal(metric=Metric.FOCUS_BLOCKS, target=2)
-    events = recognise_wins(
+    events = WinFinder().events(
         Activity(applications=[], sessions=blocks), [goal], NOW, daily_focus_target=3
     )
     by_key = {e.key: e for e in events}
