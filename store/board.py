@@ -15,6 +15,10 @@ GHOSTED_AFTER_DAYS = 21
 """Default for Settings.stale_after_days: an application in Applied this long with no
 change is probably a silent "no"."""
 
+TAKEN_BACK_WITHIN = timedelta(minutes=10)
+"""A move reversed this soon was a slip (``L`` then ``H``): it leaves no trace in the
+history, and a win it alone earned is taken back."""
+
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dw])$")
 
 
@@ -90,12 +94,17 @@ def moved(current: Application, stage: Stage, now: datetime, position: float) ->
     """``current`` moved to ``stage``: history, rejection record and column position.
 
     Moving to Rejected starts a rejection record with the stage it reached; moving out
-    of Rejected removes it.
+    of Rejected removes it. Moving straight back within ``TAKEN_BACK_WITHIN`` removes
+    the last move from the history instead of adding one.
     """
     rejection = None
     if stage is Stage.REJECTED:
         rejection = current.rejection or Rejection(reached=stage_before_rejection(current))
-    history = (*current.history, StageChange(stage=stage, at=now))
+    history = current.history
+    if _takes_back(current, stage, now):
+        history = history[:-1]
+    else:
+        history = (*history, StageChange(stage=stage, at=now))
     return current.model_copy(
         update={
             "stage": stage,
@@ -105,6 +114,17 @@ def moved(current: Application, stage: Stage, now: datetime, position: float) ->
             "rev": current.rev + 1,
             "updated_at": now,
         }
+    )
+
+
+def _takes_back(current: Application, stage: Stage, now: datetime) -> bool:
+    """Whether moving ``current`` to ``stage`` reverses its last move, made moments ago."""
+    history = current.history
+    return (
+        len(history) >= 2
+        and history[-1].stage is current.stage
+        and history[-2].stage is stage
+        and timedelta(0) <= now - history[-1].at <= TAKEN_BACK_WITHIN
     )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
-from store import progress, wins
+from store import board, progress, wins
 from store.errors import ConflictError
 from store.file.storage import Signature
 from store.file.tables import SETTINGS, TABLES
@@ -97,6 +98,9 @@ class WinRepository:
     def recognise(self) -> list[Win]:
         """Record the wins the data shows that were not recorded yet; returns the new ones.
 
+        A win recognised moments ago whose event the data no longer shows (the move
+        that earned it was undone or reversed) is taken back, quietly.
+
         Cheap when nothing changed (one ``stat``). Each event has a key, so a win is
         never recorded twice, not even by two sessions seeing it at the same moment.
         """
@@ -114,11 +118,16 @@ class WinRepository:
         )
         known = {win.event_key for win in self.all()}
         unknown = [event for event in events if event.key not in known]
-        if not unknown:
+        shown = {event.key for event in events}
+        if not unknown and not any(_taken_back(win, shown, now) for win in self.all()):
             self._looked_at = signature
             return []  # nothing new: no need to take the lock and re-read the file
         added: list[Win] = []
         with core.transaction() as changes:
+            for doc_id, doc in list(core.stored(WINS).items()):
+                win = validated(Win, doc)
+                if _taken_back(win, shown, now):
+                    core.remove(changes, Win, doc_id, win.id)
             seen = {doc.get("event_key") for doc in core.stored(WINS).values()}
             for event in wins.oldest_first(unknown, now):
                 if event.key not in seen:
@@ -131,3 +140,12 @@ class WinRepository:
                 changes[WINS] = {win.id: win for win in added}
         self._looked_at = core.storage.stat_signature()
         return added
+
+
+def _taken_back(win: Win, shown: set[str], now: datetime) -> bool:
+    """A win recognised from an event the records no longer show, within moments of it."""
+    return (
+        win.event_key is not None
+        and win.event_key not in shown
+        and timedelta(0) <= now - win.at <= board.TAKEN_BACK_WITHIN
+    )

@@ -17,6 +17,8 @@ from store import (
     fixed_clock,
 )
 from store.board import days_in_stage, is_stale, matches, next_action_due, parse_date
+from store.clock import MovableClock
+from store.funnel import funnel
 from store.sample import SAMPLE_NOW
 
 TODAY = SAMPLE_NOW.date()
@@ -164,3 +166,60 @@ def test_undo_refuses_when_another_session_changed_the_record(store: Store) -> N
     with pytest.raises(ConflictError):
         store.revert(added, moved.rev)
     assert store.application(added.id).stage is Stage.INTERVIEWING
+
+
+def test_a_move_taken_back_within_minutes_leaves_no_trace_in_the_history(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev")
+    clock.advance(days=2)
+    store.applications.move(card.id, Stage.APPLIED)  # `L` by mistake…
+    clock.advance(minutes=3)
+    back = store.applications.move(card.id, Stage.WISHLIST)  # …and `H` straight after
+    assert back.history == card.history
+    assert funnel([back], clock()).applied == 0, "the funnel never saw it sent"
+    assert days_in_stage(back, clock()) == 2
+    store.applications.move(card.id, Stage.APPLIED)
+    clock.advance(hours=1)
+    again = store.applications.move(card.id, Stage.WISHLIST)
+    assert [change.stage for change in again.history] == [
+        Stage.WISHLIST,
+        Stage.APPLIED,
+        Stage.WISHLIST,
+    ], "a move back after a while is history"
+
+
+def test_a_win_earned_only_by_a_move_taken_back_is_taken_back(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.wins.recognise()
+    clock.advance(days=1)
+    store.applications.move(card.id, Stage.INTERVIEWING)
+    assert f"interview:{card.id}" in {win.event_key for win in store.wins.recognise()}
+    clock.advance(minutes=2)
+    store.applications.move(card.id, Stage.APPLIED)
+    assert store.wins.recognise() == [], "taken back quietly: nothing new to celebrate"
+    kept = {win.event_key for win in store.wins.all()}
+    assert f"interview:{card.id}" not in kept
+    assert f"applied:{card.id}" in kept, "the wins the data still shows stay"
+
+
+def test_an_undone_move_takes_its_win_back(store: Store, clock: MovableClock) -> None:
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.INTERVIEWING)
+    store.wins.recognise()
+    clock.advance(days=1)
+    moved = store.applications.move(card.id, Stage.OFFER)
+    assert f"offer:{card.id}" in {win.event_key for win in store.wins.recognise()}
+    store.applications.revert(card, moved.rev)  # the board's undo
+    store.wins.recognise()
+    assert f"offer:{card.id}" not in {win.event_key for win in store.wins.all()}
+    clock.advance(days=3)
+    store.applications.delete(card.id)
+    store.wins.recognise()
+    assert f"applied:{card.id}" in {win.event_key for win in store.wins.all()}, (
+        "a win from days ago stays when its record goes"
+    )
