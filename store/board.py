@@ -43,7 +43,10 @@ def parse_date(text: str, today: date) -> date | None:
 
 
 def days_in_stage(application: Application, now: datetime) -> int:
-    return max(0, (now - application.stage_since).days)
+    """Calendar days in the stage, in the zone of ``now``: moved yesterday at 23:00 is one
+    day by 08:00 today."""
+    since = application.stage_since.astimezone(now.tzinfo).date()
+    return max(0, (now.date() - since).days)
 
 
 def is_stale(application: Application, now: datetime, after_days: int) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_days_in_stage_stale_and_due(store: Store) -> None:
     )
     later = SAMPLE_NOW + timedelta(days=21)
     assert days_in_stage(applied, later) == 21
-    assert not is_stale(applied, later - timedelta(seconds=1), after_days=21)
+    assert not is_stale(applied, later - timedelta(days=1), after_days=21)
     assert is_stale(applied, later, after_days=21)
     assert next_action_due(applied, TODAY)
     assert not next_action_due(applied, TODAY - timedelta(days=1))
@@ -223,3 +224,14 @@ def test_an_undone_move_takes_its_win_back(store: Store, clock: MovableClock) ->
     assert f"applied:{card.id}" in {win.event_key for win in store.wins.all()}, (
         "a win from days ago stays when its record goes"
     )
+
+
+def test_days_in_stage_counts_the_users_calendar_days(db_path: Path) -> None:
+    zone = timezone(timedelta(hours=2))
+    moved_late = datetime(2026, 3, 17, 23, 0, tzinfo=zone)
+    store = Store.open(db_path, clock=fixed_clock(moved_late))
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    next_morning = datetime(2026, 3, 18, 8, 0, tzinfo=zone)
+    assert days_in_stage(card, next_morning) == 1, "moved yesterday evening: 1 day"
+    assert days_in_stage(card, moved_late + timedelta(minutes=90)) == 1, "past midnight"
+    assert days_in_stage(card, moved_late.replace(hour=23, minute=59)) == 0
