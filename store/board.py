@@ -55,7 +55,10 @@ def is_stale(application: Application, now: datetime, after_days: int) -> bool:
 
 
 def next_action_due(application: Application, today: date) -> bool:
-    """The next action is due today or overdue."""
+    """The next action is due today or overdue, on a card still in play: a rejected,
+    ghosted or archived one has nothing left to chase."""
+    if application.stage is Stage.REJECTED or application.archived is not None:
+        return False
     return application.next_action_due is not None and application.next_action_due <= today
 
 

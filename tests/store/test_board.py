@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
@@ -235,3 +236,17 @@ def test_days_in_stage_counts_the_users_calendar_days(db_path: Path) -> None:
     assert days_in_stage(card, next_morning) == 1, "moved yesterday evening: 1 day"
     assert days_in_stage(card, moved_late + timedelta(minutes=90)) == 1, "past midnight"
     assert days_in_stage(card, moved_late.replace(hour=23, minute=59)) == 0
+
+
+def test_a_card_that_is_over_is_never_due(store: Store) -> None:
+    def due_card() -> UUID:
+        return store.applications.add(
+            company="Acme", role="Dev", stage=Stage.APPLIED, next_action_due=TODAY
+        ).id
+
+    rejected = store.applications.reject(due_card(), Rejection(reached=Stage.APPLIED))
+    ghosted = store.applications.mark_ghosted(due_card())
+    archived = store.applications.archive(due_card(), ArchiveReason.WITHDRAWN)
+    for card in (rejected, ghosted, archived):
+        assert not next_action_due(card, TODAY), card.stage
+    assert next_action_due(store.applications.get(due_card()), TODAY), "an open one is due"
