@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from store.models import TimerKind, TimerSession, TimerSettings, TimerState, TimerStatus
@@ -211,9 +211,29 @@ def advance(state: TimerState, settings: TimerSettings, now: datetime) -> Step:
         ran_out_at = state.running_since + timedelta(
             seconds=state.planned_seconds - state.elapsed_before
         )
+        if ends and ends[-1].next_started:
+            # This phase started by itself in this catch-up and ran its whole length
+            # unseen (bounceback closed, the machine asleep): nobody took it, so it is
+            # not recorded, and it waits for the user as if it had never started.
+            ends[-1] = replace(ends[-1], next_started=False)
+            state = _waiting(state)
+            break
         state, end = _leave(state, settings, ran_out_at, now, ran_out=True)
         ends.append(end)
     return Step(state, tuple(ends))
+
+
+def _waiting(state: TimerState) -> TimerState:
+    """``state``, started by itself at the previous phase's end, back to waiting since then."""
+    return state.model_copy(
+        update={
+            "status": TimerStatus.READY,
+            "started_at": None,
+            "running_since": None,
+            "elapsed_before": 0.0,
+            "previous_ended_at": state.running_since,
+        }
+    )
 
 
 def toggle(state: TimerState, settings: TimerSettings, now: datetime) -> Step:

@@ -125,6 +125,19 @@ def test_a_phase_seen_within_the_grace_starts_the_next_from_the_moment_it_ended(
     assert remaining(step.state, clock()) == 3 * 60, "the break began two minutes ago"
 
 
+def test_a_break_that_ran_out_unseen_is_not_recorded_as_taken(clock: MovableClock) -> None:
+    """The block ran out while bounceback was closed, and so did the break that would have
+    started by itself: nobody took it. It waits for the user, and is no break on record."""
+    settings = TimerSettings(short_break_minutes=2)
+    state = started(clock, settings)
+    clock.advance(minutes=25 + 3)  # within the grace, but past the whole break
+    step = advance(state, settings, clock())
+    assert [session.kind for session in step.sessions] == [FOCUS]
+    assert not step.ends[-1].next_started
+    assert (step.state.phase, step.state.status) == (SHORT, TimerStatus.READY)
+    assert overtime(step.state, clock()) == 3 * 60, "waiting since the block ran out"
+
+
 def test_skip_records_a_cut_short_block_and_moves_on(clock: MovableClock) -> None:
     state = started(clock)
     clock.advance(minutes=10)
