@@ -11,10 +11,6 @@ from store.models import Application, Rejection, Stage, StageChange
 
 K = TypeVar("K")
 
-GHOSTED_AFTER_DAYS = 21
-"""Default for Settings.stale_after_days: an application in Applied this long with no
-change is probably a silent "no"."""
-
 TAKEN_BACK_WITHIN = timedelta(minutes=10)
 """A move reversed this soon was a slip (``L`` then ``H``): it leaves no trace in the
 history, and a win it alone earned is taken back."""

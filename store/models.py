@@ -432,8 +432,11 @@ class Contact(Record):
 
 # --- settings --------------------------------------------------------------------------
 
+GHOSTED_AFTER_DAYS = 21
+"""An application in Applied this long with no change is probably a silent "no"."""
+
 
 class Settings(Model):
     theme: ShortText = "textual-dark"
-    stale_after_days: int = Field(default=21, ge=1, le=365)
+    stale_after_days: int = Field(default=GHOSTED_AFTER_DAYS, ge=1, le=365)
     timer: TimerSettings = TimerSettings()
