@@ -34,7 +34,7 @@ LONG_TEXT_MAX = 1_048_576
 # the white space around a one-line field is trimmed. pydantic-core's strip trims exactly
 # Unicode's White_Space characters (str.strip() would also eat the \x1c-\x1f controls),
 # before the length is checked, and in Rust: a Python validator called for each field of
-# each record made validating 8,500 timer sessions take 67 ms, not 53.
+# each record would slow reading the file.
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
 RequiredText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)
@@ -71,9 +71,9 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
     def model_post_init(self, context: Any, /) -> None:
-        # Pydantic gives every model its own set of the field names it was given: 730
-        # bytes for most records, half of a timer session's memory and 10 MB at 10,000
-        # records, for the same few sets. Models with the same names share one. It is
+        # Pydantic gives every model its own set of the field names it was given: half of
+        # a timer session's memory, for the same few sets. Models with the same names
+        # share one. It is
         # never changed in place: models are frozen, and pydantic copies it to copy one.
         names = self.__pydantic_fields_set__
         shared = _FIELD_NAME_SETS.setdefault(frozenset(names), names)

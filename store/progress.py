@@ -161,7 +161,7 @@ def goal_progress(
 ) -> GoalProgress:
     """How far the goal is this period. With a ``memo``, the totals of each period are
     counted again only when the records they count are not the very ones of last time:
-    a goal of focus blocks walks every timer session, 7 ms at 10,000 records."""
+    a goal of focus blocks walks every timer session."""
     today = now.date()
     tz = now.tzinfo
 

@@ -40,9 +40,8 @@ class WinFinder:
     """Every win the records show, for a session that looks again after each save.
 
     Each part (the applications' wins, the journal's, the focus days', each goal's) is
-    worked out again only when the records it counts have changed (see ``Memo``). After
-    a card move at 10,000 records the 8,500 timer sessions are not walked again: 20 ms,
-    not 100.
+    worked out again only when the records it counts have changed (see ``Memo``): after
+    a card move the timer sessions are not walked again.
     """
 
     def __init__(self) -> None:
@@ -143,7 +142,7 @@ def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
     wins = []
     # Each time in the user's zone first: datetimes that share one tzinfo compare as
     # they are, while two read from the file (each with its own tzinfo) are converted
-    # at every comparison (8,500 of them in random order: 100 ms to sort, not 3).
+    # at every comparison.
     local = sorted(
         ((at.astimezone(tz), amount) for at, amount in metric_events(goal.metric, activity)),
         key=lambda event: event[0],

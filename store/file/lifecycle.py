@@ -106,7 +106,7 @@ class FileLifecycle:
         if any(b.tag == backups.DAILY and b.taken_at.date() == today for b in taken):
             return
         # The version _prepare just read (and parsed) or wrote, not read and parsed again:
-        # that made the day's first open 30 ms slower at 10,000 records; the copy takes 5.
+        # the day's first open waits for it.
         held = self._storage.held_bytes()
         assert held is not None, "_prepare reads the file or writes it"
         backups.keep_copy(self.path, held, backups.DAILY, now)

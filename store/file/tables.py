@@ -11,7 +11,6 @@ from uuid import UUID
 from pydantic import ValidationError
 
 from store.errors import CorruptDatabaseError
-from store.file.storage import paused_gc
 from store.models import (
     Affirmation,
     Application,
@@ -66,12 +65,11 @@ def validate_table(
     """The table's valid records by id, and the ones that fail validation (kept in the file)."""
     valid: dict[UUID, Record] = {}
     invalid = []
-    with paused_gc():
-        for doc_id, doc in docs.items():
-            try:
-                record = model.model_validate(doc)
-            except ValidationError as error:
-                invalid.append(InvalidRecord(table, int(doc_id), str(error)))
-            else:
-                valid[record.id] = record
+    for doc_id, doc in docs.items():
+        try:
+            record = model.model_validate(doc)
+        except ValidationError as error:
+            invalid.append(InvalidRecord(table, int(doc_id), str(error)))
+        else:
+            valid[record.id] = record
     return valid, invalid
