@@ -32,11 +32,8 @@ class FileLifecycle:
     """What a store does to its file as a whole, beside its records."""
 
     _storage: SafeJSONStorage
+    clock: Clock
     warnings: list[str]
-
-    @property
-    def clock(self) -> Clock:
-        raise NotImplementedError
 
     @property
     def path(self) -> Path:
