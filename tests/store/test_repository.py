@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tinydb import Query, TinyDB
 
 from store import (
     ConflictError,
@@ -276,3 +277,16 @@ def test_rejection_reason_has_a_readable_label() -> None:
 def test_the_store_needs_an_aware_clock() -> None:
     with pytest.raises(ValueError, match="aware"):
         fixed_clock(SAMPLE_NOW.replace(tzinfo=None))
+
+
+def test_the_file_stays_a_tinydb_database_that_tinydb_itself_reads(store: Store) -> None:
+    first = store.applications.add(company="Acme", role="Dev")
+    gone = store.applications.add(company="Gone", role="Dev")
+    store.applications.delete(gone.id)
+    last = store.applications.add(company="Zed", role="Dev")
+    with TinyDB(store.path, access_mode="r") as db:
+        table = db.table("applications")
+        assert [doc["company"] for doc in table.all()] == ["Acme", "Zed"]
+        assert [doc.doc_id for doc in table.all()] == [1, 2], "numbered as TinyDB numbers"
+        assert table.get(Query().id == str(last.id)) is not None
+        assert table.get(doc_id=1)["id"] == str(first.id)
