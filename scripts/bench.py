@@ -121,7 +121,9 @@ import sys
 from store import Store
 import textual.app  # loaded before the file is opened, as in the app: peaks add up
 store = Store.open(sys.argv[1], check_records=False)
-""" + floor_app('*(f"{a.company}, {a.role}: {a.stage.label}" for a in store.applications())')
+""" + floor_app(
+    '*(f"{a.company}, {a.role}: {a.stage.label}" for a in store.applications.on_board())'
+)
 
 PANE_FIRST_FRAME = (
     """
@@ -170,7 +172,7 @@ path = Path(sys.argv[1])
 timings = {"open": [], "add": [], "move": [], "edit": [], "raw_write": []}
 started = time.perf_counter()
 store = Store.open(path)
-store.applications(); store.journal(); store.timer_sessions()
+store.applications.on_board(); store.journal.entries(); store.timer.sessions()
 timings["open"].append(time.perf_counter() - started)
 store.prepare_to_write()  # as the app does once its first screen is up
 def raw_write():
@@ -195,13 +197,13 @@ def timed(name, operation):
     return result
 added = []
 for _ in range(3):
-    card = timed("add", lambda: store.add_application(company="Bench", role="Developer"))
+    card = timed("add", lambda: store.applications.add(company="Bench", role="Developer"))
     added.append(card.id)
-    timed("move", lambda: store.move_application(card.id, Stage.APPLIED))
-    edited = store.application(card.id).model_copy(update={"notes": "edited"})
-    timed("edit", lambda: store.update_application(edited))
+    timed("move", lambda: store.applications.move(card.id, Stage.APPLIED))
+    edited = store.applications.get(card.id).model_copy(update={"notes": "edited"})
+    timed("edit", lambda: store.applications.update(edited))
 for card_id in added:
-    store.delete_application(card_id)
+    store.applications.delete(card_id)
 print(json.dumps(timings))
 """
 
@@ -214,9 +216,9 @@ from tui.panes.journal import JournalPane
 store = Store.open(sys.argv[1])
 timings = {}
 now = store.clock()
-entries = store.journal()
+entries = store.journal.entries()
 started = time.perf_counter()
-mood_trend(entries, store.applications(), today=now.date(), tz=now.tzinfo)
+mood_trend(entries, store.applications.on_board(), today=now.date(), tz=now.tzinfo)
 timings["mood_trend"] = time.perf_counter() - started
 def draw(widget):
     for y in range(widget.size.height):

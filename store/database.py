@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from store.clock import Clock, system_clock
 from store.file.lifecycle import FileLifecycle
@@ -27,63 +26,6 @@ from store.repository.journal import AffirmationRepository, JournalRepository
 from store.repository.people import PeopleRepository
 from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
-
-# Transitional: the old method names, until the call sites are renamed.
-_OLD_NAMES = {
-    "add_application": "applications.add",
-    "move_application": "applications.move",
-    "move_preview": "applications.move_preview",
-    "reject_application": "applications.reject",
-    "mark_ghosted": "applications.mark_ghosted",
-    "record_feedback_request": "applications.record_feedback_request",
-    "archive_application": "applications.archive",
-    "reorder_application": "applications.reorder",
-    "update_application": "applications.update",
-    "delete_application": "applications.delete",
-    "restore_application": "applications.restore",
-    "add_journal_entry": "journal.add",
-    "update_journal_entry": "journal.update",
-    "delete_journal_entry": "journal.delete",
-    "add_affirmation": "affirmations.add",
-    "delete_affirmation": "affirmations.delete",
-    "timer_state": "timer.state",
-    "timer_sessions": "timer.sessions",
-    "timer_tick": "timer.tick",
-    "timer_toggle": "timer.toggle",
-    "timer_skip": "timer.skip",
-    "timer_reset": "timer.reset",
-    "timer_adjust": "timer.adjust",
-    "timer_label": "timer.label",
-    "add_timer_session": "timer.add_session",
-    "record_recharge": "timer.record_recharge",
-    "add_goal": "goals.add",
-    "update_goal": "goals.update",
-    "update_goals": "goals.update_all",
-    "ensure_default_goals": "goals.ensure_defaults",
-    "goal_progress": "goals.progress",
-    "add_win": "wins.add",
-    "recognise_wins": "wins.recognise",
-    "add_contact": "people.add",
-    "update_contact": "people.update",
-    "delete_contact": "people.delete",
-    "add_conversation": "people.add_conversation",
-    "log_conversation": "people.log_conversation",
-    "link_contact": "people.link",
-    "unlink_contact": "people.unlink",
-    "update_settings": "settings.update",
-    "update_timer_settings": "settings.update_timer",
-    "application": "applications.get",
-    "journal": "journal.entries",
-    "affirmations": "affirmations.all",
-    "goals": "goals.all",
-    "activity": "goals.activity",
-    "wins": "wins.all",
-    "contacts": "people.contacts",
-    "contact": "people.get",
-    "settings": "settings.get",
-    "revert": "_core.revert",
-    "restore": "_core.restore",
-}
 
 
 class Store(FileLifecycle):
@@ -180,11 +122,3 @@ class Store(FileLifecycle):
 
     def schema_version(self) -> int:
         return self._schema_version(self._storage.snapshot()[1])
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in _OLD_NAMES:
-            raise AttributeError(name)
-        target: Any = self
-        for part in _OLD_NAMES[name].split("."):
-            target = getattr(target, part)
-        return target

@@ -152,11 +152,11 @@ class BouncebackApp(App[None]):
     def on_mount(self) -> None:
         for warning in self.store.warnings:
             self.notify(warning, title="Note", severity="warning", timeout=15, markup=False)
-        theme = self.store.settings().theme
+        theme = self.store.settings.get().theme
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
-        self.guard(self.store.ensure_default_goals)
+        self.guard(self.store.goals.ensure_defaults)
         # Once the first frame is up: ready to write (which lets the file's parsed dicts
         # go before the other tables' models are built), records that cannot be read,
         # the wins the data shows, the other panes, and last the freeze of all that. At
@@ -193,8 +193,8 @@ class BouncebackApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def _save_theme(self, name: str) -> None:
-        if name != self.store.settings().theme:
-            self.guard(lambda: self.store.update_settings(theme=name))
+        if name != self.store.settings.get().theme:
+            self.guard(lambda: self.store.settings.update(theme=name))
 
     # --- keeping up with the file ------------------------------------------------------
 
@@ -243,13 +243,13 @@ class BouncebackApp(App[None]):
         """Record a phase that ran out, announce it wherever the user is, update the header."""
         now = self.store.clock()
         try:
-            state, settings = self.store.timer_state(), self.store.settings().timer
+            state, settings = self.store.timer.state(), self.store.settings.get().timer
         except StoreError:
             return  # reported by the panes' reload
         step = timer.advance(state, settings, now)
         if step.state != state:
             # Every open session sees the end (and rings); the store records it once.
-            self.guard(self.store.timer_tick)
+            self.guard(self.store.timer.tick)
             self.reload_if_mounted("timer")
             self._announce([end for end in step.ends if end.by_itself], now)
         shown = badge(step.state, now)
@@ -267,7 +267,7 @@ class BouncebackApp(App[None]):
                 )
             return
         end = recent[-1]
-        settings = self.store.settings().timer
+        settings = self.store.settings.get().timer
         if end.ended is TimerKind.FOCUS:
             title = "Focus block done: time for a break"
             minutes = timer.phase_seconds(end.next, settings) // 60
@@ -292,7 +292,7 @@ class BouncebackApp(App[None]):
 
     def celebrate_new_wins(self) -> None:
         """A win the data shows (an application sent, an interview…) is toasted once."""
-        found = self.guard(self.store.recognise_wins)
+        found = self.guard(self.store.wins.recognise)
         if found is None:
             return
         new = found

@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
-    added = store.add_application(
+    added = store.applications.add(
         company=args.company, role=args.role, stage=args.stage, url=args.url, notes=args.note
     )
     company, role = printable(added.company), printable(added.role)
@@ -178,7 +178,7 @@ def _add(store: Store, args: argparse.Namespace) -> int:
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
-    applications = store.applications(archived=args.archived)
+    applications = store.applications.archived() if args.archived else store.applications.on_board()
     if args.stage:
         applications = [a for a in applications if a.stage.value == args.stage]
     if args.json:
@@ -213,14 +213,14 @@ def _run_app(store: Store, *, demo: bool) -> int:
 
 
 def _log(store: Store, args: argparse.Namespace) -> int:
-    entry = store.add_journal_entry(mood=args.mood, text=" ".join(args.text), tags=args.tag)
+    entry = store.journal.add(mood=args.mood, text=" ".join(args.text), tags=args.tag)
     print(f"Logged: {entry.mood.label}.")
     return EXIT_OK
 
 
 def _journal(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
-    entries = store.journal()
+    entries = store.journal.entries()
     if args.since:
         try:
             since = parse_date(args.since, now.date())
@@ -244,8 +244,8 @@ def _journal(store: Store, args: argparse.Namespace) -> int:
 
 def _settings(store: Store, args: argparse.Namespace) -> int:
     if args.stale_after_days is not None:
-        store.update_settings(stale_after_days=args.stale_after_days)
-    settings = store.settings()
+        store.settings.update(stale_after_days=args.stale_after_days)
+    settings = store.settings.get()
     print(f"stale after days: {settings.stale_after_days}")
     print(f"theme:            {printable(settings.theme)}")
     return EXIT_OK
@@ -253,7 +253,7 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
 
 def _contacts(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
-    contacts = [c for c in store.contacts() if not args.due or people.is_due(c, now)]
+    contacts = [c for c in store.people.contacts() if not args.due or people.is_due(c, now)]
     if args.json:
         print(json.dumps([c.model_dump(mode="json") for c in contacts], indent=2))
         return EXIT_OK
@@ -270,12 +270,12 @@ def _contacts(store: Store, args: argparse.Namespace) -> int:
 
 def _stats(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
-    activity = store.activity()
+    activity = store.goals.activity()
     if args.json:
-        print(json.dumps(progress.summary(activity, store.goals(), now), indent=2))
+        print(json.dumps(progress.summary(activity, store.goals.all(), now), indent=2))
         return EXIT_OK
     print("Goals")
-    goals = store.goal_progress()
+    goals = store.goals.progress()
     if not goals:
         print("  None switched on: press g on the Progress pane of the app.")
     for p in goals:

@@ -35,9 +35,6 @@ class ApplicationRepository:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def __call__(self, *, archived: bool = False) -> list[Application]:  # transitional
-        return self.archived() if archived else self.on_board()
-
     # --- reading ----------------------------------------------------------------------
 
     def _listed(self, *, archived: bool) -> list[Application]:

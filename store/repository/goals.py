@@ -20,9 +20,6 @@ class GoalRepository:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def __call__(self) -> list[Goal]:  # transitional
-        return self.all()
-
     def all(self) -> list[Goal]:
         return list(self._core.records(Goal).values())
 
@@ -76,9 +73,6 @@ class WinRepository:
         self._core = core
         self._looked_at: Signature | None = None
         """The file last looked at for wins."""
-
-    def __call__(self) -> list[Win]:  # transitional
-        return self.all()
 
     def all(self) -> list[Win]:
         """Newest first."""

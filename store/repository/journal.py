@@ -13,9 +13,6 @@ class JournalRepository:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def __call__(self) -> list[JournalEntry]:  # transitional
-        return self.entries()
-
     def entries(self) -> list[JournalEntry]:
         """Newest first."""
         return self._core.in_order(JournalEntry)
@@ -39,9 +36,6 @@ class JournalRepository:
 class AffirmationRepository:
     def __init__(self, core: Core) -> None:
         self._core = core
-
-    def __call__(self) -> list[Affirmation]:  # transitional
-        return self.all()
 
     def all(self) -> list[Affirmation]:
         """Newest first."""

@@ -14,9 +14,6 @@ class SettingsRepository:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def __call__(self) -> Settings:  # transitional
-        return self.get()
-
     def get(self) -> Settings:
         return self._core.singleton(SETTINGS, Settings)
 

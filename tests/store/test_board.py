@@ -50,7 +50,7 @@ def test_a_date_that_is_not_one_says_what_would_be(typed: str) -> None:
 
 
 def test_days_in_stage_stale_and_due(store: Store) -> None:
-    applied = store.add_application(
+    applied = store.applications.add(
         company="Acme", role="Dev", stage=Stage.APPLIED, next_action_due=TODAY
     )
     later = SAMPLE_NOW + timedelta(days=21)
@@ -59,12 +59,12 @@ def test_days_in_stage_stale_and_due(store: Store) -> None:
     assert is_stale(applied, later, after_days=21)
     assert next_action_due(applied, TODAY)
     assert not next_action_due(applied, TODAY - timedelta(days=1))
-    wish = store.add_application(company="Acme", role="Dev")
+    wish = store.applications.add(company="Acme", role="Dev")
     assert not is_stale(wish, later, after_days=21), "only Applied goes stale"
 
 
 def test_search_matches_every_word_across_fields(store: Store) -> None:
-    application = store.add_application(
+    application = store.applications.add(
         company="Fernhill Labs", role="Data Engineer", tags=("climate",), notes="Met at PyCon"
     )
     assert matches(application, "fernhill")
@@ -75,99 +75,99 @@ def test_search_matches_every_word_across_fields(store: Store) -> None:
 
 
 def column(store: Store, stage: Stage) -> list[str]:
-    return [a.company for a in store.applications() if a.stage is stage]
+    return [a.company for a in store.applications.on_board() if a.stage is stage]
 
 
 def test_reorder_within_a_column_persists(store: Store) -> None:
     for name in "CBA":
-        store.add_application(company=name, role="r")
+        store.applications.add(company=name, role="r")
     assert column(store, Stage.WISHLIST) == ["A", "B", "C"]
-    a = store.applications()[0]
+    a = store.applications.on_board()[0]
 
-    store.reorder_application(a.id, +1)
+    store.applications.reorder(a.id, +1)
     assert column(store, Stage.WISHLIST) == ["B", "A", "C"]
-    store.reorder_application(a.id, +1)
-    store.reorder_application(a.id, +1)  # already last: nothing changes
+    store.applications.reorder(a.id, +1)
+    store.applications.reorder(a.id, +1)  # already last: nothing changes
     assert column(Store.open(store.path), Stage.WISHLIST) == ["B", "C", "A"]
-    store.reorder_application(a.id, -2)
+    store.applications.reorder(a.id, -2)
     assert column(store, Stage.WISHLIST) == ["A", "B", "C"]
 
 
 def test_reorder_ignores_other_columns_and_archived_cards(store: Store) -> None:
-    store.add_application(company="Other column", role="r", stage=Stage.APPLIED)
-    hidden = store.add_application(company="Archived", role="r")
-    store.archive_application(hidden.id)
-    second = store.add_application(company="Second", role="r")
-    first = store.add_application(company="First", role="r")
-    store.reorder_application(first.id, +1)
+    store.applications.add(company="Other column", role="r", stage=Stage.APPLIED)
+    hidden = store.applications.add(company="Archived", role="r")
+    store.applications.archive(hidden.id)
+    second = store.applications.add(company="Second", role="r")
+    first = store.applications.add(company="First", role="r")
+    store.applications.reorder(first.id, +1)
     assert column(store, Stage.WISHLIST) == ["Second", "First"]
-    assert second.id in {a.id for a in store.applications()}
+    assert second.id in {a.id for a in store.applications.on_board()}
 
 
 def test_reject_with_a_reflection_moves_and_records_it(store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev", stage=Stage.INTERVIEWING)
+    added = store.applications.add(company="Acme", role="Dev", stage=Stage.INTERVIEWING)
     reflection = Rejection(
         reached=Stage.INTERVIEWING,
         reason=RejectionReason.SKILLS_GAP,
         feedback="Wanted more Kubernetes",
         lesson="Build the k8s side project",
     )
-    rejected = store.reject_application(added.id, reflection)
+    rejected = store.applications.reject(added.id, reflection)
     assert rejected.stage is Stage.REJECTED
     assert rejected.rejection == reflection
     assert [c.stage for c in rejected.history] == [Stage.INTERVIEWING, Stage.REJECTED]
 
     # Editing the reflection later does not add another stage change.
-    again = store.reject_application(added.id, reflection.model_copy(update={"lesson": "k8s"}))
+    again = store.applications.reject(added.id, reflection.model_copy(update={"lesson": "k8s"}))
     assert len(again.history) == 2
     assert again.rejection is not None
     assert again.rejection.lesson == "k8s"
 
 
 def test_ghosted_is_a_rejection_with_no_response(store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
-    ghosted = store.mark_ghosted(added.id)
+    added = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    ghosted = store.applications.mark_ghosted(added.id)
     assert ghosted.stage is Stage.REJECTED
     assert ghosted.rejection == Rejection(reached=Stage.APPLIED, reason=RejectionReason.NO_RESPONSE)
 
 
 def test_asking_for_feedback_is_dated(db_path: object, store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
+    added = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
     with pytest.raises(InvalidInput):
-        store.record_feedback_request(added.id)
-    store.move_application(added.id, Stage.REJECTED)
+        store.applications.record_feedback_request(added.id)
+    store.applications.move(added.id, Stage.REJECTED)
     later = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW + timedelta(days=1)))
-    asked = later.record_feedback_request(added.id)
+    asked = later.applications.record_feedback_request(added.id)
     assert asked.rejection is not None
     assert asked.rejection.feedback_requested_at == SAMPLE_NOW + timedelta(days=1)
 
 
 def test_archive_and_unarchive(store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev")
-    archived = store.archive_application(added.id, ArchiveReason.WITHDRAWN)
-    assert store.applications() == []
-    assert store.applications(archived=True) == [archived]
+    added = store.applications.add(company="Acme", role="Dev")
+    archived = store.applications.archive(added.id, ArchiveReason.WITHDRAWN)
+    assert store.applications.on_board() == []
+    assert store.applications.archived() == [archived]
     assert archived.archived_at == SAMPLE_NOW
-    store.archive_application(added.id, None)
-    assert [a.id for a in store.applications()] == [added.id]
+    store.applications.archive(added.id, None)
+    assert [a.id for a in store.applications.on_board()] == [added.id]
 
 
 def test_undo_of_a_move_restores_the_previous_version_and_history(store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
-    moved = store.move_application(added.id, Stage.INTERVIEWING)
-    undone = store.revert(added, moved.rev)
+    added = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    moved = store.applications.move(added.id, Stage.INTERVIEWING)
+    undone = store.applications.revert(added, moved.rev)
     assert undone.stage is Stage.APPLIED
     assert undone.history == added.history, "an undone move leaves no trace in the funnel"
     assert undone.rev == moved.rev + 1
 
 
 def test_undo_refuses_when_another_session_changed_the_record(store: Store) -> None:
-    added = store.add_application(company="Acme", role="Dev")
-    moved = store.move_application(added.id, Stage.APPLIED)
-    Store.open(store.path).move_application(added.id, Stage.INTERVIEWING)
+    added = store.applications.add(company="Acme", role="Dev")
+    moved = store.applications.move(added.id, Stage.APPLIED)
+    Store.open(store.path).applications.move(added.id, Stage.INTERVIEWING)
     with pytest.raises(ConflictError):
-        store.revert(added, moved.rev)
-    assert store.application(added.id).stage is Stage.INTERVIEWING
+        store.applications.revert(added, moved.rev)
+    assert store.applications.get(added.id).stage is Stage.INTERVIEWING
 
 
 def test_a_move_taken_back_within_minutes_leaves_no_trace_in_the_history(

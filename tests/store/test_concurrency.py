@@ -18,9 +18,9 @@ def _add_many(path: str, writer: str, start: multiprocessing.synchronize.Event) 
     store = Store.open(path)
     start.wait()
     for n in range(PER_WRITER):
-        added = store.add_application(company=f"{writer}-{n}", role="Developer")
+        added = store.applications.add(company=f"{writer}-{n}", role="Developer")
         if n % 10 == 0:  # a read-modify-write of a record the other writer may also touch
-            store.move_application(added.id, Stage.APPLIED)
+            store.applications.move(added.id, Stage.APPLIED)
 
 
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
         writer.join(timeout=120)
         assert writer.exitcode == 0
 
-    applications = Store.open(path).applications()
+    applications = Store.open(path).applications.on_board()
     companies = {a.company for a in applications}
     print(f"two writers: {len(applications)} applications on file, {2 * PER_WRITER} added")
     assert len(applications) == 2 * PER_WRITER
@@ -57,23 +57,23 @@ def _mixed(path: str, name: str, start: multiprocessing.synchronize.Event, resul
     added, deleted, tokens, conflicts = [], [], [], 0
     start.wait()
     for n in range(MIXED_OPS):
-        pool = store.applications()
+        pool = store.applications.on_board()
         op = rng.choice(["add", "add", "move", "edit", "edit", "delete"]) if pool else "add"
         try:
             if op == "add":
-                added.append(str(store.add_application(company=f"{name}-{n}", role="r").id))
+                added.append(str(store.applications.add(company=f"{name}-{n}", role="r").id))
             elif op == "move":
                 target = rng.choice([Stage.WISHLIST, Stage.APPLIED, Stage.INTERVIEWING])
-                store.move_application(rng.choice(pool).id, target)
+                store.applications.move(rng.choice(pool).id, target)
             elif op == "edit":
-                current = store.application(rng.choice(pool).id)
+                current = store.applications.get(rng.choice(pool).id)
                 token = f"{name}{n};"
-                store.update_application(
+                store.applications.update(
                     current.model_copy(update={"notes": current.notes + token})
                 )
                 tokens.append((str(current.id), token))
             else:
-                deleted.append(str(store.delete_application(rng.choice(pool).id).application.id))
+                deleted.append(str(store.applications.delete(rng.choice(pool).id).application.id))
         except ConflictError:
             conflicts += 1  # the other writer saved it first: refused, not lost
         except NotFoundError:
@@ -100,8 +100,8 @@ def test_two_writers_with_mixed_operations_lose_nothing(
         assert writer.exitcode == 0
 
     store = Store.open(path)
-    on_file = {str(a.id): a for a in store.applications()}
-    assert len(on_file) == len(store.applications())  # no duplicate ids
+    on_file = {str(a.id): a for a in store.applications.on_board()}
+    assert len(on_file) == len(store.applications.on_board())  # no duplicate ids
     assert store.invalid_records() == []
     added = {i for outcome in outcomes for i in outcome[0]}
     deleted = {i for outcome in outcomes for i in outcome[1]}
@@ -133,11 +133,11 @@ def test_opening_while_another_session_writes_does_not_fail(
 
     def check_while_the_other_writes(table: str, *args: Any) -> Any:
         if table == "journal" and not written:
-            written.append(other.add_application(company="Meanwhile", role="Dev"))
+            written.append(other.applications.add(company="Meanwhile", role="Dev"))
         return check_table(table, *args)
 
     monkeypatch.setattr(store.repository.core, "validate_table", check_while_the_other_writes)
     opened = Store.open(path)
     assert written, "the other session wrote while the tables were being checked"
     assert opened.invalid_records() == []
-    assert [a.company for a in opened.applications()] == ["Meanwhile"]
+    assert [a.company for a in opened.applications.on_board()] == ["Meanwhile"]

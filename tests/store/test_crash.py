@@ -20,16 +20,16 @@ ROLE = "crash test"
 def _writer(path: str, acks: Connection) -> None:
     """Insert and edit through the store API forever, acknowledging each write."""
     store = Store.open(path)
-    tracked = store.add_application(company="counter", role=ROLE)
+    tracked = store.applications.add(company="counter", role=ROLE)
     acks.send(("edit", 0))
     seq = 0
     while True:
         seq += 1
-        store.add_application(company=f"seq-{seq}", role=ROLE)
+        store.applications.add(company=f"seq-{seq}", role=ROLE)
         acks.send(("insert", seq))
         if seq % 3 == 0:
-            current = store.application(tracked.id)
-            store.update_application(current.model_copy(update={"notes": str(seq)}))
+            current = store.applications.get(tracked.id)
+            store.applications.update(current.model_copy(update={"notes": str(seq)}))
             acks.send(("edit", seq))
 
 
@@ -68,11 +68,13 @@ def test_a_kill_at_any_moment_loses_nothing_acknowledged(
         store = Store.open(path)  # parses, validates, and removes a killed write's temp file
         assert not list(tmp_path.glob(f".{path.name}.*.tmp"))
         assert store.invalid_records() == []
-        seqs = sorted(int(a.company[4:]) for a in store.applications() if a.company != "counter")
+        seqs = sorted(
+            int(a.company[4:]) for a in store.applications.on_board() if a.company != "counter"
+        )
         # Exactly what was acknowledged, or that plus the one write in flight.
         assert seqs == list(range(1, len(seqs) + 1))
         assert len(seqs) in (inserted, inserted + 1)
-        (counter,) = [a for a in store.applications() if a.company == "counter"]
+        (counter,) = [a for a in store.applications.on_board() if a.company == "counter"]
         assert int(counter.notes or 0) >= edited
         lost += max(0, inserted - len(seqs))
     with capsys.disabled():

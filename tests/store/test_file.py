@@ -37,7 +37,7 @@ def sha256(path: Path) -> str:
 
 
 def add_focus_block(store: Store) -> None:
-    store.add_timer_session(
+    store.timer.add_session(
         kind=TimerKind.FOCUS,
         started_at=SAMPLE_NOW,
         planned_seconds=1500,
@@ -79,10 +79,10 @@ def test_a_damaged_file_is_refused_and_left_untouched(store: Store, damage: str)
 
 
 def test_an_open_session_refuses_to_write_over_a_file_damaged_under_it(store: Store) -> None:
-    store.add_application(company="Acme", role="Dev")
+    store.applications.add(company="Acme", role="Dev")
     store.path.write_bytes(b"")
     with pytest.raises(CorruptDatabaseError):
-        store.add_application(company="Second", role="Dev")
+        store.applications.add(company="Second", role="Dev")
     assert store.path.read_bytes() == b""
 
 
@@ -98,7 +98,7 @@ def test_a_file_from_a_newer_bounceback_is_refused_untouched(store: Store) -> No
 
 
 def test_a_missing_file_with_backups_is_an_error_not_a_fresh_start(store: Store) -> None:
-    store.add_application(company="Acme", role="Dev")
+    store.applications.add(company="Acme", role="Dev")
     store.backup()
     store.path.unlink()
     with pytest.raises(CorruptDatabaseError, match="missing"):
@@ -114,7 +114,7 @@ def test_every_schema_fixture_opens_and_validates(tmp_path: Path) -> None:
         store = Store.open(path, clock=fixed_clock(SAMPLE_NOW))
         assert store.schema_version() == migrations.SCHEMA_VERSION
         assert store.invalid_records() == []
-        assert store.applications(), f"schema-v{version}.json has applications"
+        assert store.applications.on_board(), f"schema-v{version}.json has applications"
 
 
 def test_a_migration_backs_up_first_and_lands_in_one_write(
@@ -138,7 +138,7 @@ def test_a_migration_backs_up_first_and_lands_in_one_write(
     store = Store.open(path, clock=fixed_clock(SAMPLE_NOW))
 
     assert store.schema_version() == 2
-    assert all("migrated" in a.tags for a in store.applications())
+    assert all("migrated" in a.tags for a in store.applications.on_board())
     assert [str(w) for w in writes].count(str(path)) == 1
     (pre_migration,) = [b for b in list_backups(path) if b.tag == "pre-migration-v1"]
     assert pre_migration.path.read_bytes() == original
@@ -171,7 +171,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
 def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
     store: Store, monkeypatch: pytest.MonkeyPatch, call: str, error: int
 ) -> None:
-    kept = store.add_application(company="Kept", role="Dev")
+    kept = store.applications.add(company="Kept", role="Dev")
     before = sha256(store.path)
     real_write = os.write
 
@@ -185,14 +185,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
 
     monkeypatch.setattr(os, call, write_half_then_fail if call == "write" else fail)
     with pytest.raises(WriteFailedError, match="unchanged"):
-        store.add_application(company="Lost", role="Dev")
+        store.applications.add(company="Lost", role="Dev")
     monkeypatch.undo()
 
     assert sha256(store.path) == before
     assert not list(store.path.parent.glob(".*.tmp"))
-    assert [a.company for a in store.applications()] == [kept.company]
-    store.add_application(company="Next", role="Dev")  # still usable afterwards
-    assert len(store.applications()) == 2
+    assert [a.company for a in store.applications.on_board()] == [kept.company]
+    store.applications.add(company="Next", role="Dev")  # still usable afterwards
+    assert len(store.applications.on_board()) == 2
 
 
 @pytest.mark.parametrize("error", [errno.EACCES, errno.EROFS], ids=["no permission", "read-only"])
@@ -207,7 +207,7 @@ def test_a_folder_we_cannot_write_to_gives_a_clear_error(
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(WriteFailedError, match=os.strerror(error)):
-        store.add_application(company="Acme", role="Dev")
+        store.applications.add(company="Acme", role="Dev")
     assert sha256(store.path) == before
 
 
@@ -215,7 +215,7 @@ def test_files_are_private_whatever_the_umask(db_path: Path) -> None:
     old = os.umask(0o022)
     try:
         store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW))
-        store.add_application(company="Acme", role="Dev")
+        store.applications.add(company="Acme", role="Dev")
     finally:
         os.umask(old)
     mode = lambda p: stat.S_IMODE(p.stat().st_mode)  # noqa: E731
@@ -233,10 +233,10 @@ def test_a_symlinked_data_file_is_written_through(tmp_path: Path) -> None:
     link = tmp_path / "link.json"
     link.symlink_to(real)
 
-    Store.open(link).add_application(company="Acme", role="Dev")
+    Store.open(link).applications.add(company="Acme", role="Dev")
 
     assert link.is_symlink()
-    assert [a.company for a in Store.open(real).applications()] == ["Acme"]
+    assert [a.company for a in Store.open(real).applications.on_board()] == ["Acme"]
 
 
 def test_orphaned_temp_files_are_cleaned_at_the_next_open(store: Store) -> None:
@@ -254,11 +254,11 @@ def test_orphaned_temp_files_are_cleaned_at_the_next_open(store: Store) -> None:
 
 
 def test_the_days_backup_is_the_file_as_that_days_first_session_found_it(store: Store) -> None:
-    store.add_application(company="Acme", role="Developer")
+    store.applications.add(company="Acme", role="Developer")
     yesterdays = store.path.read_bytes()
     next_day = SAMPLE_NOW + timedelta(days=1)
 
-    Store.open(store.path, clock=fixed_clock(next_day)).add_application(company="B", role="r")
+    Store.open(store.path, clock=fixed_clock(next_day)).applications.add(company="B", role="r")
 
     newest = next(b for b in list_backups(store.path) if b.tag == "daily")
     assert newest.taken_at.date() == next_day.date()
@@ -270,7 +270,7 @@ def test_one_daily_backup_a_day_and_ten_days_kept(db_path: Path) -> None:
     for day in range(14):
         for hour in (8, 20):
             now = SAMPLE_NOW + timedelta(days=day, hours=hour - 9)
-            Store.open(db_path, clock=fixed_clock(now)).add_application(company=f"{day}", role="r")
+            Store.open(db_path, clock=fixed_clock(now)).applications.add(company=f"{day}", role="r")
     daily = [b for b in list_backups(db_path) if b.tag == "daily"]
     assert len(daily) == 10
     assert [b.taken_at.date() for b in daily] == [
@@ -279,7 +279,7 @@ def test_one_daily_backup_a_day_and_ten_days_kept(db_path: Path) -> None:
 
 
 def test_a_single_invalid_record_is_reported_and_survives_later_writes(store: Store) -> None:
-    good = store.add_application(company="Good", role="Dev")
+    good = store.applications.add(company="Good", role="Dev")
     data = json.loads(store.path.read_bytes())
     broken = dict(data["applications"]["1"], id="not-a-uuid", company="")
     data["applications"]["2"] = broken
@@ -289,9 +289,9 @@ def test_a_single_invalid_record_is_reported_and_survives_later_writes(store: St
     (invalid,) = reopened.invalid_records()
     assert (invalid.table, invalid.doc_id) == ("applications", 2)
     assert any("1 record(s)" in w and "applications" in w for w in reopened.warnings)
-    assert reopened.applications() == [good]
+    assert reopened.applications.on_board() == [good]
 
-    reopened.move_application(good.id, Stage.APPLIED)
+    reopened.applications.move(good.id, Stage.APPLIED)
     assert json.loads(store.path.read_bytes())["applications"]["2"] == broken
 
 
@@ -338,7 +338,7 @@ def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
 ) -> None:
     """A write reuses its cached parse only for byte-identical files: an outside edit of
     the same size, with the old modification time put back, is still seen."""
-    added = store.add_application(company="Acme", role="Dev")
+    added = store.applications.add(company="Acme", role="Dev")
     raw = store.path.read_bytes()
     before = store.path.stat()
     edited = raw.replace(b'"Acme"', b'"Acmf"')
@@ -346,8 +346,8 @@ def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
     with open(store.path, "r+b") as handle:  # in place: same inode, same size
         handle.write(edited)
     os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    store.add_application(company="Other", role="Dev")
-    assert store.application(added.id).company == "Acmf", "the edit was not overwritten"
+    store.applications.add(company="Other", role="Dev")
+    assert store.applications.get(added.id).company == "Acmf", "the edit was not overwritten"
 
 
 def test_an_outside_edit_near_the_end_of_a_large_file_is_seen_by_the_next_write(
@@ -356,7 +356,7 @@ def test_an_outside_edit_near_the_end_of_a_large_file_is_seen_by_the_next_write(
     """Under the lock a write compares the file with its cached copy a chunk at a time:
     an edit of the same size in the last chunk of a file of several must still be seen."""
     store.insert_all(synthetic_records(3000))
-    store.add_application(company="Acme", role="Dev")  # each table's bytes are now known
+    store.applications.add(company="Acme", role="Dev")  # each table's bytes are now known
     raw = store.path.read_bytes()
     assert len(raw) > 2 * COMPARE_CHUNK  # three chunks at least
     digit = raw.rindex(b'"planned_seconds":') + len(b'"planned_seconds":')
@@ -367,7 +367,7 @@ def test_an_outside_edit_near_the_end_of_a_large_file_is_seen_by_the_next_write(
         handle.write(edited)
     os.utime(store.path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
-    store.add_application(company="Other", role="Dev")
+    store.applications.add(company="Other", role="Dev")
 
     planned = {
         id: doc["planned_seconds"] for id, doc in json.loads(edited)["timer_sessions"].items()
@@ -382,20 +382,20 @@ def test_a_write_that_reuses_unchanged_tables_loses_nothing_from_any_of_them(
     """A commit serialises only the tables it changed; the file must still hold every
     table as it is, including another session's writes since this one last wrote."""
     other = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW))
-    card = store.add_application(company="Acme", role="Dev")
-    store.add_journal_entry(text="first", mood=Mood.OKAY)
-    store.move_application(card.id, Stage.APPLIED)  # journal bytes reused
-    other.add_journal_entry(text="from the other session", mood=Mood.GOOD)
-    other.update_settings(stale_after_days=9)
-    store.move_application(card.id, Stage.INTERVIEWING)  # must not reuse stale bytes
+    card = store.applications.add(company="Acme", role="Dev")
+    store.journal.add(text="first", mood=Mood.OKAY)
+    store.applications.move(card.id, Stage.APPLIED)  # journal bytes reused
+    other.journal.add(text="from the other session", mood=Mood.GOOD)
+    other.settings.update(stale_after_days=9)
+    store.applications.move(card.id, Stage.INTERVIEWING)  # must not reuse stale bytes
     add_focus_block(store)
 
     on_disk = json.loads(store.path.read_bytes())  # whole and valid JSON
     reopened = Store.open(store.path)
-    assert sorted(e.text for e in reopened.journal()) == ["first", "from the other session"]
-    assert reopened.application(card.id).stage is Stage.INTERVIEWING
-    assert reopened.settings().stale_after_days == 9
-    assert len(reopened.timer_sessions()) == 1
+    assert sorted(e.text for e in reopened.journal.entries()) == ["first", "from the other session"]
+    assert reopened.applications.get(card.id).stage is Stage.INTERVIEWING
+    assert reopened.settings.get().stale_after_days == 9
+    assert len(reopened.timer.sessions()) == 1
     assert set(on_disk) >= {"applications", "journal", "settings", "timer_sessions"}
 
 
@@ -406,30 +406,30 @@ def test_a_long_session_sees_every_table_as_the_file_holds_it(db_path: Path) -> 
     Store.open(db_path).insert_all(synthetic_records(400))
     # As the app opens it: the board's records first, the rest once the screen is up.
     store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW), check_records=False)
-    store.applications()
+    store.applications.on_board()
     store.prepare_to_write()
 
     def everything(session: Store) -> tuple[object, ...]:
         return (
-            session.applications(),
-            session.applications(archived=True),
-            session.journal(),
-            session.timer_sessions(),
-            session.goals(),
-            session.settings(),
+            session.applications.on_board(),
+            session.applications.archived(),
+            session.journal.entries(),
+            session.timer.sessions(),
+            session.goals.all(),
+            session.settings.get(),
         )
 
     assert everything(store) == everything(Store.open(db_path))
-    card = store.applications()[0]
-    store.move_application(card.id, Stage.INTERVIEWING)
+    card = store.applications.on_board()[0]
+    store.applications.move(card.id, Stage.INTERVIEWING)
     assert everything(store) == everything(Store.open(db_path))
-    store.add_journal_entry(text="after the move", mood=Mood.GOOD)
-    store.move_application(card.id, Stage.OFFER)  # applications parsed and kept
-    store.update_settings(stale_after_days=9)
+    store.journal.add(text="after the move", mood=Mood.GOOD)
+    store.applications.move(card.id, Stage.OFFER)  # applications parsed and kept
+    store.settings.update(stale_after_days=9)
     add_focus_block(store)
 
     reopened = Store.open(db_path)
     assert everything(store) == everything(reopened)
-    assert reopened.application(card.id).stage is Stage.OFFER
-    assert "after the move" in [entry.text for entry in reopened.journal()]
-    assert reopened.settings().stale_after_days == 9
+    assert reopened.applications.get(card.id).stage is Stage.OFFER
+    assert "after the move" in [entry.text for entry in reopened.journal.entries()]
+    assert reopened.settings.get().stale_after_days == 9

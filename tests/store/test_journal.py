@@ -77,8 +77,8 @@ def test_empty_and_sparse_journals_have_no_averages() -> None:
 
 
 def test_mood_on_rejection_days_against_other_days(store: Store) -> None:
-    application = store.add_application(company="Acme", role="Dev", stage=Stage.APPLIED)
-    rejected = store.move_application(application.id, Stage.REJECTED)
+    application = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    rejected = store.applications.move(application.id, Stage.REJECTED)
     rejection_day = rejected.history[-1].at.date()
     entries = [
         entry(noon(rejection_day), 1),
@@ -120,9 +120,9 @@ def test_every_trap_and_example_is_explained() -> None:
 @pytest.mark.parametrize("mood", [0, 6, 9, -1])
 def test_a_mood_outside_1_to_5_is_refused(store: Store, mood: int) -> None:
     with pytest.raises(InvalidInput) as raised:
-        store.add_journal_entry(mood=mood)
+        store.journal.add(mood=mood)
     assert set(raised.value.errors) == {"mood"}
-    assert store.journal() == []
+    assert store.journal.entries() == []
 
 
 def test_the_users_own_traps_are_remembered_in_order() -> None:
@@ -137,13 +137,13 @@ def test_the_users_own_traps_are_remembered_in_order() -> None:
 def test_affirmations_are_kept_newest_first_and_never_blank(db_path: Path) -> None:
     times = iter([SAMPLE_NOW, SAMPLE_NOW + timedelta(hours=1)])
     store = Store.open(db_path, clock=lambda: next(times, SAMPLE_NOW + timedelta(hours=2)))
-    first = store.add_affirmation("I have done hard things before")
-    second = store.add_affirmation("  One no is not every no  ")
-    assert [a.text for a in Store.open(db_path).affirmations()] == [
+    first = store.affirmations.add("I have done hard things before")
+    second = store.affirmations.add("  One no is not every no  ")
+    assert [a.text for a in Store.open(db_path).affirmations.all()] == [
         "One no is not every no",
         "I have done hard things before",
     ]
     with pytest.raises(InvalidInput):
-        store.add_affirmation("   ")
-    store.delete_affirmation(first.id)
-    assert store.affirmations() == [second]
+        store.affirmations.add("   ")
+    store.affirmations.delete(first.id)
+    assert store.affirmations.all() == [second]

@@ -361,16 +361,16 @@ def test_the_store_records_each_win_once_even_from_two_sessions(db_path: Path) -
     clock = MovableClock(NOW)
     first = Store.open(db_path, clock=clock)
     second = Store.open(db_path, clock=clock)
-    added = first.add_application(company="Acme", role="Dev")
-    first.move_application(added.id, Stage.APPLIED)
-    new = first.recognise_wins()
+    added = first.applications.add(company="Acme", role="Dev")
+    first.applications.move(added.id, Stage.APPLIED)
+    new = first.wins.recognise()
     assert [w.event_key for w in new] == [f"applied:{added.id}"]
-    assert second.recognise_wins() == [], "the other session finds it recorded"
-    assert first.recognise_wins() == []
-    first.move_application(added.id, Stage.WISHLIST)
-    first.move_application(added.id, Stage.APPLIED)
-    assert first.recognise_wins() == [], "the same application sent again is the same win"
-    assert len(first.wins()) == 1
+    assert second.wins.recognise() == [], "the other session finds it recorded"
+    assert first.wins.recognise() == []
+    first.applications.move(added.id, Stage.WISHLIST)
+    first.applications.move(added.id, Stage.APPLIED)
+    assert first.wins.recognise() == [], "the same application sent again is the same win"
+    assert len(first.wins.all()) == 1
 
 
 def test_each_kind_of_change_in_a_long_session_brings_its_own_wins(db_path: Path) -> None:
@@ -379,22 +379,22 @@ def test_each_kind_of_change_in_a_long_session_brings_its_own_wins(db_path: Path
     bring every win it makes, and leave none for a fresh look to find."""
     clock = MovableClock(NOW)
     store = Store.open(db_path, clock=clock)
-    goals = {metric: store.add_goal(metric=metric, target=1) for metric in Metric}
-    store.recognise_wins()
+    goals = {metric: store.goals.add(metric=metric, target=1) for metric in Metric}
+    store.wins.recognise()
 
     def new_wins() -> set[str]:
-        return {win.event_key for win in store.recognise_wins()}
+        return {win.event_key for win in store.wins.recognise()}
 
     def on_target(*metrics: Metric) -> set[str]:
         return {f"goal:{goals[metric].id}:2026-03-16" for metric in metrics}
 
-    card = store.add_application(company="Acme", role="Dev")
+    card = store.applications.add(company="Acme", role="Dev")
     assert new_wins() == set(), "a wish is not a win yet"
-    store.move_application(card.id, Stage.APPLIED)  # the same number of applications
+    store.applications.move(card.id, Stage.APPLIED)  # the same number of applications
     assert new_wins() == {f"applied:{card.id}"} | on_target(Metric.APPLICATIONS_SENT)
-    store.log_conversation("Ana")
+    store.people.log_conversation("Ana")
     assert new_wins() == on_target(Metric.NETWORKING_CONVERSATIONS)
-    store.add_timer_session(
+    store.timer.add_session(
         kind=TimerKind.FOCUS,
         label="learning",
         started_at=NOW - timedelta(hours=1),
@@ -403,17 +403,17 @@ def test_each_kind_of_change_in_a_long_session_brings_its_own_wins(db_path: Path
         completed=True,
     )
     assert new_wins() == on_target(Metric.LEARNING_MINUTES, Metric.FOCUS_BLOCKS)
-    entry = store.add_journal_entry(
+    entry = store.journal.add(
         text="Hard day.",
         mood=Mood.BAD,
         negative_thought="I'm not good enough",
         reframe="I am learning",
     )
     assert new_wins() == {f"reframe:{entry.id}"} | on_target(Metric.JOURNAL_ENTRIES)
-    store.update_timer_settings(daily_focus_target=1)
+    store.settings.update_timer(daily_focus_target=1)
     assert new_wins() == {"focus-day:2026-03-18"}
 
-    assert Store.open(db_path, clock=clock).recognise_wins() == [], "nothing was missed"
+    assert Store.open(db_path, clock=clock).wins.recognise() == [], "nothing was missed"
 
 
 def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> None:
@@ -422,14 +422,14 @@ def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> 
     each change, and each change of how they are counted, must still show."""
     clock = MovableClock(NOW)
     store = Store.open(db_path, clock=clock)
-    goals = {metric: store.add_goal(metric=metric, target=9) for metric in Metric}
+    goals = {metric: store.goals.add(metric=metric, target=9) for metric in Metric}
     ours = {goal.id for goal in goals.values()}
 
     def done() -> dict[Metric, int]:
-        return {p.goal.metric: p.done for p in store.goal_progress() if p.goal.id in ours}
+        return {p.goal.metric: p.done for p in store.goals.progress() if p.goal.id in ours}
 
     def block(at: datetime, label: str = "", session: Store = store) -> None:
-        session.add_timer_session(
+        session.timer.add_session(
             kind=TimerKind.FOCUS,
             label=label,
             started_at=at,
@@ -439,14 +439,14 @@ def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> 
         )
 
     block(MONDAY - days(2))  # Saturday, the week before
-    store.add_journal_entry(mood=Mood.OKAY, at=MONDAY - timedelta(hours=4))  # Sunday, 20:00
+    store.journal.add(mood=Mood.OKAY, at=MONDAY - timedelta(hours=4))  # Sunday, 20:00
     assert set(done().values()) == {0}
 
-    card = store.add_application(company="Acme", role="Dev")
-    store.move_application(card.id, Stage.APPLIED)
-    store.log_conversation("Ana")
+    card = store.applications.add(company="Acme", role="Dev")
+    store.applications.move(card.id, Stage.APPLIED)
+    store.people.log_conversation("Ana")
     block(NOW - timedelta(hours=2), label="learning")
-    entry = store.add_journal_entry(mood=Mood.GOOD)
+    entry = store.journal.add(mood=Mood.GOOD)
     assert done() == {
         Metric.APPLICATIONS_SENT: 1,
         Metric.NETWORKING_CONVERSATIONS: 1,
@@ -456,12 +456,12 @@ def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> 
     }
 
     block(NOW - timedelta(hours=1), session=Store.open(db_path, clock=clock))
-    store.delete_journal_entry(entry.id)
+    store.journal.delete(entry.id)
     assert done()[Metric.FOCUS_BLOCKS] == 2, "another session's block"
     assert done()[Metric.JOURNAL_ENTRIES] == 0
 
     focus = goals[Metric.FOCUS_BLOCKS]
-    store.update_goal(focus.model_copy(update={"period": Period.MONTH}))
+    store.goals.update(focus.model_copy(update={"period": Period.MONTH}))
     assert done()[Metric.FOCUS_BLOCKS] == 3, "the month counts the Saturday before Monday"
 
     store.clock = MovableClock(NOW.astimezone(ZoneInfo("Asia/Tokyo")))
@@ -471,30 +471,30 @@ def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> 
 def test_a_new_file_starts_with_the_default_goals_and_never_gets_them_twice(
     store: Store, tmp_path: Path
 ) -> None:
-    assert [g.metric for g in store.goals()] == [m for m, _, _ in DEFAULT_GOALS]
-    assert store.ensure_default_goals() == []
+    assert [g.metric for g in store.goals.all()] == [m for m, _, _ in DEFAULT_GOALS]
+    assert store.goals.ensure_defaults() == []
     # A file from before goals had defaults: the app sets them up once.
     older = tmp_path / "older.json"
     raw = json.loads(store.path.read_text())
     raw["goals"] = {}
     older.write_text(json.dumps(raw))
     reopened = Store.open(older)
-    assert len(reopened.ensure_default_goals()) == len(DEFAULT_GOALS)
-    assert reopened.ensure_default_goals() == []
-    goal = reopened.goals()[0]
-    reopened.update_goal(goal.model_copy(update={"active": False}))
-    assert reopened.ensure_default_goals() == [], "a goal switched off is not set up again"
+    assert len(reopened.goals.ensure_defaults()) == len(DEFAULT_GOALS)
+    assert reopened.goals.ensure_defaults() == []
+    goal = reopened.goals.all()[0]
+    reopened.goals.update(goal.model_copy(update={"active": False}))
+    assert reopened.goals.ensure_defaults() == [], "a goal switched off is not set up again"
 
 
 def test_logging_a_conversation_finds_the_contact_by_name(store: Store) -> None:
-    store.log_conversation("Sam Okafor", channel="phone")
-    contact = store.log_conversation("  sam okafor ", notes="talked about Lumen Grid")
-    assert len(store.contacts()) == 1
+    store.people.log_conversation("Sam Okafor", channel="phone")
+    contact = store.people.log_conversation("  sam okafor ", notes="talked about Lumen Grid")
+    assert len(store.people.contacts()) == 1
     assert [c.notes for c in contact.conversations] == ["", "talked about Lumen Grid"]
 
 
 @pytest.mark.parametrize("name", ["", "   "])
 def test_a_conversation_needs_a_name(store: Store, name: str) -> None:
     with pytest.raises(InvalidInput, match="required"):
-        store.log_conversation(name)
-    assert store.contacts() == []
+        store.people.log_conversation(name)
+    assert store.people.contacts() == []

@@ -25,17 +25,17 @@ text = st.one_of(any_text, markup_like, st.lists(markup_like | any_text).map("".
 @given(company=text.filter(lambda s: 0 < len(trimmed(s)) <= 300), notes=text)
 def test_text_round_trips_through_the_file(tmp_path: Path, company: str, notes: str) -> None:
     store = Store.open(tmp_path / "roundtrip.json", clock=fixed_clock(SAMPLE_NOW))
-    added = store.add_application(company=company, role="Dev", notes=notes)
-    reread = Store.open(store.path, clock=store.clock).application(added.id)
+    added = store.applications.add(company=company, role="Dev", notes=notes)
+    reread = Store.open(store.path, clock=store.clock).applications.get(added.id)
     assert reread.company == trimmed(company)
     assert reread.notes == notes
-    store.delete_application(added.id)
+    store.applications.delete(added.id)
 
 
 def test_a_megabyte_of_notes_fits_and_more_is_refused(store: Store) -> None:
     megabyte = "é" * LONG_TEXT_MAX
-    added = store.add_application(company="Acme", role="Dev", notes=megabyte)
-    assert Store.open(store.path).application(added.id).notes == megabyte
+    added = store.applications.add(company="Acme", role="Dev", notes=megabyte)
+    assert Store.open(store.path).applications.get(added.id).notes == megabyte
     with pytest.raises(InvalidInput) as raised:
-        store.add_application(company="Acme", role="Dev", notes=megabyte + "!")
+        store.applications.add(company="Acme", role="Dev", notes=megabyte + "!")
     assert raised.value.errors == {"notes": f"is too long (at most {LONG_TEXT_MAX:,} characters)"}

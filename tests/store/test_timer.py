@@ -239,35 +239,35 @@ def test_the_days_count_runs_from_midnight_to_midnight_where_the_user_is() -> No
 
 def test_state_is_written_only_when_a_phase_changes(store: Store, clock: MovableClock) -> None:
     store.clock = clock
-    store.timer_toggle()
+    store.timer.toggle()
     signature = store.path.stat().st_mtime_ns
     for _ in range(30):
         clock.advance(seconds=1)
-        store.timer_tick()
+        store.timer.tick()
     assert store.path.stat().st_mtime_ns == signature, "no write while a block just runs"
     clock.advance(minutes=25)
-    step = store.timer_tick()
+    step = store.timer.tick()
     assert [s.kind for s in step.sessions] == [FOCUS]
-    assert store.timer_sessions() == step.sessions
-    assert store.timer_state().phase is SHORT
+    assert store.timer.sessions() == step.sessions
+    assert store.timer.state().phase is SHORT
 
 
 def test_reopening_shows_the_same_remaining_time(
     store: Store, clock: MovableClock, db_path: Path
 ) -> None:
     store.clock = clock
-    store.timer_toggle()
+    store.timer.toggle()
     clock.advance(minutes=7)
-    store.timer_toggle()  # pause at 18:00 left
-    store.timer_toggle()  # and resume
+    store.timer.toggle()  # pause at 18:00 left
+    store.timer.toggle()  # and resume
     clock.advance(minutes=3)
     reopened = Store.open(db_path, clock=clock)
-    assert remaining(reopened.timer_state(), clock()) == 15 * 60
+    assert remaining(reopened.timer.state(), clock()) == 15 * 60
 
 
 def _start_timer_in_another_process(path: str) -> None:
     other = Store.open(path)
-    other.timer_toggle()
+    other.timer.toggle()
 
 
 def test_a_timer_started_in_another_process_shows_here(store: Store, db_path: Path) -> None:
@@ -277,7 +277,7 @@ def test_a_timer_started_in_another_process_shows_here(store: Store, db_path: Pa
     process.start()
     process.join(30)
     assert process.exitcode == 0
-    state = store.timer_state()
+    state = store.timer.state()
     assert state.status is TimerStatus.RUNNING
     assert state.started_at is not None
 
@@ -287,43 +287,43 @@ def test_two_sessions_seeing_the_same_end_record_it_once(
 ) -> None:
     first = Store.open(db_path, clock=clock)
     second = Store.open(db_path, clock=clock)
-    first.timer_toggle()
+    first.timer.toggle()
     clock.advance(minutes=26)
-    assert len(first.timer_tick().sessions) == 1
-    assert second.timer_tick().sessions == []
-    assert len(second.timer_sessions()) == 1
+    assert len(first.timer.tick().sessions) == 1
+    assert second.timer.tick().sessions == []
+    assert len(second.timer.sessions()) == 1
 
 
 def test_new_lengths_apply_to_a_phase_not_yet_started(store: Store, clock: MovableClock) -> None:
     store.clock = clock
-    store.update_settings(timer=TimerSettings(focus_minutes=50))
-    assert remaining(store.timer_state(), clock()) == 50 * 60
-    store.timer_toggle()
-    store.update_settings(timer=TimerSettings(focus_minutes=20))
-    assert remaining(store.timer_state(), clock()) == 50 * 60, "a running block keeps its length"
+    store.settings.update(timer=TimerSettings(focus_minutes=50))
+    assert remaining(store.timer.state(), clock()) == 50 * 60
+    store.timer.toggle()
+    store.settings.update(timer=TimerSettings(focus_minutes=20))
+    assert remaining(store.timer.state(), clock()) == 50 * 60, "a running block keeps its length"
 
 
 def test_the_label_is_kept_on_the_block_and_the_next(store: Store, clock: MovableClock) -> None:
     store.clock = clock
-    store.timer_label("  learning ")
-    store.timer_toggle()
+    store.timer.label("  learning ")
+    store.timer.toggle()
     clock.advance(minutes=25)
-    [session] = store.timer_tick().sessions
+    [session] = store.timer.tick().sessions
     assert session.label == "learning"
-    assert store.timer_state().label == "learning"
+    assert store.timer.state().label == "learning"
 
 
 def test_what_was_done_in_a_break_is_recorded(store: Store, clock: MovableClock) -> None:
     store.clock = clock
-    store.timer_skip()  # to the break (it starts by itself), without a focus record
+    store.timer.skip()  # to the break (it starts by itself), without a focus record
     clock.advance(minutes=5)
-    [session] = store.timer_tick().sessions
-    saved = store.record_recharge(session.id, "walked round the block")
-    assert store.timer_sessions()[0].recharge == saved.recharge == "walked round the block"
+    [session] = store.timer.tick().sessions
+    saved = store.timer.record_recharge(session.id, "walked round the block")
+    assert store.timer.sessions()[0].recharge == saved.recharge == "walked round the block"
 
 
 def test_a_label_too_long_is_refused_and_changes_nothing(store: Store) -> None:
     before = store.path.read_bytes()
     with pytest.raises(InvalidInput, match="too long"):
-        store.timer_label("x" * 301)
+        store.timer.label("x" * 301)
     assert store.path.read_bytes() == before

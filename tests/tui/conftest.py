@@ -18,7 +18,7 @@ def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
 def app(sample_store: Store) -> BouncebackApp:
     # As for someone who has opened the app before: the wins the data shows are on
     # record, so the app's quiet first look writes nothing during a test.
-    sample_store.recognise_wins()
+    sample_store.wins.recognise()
     return BouncebackApp(sample_store)
 
 

@@ -87,14 +87,14 @@ async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) 
         card = pane.current
         assert card is not None
         await pilot.press("L")
-        moved = app.store.application(card.id)
+        moved = app.store.applications.get(card.id)
         assert moved.stage is Stage.INTERVIEWING
         assert (moved.history[-1].stage, moved.history[-1].at) == (Stage.INTERVIEWING, SAMPLE_NOW)
         assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
         assert pane.current is not None
         assert pane.current.id == card.id, "the cursor follows"
         await pilot.press("shift+left")
-        assert app.store.application(card.id).stage is Stage.APPLIED
+        assert app.store.applications.get(card.id).stage is Stage.APPLIED
 
 
 async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
@@ -106,9 +106,9 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
         assert card is not None
         pane.action_move(1)
         assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
-        assert app.store.application(card.id).stage is Stage.APPLIED, "not saved yet"
+        assert app.store.applications.get(card.id).stage is Stage.APPLIED, "not saved yet"
         await pilot.pause()
-        assert app.store.application(card.id).stage is Stage.INTERVIEWING
+        assert app.store.applications.get(card.id).stage is Stage.INTERVIEWING
         assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
 
 
@@ -120,7 +120,7 @@ async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> 
         app.post_message(events.Key("L", "L"))
         app.post_message(events.Key("u", "u"))
         await pilot.pause()
-        restored = app.store.application(card.id)
+        restored = app.store.applications.get(card.id)
         assert restored.stage is Stage.APPLIED
         assert restored.history == card.history
         assert column_companies(app, Stage.APPLIED)[0] == card.company
@@ -132,7 +132,7 @@ async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> Non
         assert card is not None
         board(app).action_move(1)
         app.exit()
-    assert app.store.application(card.id).stage is Stage.INTERVIEWING
+    assert app.store.applications.get(card.id).stage is Stage.INTERVIEWING
 
 
 async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp) -> None:
@@ -140,7 +140,7 @@ async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp
         card = board(app).current
         assert card is not None
         await pilot.press("shift+right", "u")
-        restored = app.store.application(card.id)
+        restored = app.store.applications.get(card.id)
         assert restored.stage is Stage.APPLIED
         assert restored.history == card.history
 
@@ -151,7 +151,7 @@ async def test_J_and_K_reorder_within_the_column_and_it_persists(app: Bounceback
         await pilot.press("J")
         after = column_companies(app, Stage.APPLIED)
         assert after[:2] == [before[1], before[0]]
-        stored = [a.company for a in Store.open(app.store.path).applications()]
+        stored = [a.company for a in Store.open(app.store.path).applications.on_board()]
         assert [c for c in stored if c in after] == after
         await pilot.press("K")
         assert column_companies(app, Stage.APPLIED) == before
@@ -165,7 +165,7 @@ async def test_n_adds_an_application_to_the_current_column(app: BouncebackApp) -
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, ApplicationForm)
-        added = [a for a in app.store.applications() if a.company == "Northwind"]
+        added = [a for a in app.store.applications.on_board() if a.company == "Northwind"]
         assert [(a.role, a.stage, a.url) for a in added] == [
             ("Data Engineer", Stage.APPLIED, "https://nw.example")
         ]
@@ -218,7 +218,7 @@ async def test_e_edits_the_card_under_the_cursor(app: BouncebackApp) -> None:
         role.value = "Staff Engineer"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        saved = app.store.application(card.id)
+        saved = app.store.applications.get(card.id)
         assert (saved.role, saved.rev) == ("Staff Engineer", card.rev + 1)
 
 
@@ -246,10 +246,10 @@ async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
         card = board(app).current
         assert card is not None
         await pilot.press("d")
-        assert card.id not in {a.id for a in app.store.applications()}
+        assert card.id not in {a.id for a in app.store.applications.on_board()}
         assert card.company not in column_companies(app, Stage.APPLIED)
         await pilot.press("u")
-        assert app.store.application(card.id) == card
+        assert app.store.applications.get(card.id) == card
         assert card.company in column_companies(app, Stage.APPLIED)
 
 
@@ -258,7 +258,7 @@ async def test_a_archives_and_A_shows_the_archive(app: BouncebackApp) -> None:
         card = board(app).current
         assert card is not None
         await pilot.press("a")
-        assert app.store.application(card.id).archived is not None
+        assert app.store.applications.get(card.id).archived is not None
         assert card.company not in column_companies(app, Stage.APPLIED)
         await pilot.press("A")
         assert card.company in column_companies(app, Stage.APPLIED)
@@ -266,7 +266,7 @@ async def test_a_archives_and_A_shows_the_archive(app: BouncebackApp) -> None:
         board(app)._put_cursor_on(card.id)
         await pilot.press("a")  # put it back
         await pilot.press("A")
-        assert app.store.application(card.id).archived is None
+        assert app.store.applications.get(card.id).archived is None
         assert card.company in column_companies(app, Stage.APPLIED)
 
 
@@ -286,7 +286,7 @@ async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
         await pilot.press(*"Practise system design")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        rejected = app.store.application(card.id)
+        rejected = app.store.applications.get(card.id)
         assert rejected.stage is Stage.REJECTED
         assert rejected.rejection is not None
         assert rejected.rejection.reached is Stage.INTERVIEWING
@@ -306,7 +306,7 @@ async def test_moving_into_rejected_asks_for_a_reflection_and_escape_skips_it(
         assert isinstance(app.screen, ReflectionDialog)
         await pilot.press("escape")
         await pilot.pause()
-        rejected = app.store.application(card.id)
+        rejected = app.store.applications.get(card.id)
         assert rejected.stage is Stage.REJECTED
         assert rejected.rejection is not None
         assert rejected.rejection.reached is Stage.OFFER
@@ -324,7 +324,7 @@ async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
         assert card.role in app.clipboard
         await pilot.press("ctrl+s")
         await pilot.pause()
-        rejection = app.store.application(card.id).rejection
+        rejection = app.store.applications.get(card.id).rejection
         assert rejection is not None
         assert rejection.feedback_requested_at == SAMPLE_NOW
 
@@ -336,7 +336,7 @@ async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> Non
         assert card is not None
         assert card.stage is Stage.APPLIED
         await pilot.press("g")
-        ghosted = app.store.application(card.id)
+        ghosted = app.store.applications.get(card.id)
         assert ghosted.rejection is not None
         assert ghosted.rejection.reason is RejectionReason.NO_RESPONSE
 
@@ -353,7 +353,7 @@ async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) 
 
 
 async def test_markup_and_escape_sequences_in_names_are_shown_literally(store: Store) -> None:
-    store.add_application(company="[bold]Acme[/] \x1b[2J", role="[red]Dev", stage=Stage.APPLIED)
+    store.applications.add(company="[bold]Acme[/] \x1b[2J", role="[red]Dev", stage=Stage.APPLIED)
     app = BouncebackApp(store)
     async with app.run_test(size=(200, 24)):
         column = app.query_one("#cards-applied", CardColumn)
@@ -370,13 +370,13 @@ async def test_an_edit_that_meets_a_newer_version_shows_both_and_lets_the_user_c
         await pilot.press("e")
         app.screen.query_one("#field-role", Input).value = "Mine: Staff Engineer"
         other = Store.open(app.store.path)
-        theirs = other.update_application(card.model_copy(update={"role": "Theirs: Lead"}))
+        theirs = other.applications.update(card.model_copy(update={"role": "Theirs: Lead"}))
 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         assert app.screen.differences == {"Role": ("Theirs: Lead", "Mine: Staff Engineer")}
-        assert app.store.application(card.id) == theirs, "nothing overwritten yet"
+        assert app.store.applications.get(card.id) == theirs, "nothing overwritten yet"
 
         await pilot.press("escape")  # back to editing: the form and my text are still there
         assert isinstance(app.screen, ApplicationForm)
@@ -384,16 +384,18 @@ async def test_an_edit_that_meets_a_newer_version_shows_both_and_lets_the_user_c
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert app.store.application(card.id).role == "Theirs: Lead"
+        assert app.store.applications.get(card.id).role == "Theirs: Lead"
 
         await pilot.press("e")
         app.screen.query_one("#field-role", Input).value = "Mine again"
-        other.update_application(other.application(card.id).model_copy(update={"salary": "£1"}))
+        other.applications.update(
+            other.applications.get(card.id).model_copy(update={"salary": "£1"})
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("m")
         await pilot.pause()
-        saved = app.store.application(card.id)
+        saved = app.store.applications.get(card.id)
         assert (saved.role, saved.salary) == ("Mine again", card.salary)
 
 
@@ -422,7 +424,7 @@ async def test_a_disk_full_save_is_reported_changes_nothing_and_the_app_goes_on(
 
         monkeypatch.undo()
         await pilot.press("L")
-        assert app.store.application(card.id).stage is Stage.INTERVIEWING
+        assert app.store.applications.get(card.id).stage is Stage.INTERVIEWING
 
 
 async def test_a_lock_held_elsewhere_is_reported_and_nothing_changes(

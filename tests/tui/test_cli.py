@@ -57,7 +57,7 @@ def _newer(path: Path) -> None:
 def test_a_file_it_cannot_trust_exits_2_and_is_left_alone(
     store: Store, damage: object, problem: str
 ) -> None:
-    store.add_application(company="Acme", role="Dev")
+    store.applications.add(company="Acme", role="Dev")
     assert callable(damage)
     damage(store.path)
     before = sha256(store.path)
@@ -95,7 +95,7 @@ def test_demo_never_creates_or_changes_the_users_file(
 
     def fake_run_app(store: Store, *, demo: bool) -> int:
         assert demo
-        assert len(store.applications()) == 38, "the demo opens on the sample data"
+        assert len(store.applications.on_board()) == 38, "the demo opens on the sample data"
         opened.append(store.path)
         return 0
 
@@ -137,11 +137,11 @@ def test_add_refuses_bad_input_with_exit_2(tmp_path: Path, args: list[str], mess
     result = run("--db", str(db), "add", *args)
     assert result.returncode == 2
     assert message in result.stderr
-    assert Store.open(db).applications() == []
+    assert Store.open(db).applications.on_board() == []
 
 
 def test_list_shows_control_characters_harmlessly(store: Store) -> None:
-    store.add_application(company="Evil\x1b[2J Corp", role="Dev")
+    store.applications.add(company="Evil\x1b[2J Corp", role="Dev")
     listed = run("--db", str(store.path), "list")
     assert "Evil␛[2J Corp" in listed.stdout
     assert "\x1b" not in listed.stdout
@@ -160,7 +160,7 @@ async def test_the_open_app_shows_an_add_from_a_shell(sample_store: Store) -> No
             await pilot.press("L" if n % 2 == 0 else "H")
         await pilot.pause(1.3)
         added = {f"Northwind {n}" for n in range(8)}
-        assert added <= {a.company for a in Store.open(db).applications()}
+        assert added <= {a.company for a in Store.open(db).applications.on_board()}
         assert added <= {card.company for card in app.query_one("#cards-applied", CardColumn).cards}
 
 
@@ -168,7 +168,7 @@ def test_the_stale_threshold_is_a_setting(sample_store: Store) -> None:
     db = str(sample_store.path)
     assert "stale after days: 21" in run("--db", db, "settings").stdout
     assert run("--db", db, "settings", "--stale-after-days", "14").returncode == 0
-    assert Store.open(db).settings().stale_after_days == 14
+    assert Store.open(db).settings.get().stale_after_days == 14
     refused = run("--db", db, "settings", "--stale-after-days", "0")
     assert refused.returncode == 2
     assert "stale_after_days must be greater than or equal to 1" in refused.stderr
@@ -179,7 +179,7 @@ async def test_the_board_marks_stale_by_the_setting(sample_store: Store) -> None
     from tui.app import BouncebackApp
     from tui.widgets.card_column import CardColumn
 
-    sample_store.update_settings(stale_after_days=3)
+    sample_store.settings.update(stale_after_days=3)
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)):
         column = app.query_one("#cards-applied", CardColumn)
@@ -197,7 +197,7 @@ def test_add_echoes_control_characters_harmlessly(tmp_path: Path) -> None:
 
 def test_backup_list_and_restore_a_damaged_file(store: Store) -> None:
     db = str(store.path)
-    store.add_application(company="Kept", role="Dev")
+    store.applications.add(company="Kept", role="Dev")
     taken = run("--db", db, "backup")
     assert taken.returncode == 0
     backup_path = taken.stdout.strip().removeprefix("Backed up to ")
@@ -211,13 +211,13 @@ def test_backup_list_and_restore_a_damaged_file(store: Store) -> None:
 
     restored = run("--db", db, "restore", backup_path)
     assert restored.returncode == 0, restored.stderr
-    assert [a.company for a in Store.open(db).applications()] == ["Kept"]
+    assert [a.company for a in Store.open(db).applications.on_board()] == ["Kept"]
     kept = [b for b in Store.open(db).backups() if b.tag == "pre-restore"]
     assert [b.path.read_bytes() for b in kept] == [b'{"_meta": {"1": ']
 
 
 def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path: Path) -> None:
-    store.add_application(company="Kept", role="Dev")
+    store.applications.add(company="Kept", role="Dev")
     before = sha256(store.path)
     bad = tmp_path / "bad.json"
     for content in (b"", b"[]", b'{"_default": {}}'):

@@ -58,14 +58,14 @@ def test_hostile_text_is_stored_exactly_and_drawn_harmlessly(
 ) -> None:
     folder = Path(str(tmp_path_factory.mktemp("hostile")))  # type: ignore[attr-defined]
     store = Store.open(folder / "db.json", clock=fixed_clock(SAMPLE_NOW))
-    added = [store.add_application(company=c, role=c, notes=note) for c in companies]
-    store.add_journal_entry(mood=2, text=note or "x", negative_thought=companies[0])
-    person = store.add_contact(name=companies[0], company=note[:300], cadence_weeks=1)
-    store.link_contact(person.id, added[0].id, ContactKind.RECRUITER)
-    store.add_win(companies[-1])
+    added = [store.applications.add(company=c, role=c, notes=note) for c in companies]
+    store.journal.add(mood=2, text=note or "x", negative_thought=companies[0])
+    person = store.people.add(name=companies[0], company=note[:300], cadence_weeks=1)
+    store.people.link(person.id, added[0].id, ContactKind.RECRUITER)
+    store.wins.add(companies[-1])
     reread = Store.open(store.path)
-    assert [reread.application(a.id).company for a in added] == [trimmed(c) for c in companies]
-    assert {reread.application(a.id).notes for a in added} == {note}
+    assert [reread.applications.get(a.id).company for a in added] == [trimmed(c) for c in companies]
+    assert {reread.applications.get(a.id).notes for a in added} == {note}
 
     async def drive() -> None:
         app = BouncebackApp(reread)
@@ -110,5 +110,5 @@ def test_the_shell_takes_any_text_and_never_echoes_a_control_character(
     printed = out.getvalue() + err.getvalue()
     assert not any(is_control(c) for c in printed.replace("\n", ""))
     if valid:
-        (stored,) = Store.open(db).applications()
+        (stored,) = Store.open(db).applications.on_board()
         assert (stored.company, stored.role) == (trimmed(company), trimmed(role))

@@ -32,14 +32,14 @@ def text_of(app: BouncebackApp, selector: str) -> str:
 
 async def test_m_logs_a_mood_in_two_keys(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        before = len(app.store.journal())
+        before = len(app.store.journal.entries())
         await pilot.press("2", "m")
         assert isinstance(app.screen, QuickMood)
         await pilot.press("5", "enter")
         await pilot.pause()
-        newest = app.store.journal()[0]
+        newest = app.store.journal.entries()[0]
         assert (newest.mood, newest.text, newest.at) == (Mood.GREAT, "", SAMPLE_NOW)
-        assert len(app.store.journal()) == before + 1
+        assert len(app.store.journal.entries()) == before + 1
         assert "great" in rows(app)[0]
 
 
@@ -49,16 +49,16 @@ async def test_quick_mood_takes_a_line_of_text_and_digits_in_it_are_text(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "m", "2", "tab", *"3 rejections today", "enter")
         await pilot.pause()
-        newest = app.store.journal()[0]
+        newest = app.store.journal.entries()[0]
         assert (newest.mood, newest.text) == (Mood.BAD, "3 rejections today")
 
 
 async def test_escape_leaves_quick_mood_without_saving(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        before = app.store.journal()
+        before = app.store.journal.entries()
         await pilot.press("2", "m", "1", "escape")
         await pilot.pause()
-        assert app.store.journal() == before
+        assert app.store.journal.entries() == before
 
 
 async def test_a_thought_record_end_to_end(app: BouncebackApp) -> None:
@@ -77,7 +77,7 @@ async def test_a_thought_record_end_to_end(app: BouncebackApp) -> None:
         form.query_one("#entry-tags", Input).value = "rejection, final round"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        entry = app.store.journal()[0]
+        entry = app.store.journal.entries()[0]
         assert entry.text == "Rejected after the final round"
         assert entry.negative_thought == "I'll never get hired"
         assert entry.traps == ("fortune_telling",)
@@ -88,7 +88,7 @@ async def test_a_thought_record_end_to_end(app: BouncebackApp) -> None:
 async def test_enter_opens_and_e_edits_an_entry(app: BouncebackApp) -> None:
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("2")
-        first = app.store.journal()[0]
+        first = app.store.journal.entries()[0]
         await pilot.press("enter")
         assert isinstance(app.screen, JournalEntryForm)
         assert app.screen.query_one("#entry-text", TextArea).text == first.text
@@ -96,18 +96,18 @@ async def test_enter_opens_and_e_edits_an_entry(app: BouncebackApp) -> None:
         app.screen.query_one("#entry-text", TextArea).text = "Rewritten"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        saved = app.store.journal()[0]
+        saved = app.store.journal.entries()[0]
         assert (saved.id, saved.text, saved.rev) == (first.id, "Rewritten", first.rev + 1)
 
 
 async def test_d_deletes_and_u_restores(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
-        first = app.store.journal()[0]
+        first = app.store.journal.entries()[0]
         await pilot.press("d")
-        assert first.id not in {e.id for e in app.store.journal()}
+        assert first.id not in {e.id for e in app.store.journal.entries()}
         await pilot.press("u")
-        assert app.store.journal()[0] == first
+        assert app.store.journal.entries()[0] == first
 
 
 async def test_slash_searches_text_and_tags(app: BouncebackApp) -> None:
@@ -117,7 +117,7 @@ async def test_slash_searches_text_and_tags(app: BouncebackApp) -> None:
         assert all("cover letters" in row for row in rows(app))
         assert "matching “cover letters”" in text_of(app, "#journal-showing")
         await pilot.press("escape")
-        assert len(rows(app)) == len(app.store.journal())
+        assert len(rows(app)) == len(app.store.journal.entries())
 
 
 async def test_f_filters_by_mood_and_by_application(app: BouncebackApp) -> None:
@@ -126,11 +126,11 @@ async def test_f_filters_by_mood_and_by_application(app: BouncebackApp) -> None:
         assert isinstance(app.screen, JournalFilterDialog)
         await pilot.press("down", "down", "enter")  # everything, awful, bad
         await pilot.pause()
-        bad = [e for e in app.store.journal() if e.mood is Mood.BAD]
+        bad = [e for e in app.store.journal.entries() if e.mood is Mood.BAD]
         assert len(rows(app)) == len(bad)
         await pilot.press("f", "end", "enter")  # the last choice: about an application
         await pilot.pause()
-        linked = app.store.journal()
+        linked = app.store.journal.entries()
         shown = app.query_one("#journal-list", RecordList).records
         assert shown
         assert {e.application_id for e in shown} == {shown[0].application_id}
@@ -145,14 +145,14 @@ async def test_a_rejection_leads_straight_to_a_linked_entry(app: BouncebackApp) 
         assert isinstance(app.screen, ReflectionDialog)
         await pilot.press("ctrl+j")
         await pilot.pause()
-        assert app.store.application(card.id).stage is Stage.REJECTED
+        assert app.store.applications.get(card.id).stage is Stage.REJECTED
         assert app.query_one(TabbedContent).active == "journal-tab"
         form = app.screen
         assert isinstance(form, JournalEntryForm)
         await pilot.press(*"Another no from them")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        entry = app.store.journal()[0]
+        entry = app.store.journal.entries()[0]
         assert (entry.application_id, entry.text) == (card.id, "Another no from them")
         assert card.company in rows(app)[0]
 
@@ -185,7 +185,7 @@ def test_bad_journal_input_from_a_shell_exits_2(tmp_path: Path) -> None:
         result = run("--db", db, *args)
         assert result.returncode == 2, args
         assert message in result.stderr
-    assert Store.open(db).journal() == []
+    assert Store.open(db).journal.entries() == []
 
 
 async def test_a_trap_of_the_users_own_is_kept_and_offered_next_time(app: BouncebackApp) -> None:
@@ -194,7 +194,7 @@ async def test_a_trap_of_the_users_own_is_kept_and_offered_next_time(app: Bounce
         app.screen.query_one("#entry-own-trap", Input).value = "comparing to my old self"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.store.journal()[0].traps == ("comparing to my old self",)
+        assert app.store.journal.entries()[0].traps == ("comparing to my old self",)
         await pilot.press("n")
         traps = app.screen.query_one("#entry-traps", SelectionList)
         assert "comparing to my old self" in [
@@ -206,10 +206,10 @@ async def test_a_keeps_a_line_for_hard_days(app: BouncebackApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2", "a", *"I have done hard things before", "enter")
         await pilot.pause()
-        assert [a.text for a in app.store.affirmations()] == ["I have done hard things before"]
+        assert [a.text for a in app.store.affirmations.all()] == ["I have done hard things before"]
         assert "1 kept for hard days" in text_of(app, "#journal-trend")
         await pilot.press("a", *"not this one", "escape")
-        assert len(app.store.affirmations()) == 1
+        assert len(app.store.affirmations.all()) == 1
 
 
 async def test_an_entry_edited_in_two_sessions_shows_both(app: BouncebackApp) -> None:
@@ -217,14 +217,14 @@ async def test_an_entry_edited_in_two_sessions_shows_both(app: BouncebackApp) ->
 
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("2")
-        first = app.store.journal()[0]
+        first = app.store.journal.entries()[0]
         await pilot.press("e")
         app.screen.query_one("#entry-text", TextArea).text = "Mine"
-        Store.open(app.store.path).update_journal_entry(first.model_copy(update={"text": "Theirs"}))
+        Store.open(app.store.path).journal.update(first.model_copy(update={"text": "Theirs"}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         assert app.screen.differences == {"What happened": ("Theirs", "Mine")}
         await pilot.press("m")
         await pilot.pause()
-        assert app.store.journal()[0].text == "Mine"
+        assert app.store.journal.entries()[0].text == "Mine"

@@ -33,11 +33,11 @@ def summary(app: BouncebackApp) -> str:
 
 
 async def test_the_list_puts_the_people_due_a_message_first(app: BouncebackApp) -> None:
-    app.store.add_contact(name="Jo Never Due")
+    app.store.people.add(name="Jo Never Due")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
         listed = rows(app)
-        due = [c.name for c in app.store.contacts() if is_due(c, SAMPLE_NOW)]
+        due = [c.name for c in app.store.people.contacts() if is_due(c, SAMPLE_NOW)]
         assert len(due) == 2
         assert len(listed) == 5
         assert sorted(name for name in due for row in listed[:2] if name in row) == sorted(due)
@@ -65,7 +65,7 @@ async def test_n_adds_a_contact_and_bad_details_are_explained(empty_app: Bounceb
         assert "name@example.com" in str(error.render())
         app.screen.query_one("#field-email", Input).value = "priya@example.com"
         await pilot.press("ctrl+s")
-        [priya] = app.store.contacts()
+        [priya] = app.store.people.contacts()
         assert (priya.email, priya.cadence_weeks) == ("priya@example.com", 4)
         assert "Priya Raman" in rows(app)[0]
 
@@ -77,7 +77,7 @@ async def test_c_logs_a_conversation_and_the_contact_is_no_longer_due(
         await pilot.press("5")
         first = app.query_one("#people-list", RecordList).current
         await pilot.press("c", *"coffee", "tab", *"talked about the Slate Cloud role", "enter")
-        contact = app.store.contact(first.id)
+        contact = app.store.people.get(first.id)
         talk = contact.conversations[-1]
         assert (talk.channel, talk.notes) == ("coffee", "talked about the Slate Cloud role")
         assert "1 due a message" in summary(app)
@@ -99,7 +99,7 @@ async def test_enter_shows_the_applications_and_conversations_e_edits(
         await pilot.press("e")
         app.screen.query_one("#field-role", Input).value = "Senior recruiter"
         await pilot.press("ctrl+s", "escape")
-        assert [c.role for c in app.store.contacts() if c.name == "Jonas Weber"] == [
+        assert [c.role for c in app.store.people.contacts() if c.name == "Jonas Weber"] == [
             "Senior recruiter"
         ]
 
@@ -109,9 +109,9 @@ async def test_d_deletes_and_u_brings_back_with_the_links(app: BouncebackApp) ->
         await pilot.press("5", "slash", *"jonas", "enter")
         jonas = app.query_one("#people-list", RecordList).current
         await pilot.press("d")
-        assert all(c.id != jonas.id for c in app.store.contacts())
+        assert all(c.id != jonas.id for c in app.store.people.contacts())
         await pilot.press("u")
-        assert app.store.contact(jonas.id).links == jonas.links
+        assert app.store.people.get(jonas.id).links == jonas.links
 
 
 async def test_p_on_the_board_links_a_known_person_by_name(app: BouncebackApp) -> None:
@@ -121,9 +121,11 @@ async def test_p_on_the_board_links_a_known_person_by_name(app: BouncebackApp) -
         assert isinstance(app.screen, LinkContactDialog)
         app.screen.query_one("#field-role", Select).value = ContactKind.HIRING_MANAGER
         await pilot.press(*"priya raman", "enter")
-        people = {(c.name, link.role) for c, link in linked_to(app.store.contacts(), card.id)}
+        people = {
+            (c.name, link.role) for c, link in linked_to(app.store.people.contacts(), card.id)
+        }
         assert ("Priya Raman", ContactKind.HIRING_MANAGER) in people
-        assert len(app.store.contacts()) == 4, "found, not added again"
+        assert len(app.store.people.contacts()) == 4, "found, not added again"
 
 
 async def test_p_with_a_new_name_adds_the_person_then_links_them(app: BouncebackApp) -> None:
@@ -136,7 +138,7 @@ async def test_p_with_a_new_name_adds_the_person_then_links_them(app: Bounceback
         await pilot.pause()
         [(dana, link)] = [
             (c, link)
-            for c, link in linked_to(app.store.contacts(), card.id)
+            for c, link in linked_to(app.store.people.contacts(), card.id)
             if c.name == "Dana Fox"
         ]
         assert link.role is ContactKind.RECRUITER
@@ -158,11 +160,13 @@ async def test_deleting_a_card_unlinks_its_people_and_undo_links_them_again(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.query_one(BoardPane).current
-        assert linked_to(app.store.contacts(), card.id)
+        assert linked_to(app.store.people.contacts(), card.id)
         await pilot.press("d")
-        assert linked_to(app.store.contacts(), card.id) == []
+        assert linked_to(app.store.people.contacts(), card.id) == []
         await pilot.press("u")
-        assert [c.name for c, _ in linked_to(app.store.contacts(), card.id)] == ["Jonas Weber"]
+        assert [c.name for c, _ in linked_to(app.store.people.contacts(), card.id)] == [
+            "Jonas Weber"
+        ]
 
 
 def test_contacts_from_a_shell(sample_store: Store) -> None:
@@ -173,7 +177,7 @@ def test_contacts_from_a_shell(sample_store: Store) -> None:
     due = run("contacts", "--due", "--json", "--db", str(sample_store.path))
     names = [c["name"] for c in json.loads(due.stdout)]
     now = system_clock()  # the command runs on the real clock
-    assert names == [c.name for c in sample_store.contacts() if is_due(c, now)]
+    assert names == [c.name for c in sample_store.people.contacts() if is_due(c, now)]
 
 
 async def test_a_contact_edited_in_two_sessions_shows_both_and_the_user_chooses(
@@ -184,12 +188,12 @@ async def test_a_contact_edited_in_two_sessions_shows_both_and_the_user_chooses(
         assert isinstance(app.screen, ContactForm)
         jonas = app.screen.editing
         other = Store.open(app.store.path, clock=app.store.clock)
-        other.update_contact(jonas.model_copy(update={"role": "Head of talent"}))
+        other.people.update(jonas.model_copy(update={"role": "Head of talent"}))
         app.screen.query_one("#field-role", Input).value = "Senior recruiter"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("m")  # keep mine, saved over their version
         await pilot.pause()
-        saved = app.store.contact(jonas.id)
+        saved = app.store.people.get(jonas.id)
         assert saved.role == "Senior recruiter"
         assert saved.rev == jonas.rev + 2, "written on top of theirs, not instead of it"

@@ -61,10 +61,10 @@ async def test_a_card_sent_before_the_apps_first_look_for_wins_is_still_news(
     db_path: Path, clock: MovableClock
 ) -> None:
     store = Store.open(db_path, clock=clock)
-    added = store.add_application(company="Acme", role="Dev")
+    added = store.applications.add(company="Acme", role="Dev")
     app = BouncebackApp(store)
     clock.advance(seconds=1)
-    store.move_application(added.id, Stage.APPLIED)  # a key typed ahead of the board
+    store.applications.move(added.id, Stage.APPLIED)  # a key typed ahead of the board
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app._notifications, "a toast")
         assert [n.message for n in app._notifications] == ["Sent: Dev at Acme"]
@@ -86,13 +86,13 @@ async def test_a_card_sent_on_the_board_is_a_win_and_counts_toward_the_goal(
     empty_app: BouncebackApp,
 ) -> None:
     app = empty_app
-    added = app.store.add_application(company="Acme", role="Dev")
+    added = app.store.applications.add(company="Acme", role="Dev")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "L")  # to the Wishlist column, then the card on to Applied
         await pilot.pause()
         app.celebrate_new_wins()
         await pilot.pause()
-        assert app.store.application(added.id).stage is Stage.APPLIED
+        assert app.store.applications.get(added.id).stage is Stage.APPLIED
         assert [n.message for n in app._notifications] == ["Sent: Dev at Acme"]
         await pilot.press("4")
         assert "1/5" in text_of(app, "goals")
@@ -107,7 +107,7 @@ async def test_w_keeps_a_win_of_the_users_own(app: BouncebackApp) -> None:
         await pilot.press("4", "w")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Got out for a run", "enter")
-        assert app.store.wins()[0].text == "Got out for a run"
+        assert app.store.wins.all()[0].text == "Got out for a run"
         assert "Got out for a run" in text_of(app, "wins")
 
 
@@ -115,7 +115,7 @@ async def test_c_logs_a_conversation_toward_the_networking_goal(empty_app: Bounc
     app = empty_app
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "c", *"Priya", "enter")
-        [contact] = app.store.contacts()
+        [contact] = app.store.people.contacts()
         assert (contact.name, len(contact.conversations)) == ("Priya", 1)
         assert "Conversations   █" in text_of(app, "goals")
         assert "1/4" in text_of(app, "goals")
@@ -127,14 +127,14 @@ async def test_g_changes_a_target_switches_a_goal_off_and_marks_a_rest_week(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("4", "g")
         assert isinstance(app.screen, GoalsForm)
-        goals = {g.metric: g for g in app.store.goals()}
+        goals = {g.metric: g for g in app.store.goals.all()}
         sent, journal = goals[Metric.APPLICATIONS_SENT], goals[Metric.JOURNAL_ENTRIES]
         app.screen.query_one(f"#field-{sent.id}-target", Input).value = "8"
         app.screen.query_one(f"#field-{sent.id}-rest", Checkbox).value = True
         app.screen.query_one(f"#field-{journal.id}-active", Checkbox).value = False
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, GoalsForm)
-        saved = {g.metric: g for g in app.store.goals()}
+        saved = {g.metric: g for g in app.store.goals.all()}
         assert saved[Metric.APPLICATIONS_SENT].target == 8
         this_week = period_start(sent.period, SAMPLE_NOW.date())
         assert saved[Metric.APPLICATIONS_SENT].rest_periods == (this_week,)
@@ -148,8 +148,8 @@ async def test_a_bad_target_is_explained_and_nothing_is_saved(app: BouncebackApp
     async with app.run_test(size=(100, 30)) as pilot:
         before = app.store.path.read_bytes()
         await pilot.press("4", "g")
-        learning = next(g for g in app.store.goals() if g.metric is Metric.LEARNING_MINUTES)
-        sent = next(g for g in app.store.goals() if g.metric is Metric.APPLICATIONS_SENT)
+        learning = next(g for g in app.store.goals.all() if g.metric is Metric.LEARNING_MINUTES)
+        sent = next(g for g in app.store.goals.all() if g.metric is Metric.APPLICATIONS_SENT)
         app.screen.query_one(f"#field-{sent.id}-target", Input).value = "9"
         app.screen.query_one(f"#field-{learning.id}-target", Input).value = "0"
         await pilot.press("ctrl+s")
@@ -163,16 +163,16 @@ async def test_a_bad_target_is_explained_and_nothing_is_saved(app: BouncebackApp
 async def test_a_goal_changed_in_another_session_is_not_overwritten(app: BouncebackApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("4", "g")
-        sent = next(g for g in app.store.goals() if g.metric is Metric.APPLICATIONS_SENT)
+        sent = next(g for g in app.store.goals.all() if g.metric is Metric.APPLICATIONS_SENT)
         other = Store.open(app.store.path, clock=app.store.clock)
-        other.update_goal(sent.model_copy(update={"target": 3}))
+        other.goals.update(sent.model_copy(update={"target": 3}))
         app.screen.query_one(f"#field-{sent.id}-target", Input).value = "9"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, GoalsForm)
         assert "Another session changed your goals" in str(
             app.screen.query_one("#error-form", Static).render()
         )
-        stored = next(g for g in app.store.goals() if g.id == sent.id)
+        stored = next(g for g in app.store.goals.all() if g.id == sent.id)
         assert stored.target == 3
 
 

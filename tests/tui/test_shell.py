@@ -80,7 +80,7 @@ async def test_the_chosen_theme_persists(sample_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    assert Store.open(sample_store.path).settings().theme == "nord"
+    assert Store.open(sample_store.path).settings.get().theme == "nord"
 
     reopened = BouncebackApp(Store.open(sample_store.path))
     async with reopened.run_test(size=(80, 24)):
@@ -92,7 +92,7 @@ async def test_a_change_from_another_session_shows_within_a_second(
 ) -> None:
     async with empty_app.run_test(size=(80, 24)) as pilot:
         assert "Welcome" in visible_text(empty_app)
-        Store.open(empty_app.store.path).add_application(company="Acme", role="Dev")
+        Store.open(empty_app.store.path).applications.add(company="Acme", role="Dev")
         await pilot.pause(1.3)
         text = visible_text(empty_app)
         assert "Welcome" not in text
@@ -114,7 +114,7 @@ async def test_the_palette_runs_board_actions_by_name(app: BouncebackApp) -> Non
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.store.application(first.id).stage is Stage.INTERVIEWING
+        assert app.store.applications.get(first.id).stage is Stage.INTERVIEWING
 
 
 async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
@@ -131,7 +131,7 @@ async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
         await until(pilot, lambda: app._notifications, "a note")
         notes = [n.message for n in app._notifications]
         assert sum("1 record(s)" in n and "could not be read" in n for n in notes) == 1
-        assert len(app.query_one(BoardPane).store.applications()) == 37
+        assert len(app.query_one(BoardPane).store.applications.on_board()) == 37
 
 
 @pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people"])

@@ -46,9 +46,9 @@ def test_reflection(snap_compare: Any, app: BouncebackApp, size: str) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_markup_like_names(snap_compare: Any, store: Store, size: str) -> None:
-    store.add_application(company="[bold]Acme[/] \x1b[31m", role="[red]Dev[/red]")
-    store.add_application(company="履歴書 ✨ Ünïcode", role="Back\\end", stage=Stage.APPLIED)
-    store.recognise_wins()  # sent before this session: not news when it starts
+    store.applications.add(company="[bold]Acme[/] \x1b[31m", role="[red]Dev[/red]")
+    store.applications.add(company="履歴書 ✨ Ünïcode", role="Back\\end", stage=Stage.APPLIED)
+    store.wins.recognise()  # sent before this session: not news when it starts
     assert snap_compare(BouncebackApp(store), terminal_size=SIZES[size])
 
 

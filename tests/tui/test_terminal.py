@@ -112,7 +112,7 @@ def test_a_dropped_connection_ends_the_app_cleanly(
     assert terminal.exit_status() == 128 + signum
     folder: Path = sample_store.path.parent
     assert not list(folder.glob(".*.tmp")), "no temp file is left behind"
-    assert len(Store.open(sample_store.path).applications()) == 38
+    assert len(Store.open(sample_store.path).applications.on_board()) == 38
 
 
 def test_a_form_typed_in_one_burst_fills_each_field(
@@ -125,7 +125,9 @@ def test_a_form_typed_in_one_burst_fills_each_field(
     terminal.tmux("send-keys", "-l", "Northwind\tData Engineer\thttps://nw.example")
     terminal.press("C-s")
     terminal.wait_gone("New application")
-    (added,) = [a for a in Store.open(sample_store.path).applications() if a.company == "Northwind"]
+    (added,) = [
+        a for a in Store.open(sample_store.path).applications.on_board() if a.company == "Northwind"
+    ]
     assert (added.role, added.url) == ("Data Engineer", "https://nw.example")
 
 

@@ -18,7 +18,7 @@ from tui.dialogs.timer_settings import TimerSettingsForm
 @pytest.fixture
 def timer_app(sample_store: Store, clock: MovableClock) -> BouncebackApp:
     sample_store.clock = clock
-    sample_store.recognise_wins()  # as for someone who has opened the app before
+    sample_store.wins.recognise()  # as for someone who has opened the app before
     return BouncebackApp(sample_store)
 
 
@@ -55,7 +55,7 @@ async def test_space_starts_pauses_and_resumes(
         await pilot.press("space")
         await later(pilot, clock, seconds=1)
         assert digits(app) == "14:59"
-        assert app.store.timer_state().status is TimerStatus.RUNNING
+        assert app.store.timer.state().status is TimerStatus.RUNNING
 
 
 async def test_the_header_shows_the_timer_on_every_pane(
@@ -84,7 +84,7 @@ async def test_a_phase_end_is_announced_on_any_pane_with_the_bell(
         [note] = app._notifications
         assert note.title == "Focus block done: time for a break"
         assert bells == [1]
-        [session] = app.store.timer_sessions()[-1:]
+        [session] = app.store.timer.sessions()[-1:]
         assert (session.kind, session.completed, session.actual_seconds) == (
             TimerKind.FOCUS,
             True,
@@ -96,7 +96,7 @@ async def test_a_break_suggests_a_way_to_recharge_and_the_users_own_words(
     timer_app: BouncebackApp, clock: MovableClock
 ) -> None:
     app = timer_app
-    app.store.add_affirmation("Every no is practice for the yes.")
+    app.store.affirmations.add("Every no is practice for the yes.")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "s")  # skip to the break; it starts by itself
         await pilot.pause()
@@ -120,23 +120,23 @@ async def test_overtime_counts_how_long_the_break_has_run_over(
         assert app.sub_title == "Break over +03:12"
         await pilot.press("space")
         assert digits(app) == "25:00"
-        assert app.store.timer_state().phase is TimerKind.FOCUS
+        assert app.store.timer.state().phase is TimerKind.FOCUS
 
 
 async def test_s_skips_and_r_resets(timer_app: BouncebackApp, clock: MovableClock) -> None:
     app = timer_app
     async with app.run_test(size=(80, 24)) as pilot:
-        before = len(app.store.timer_sessions())
+        before = len(app.store.timer.sessions())
         await pilot.press("3", "space")
         await later(pilot, clock, minutes=4)
         await pilot.press("r")
         assert digits(app) == "25:00"
-        assert app.store.timer_state().status is TimerStatus.READY
+        assert app.store.timer.state().status is TimerStatus.READY
         await pilot.press("space")
         await later(pilot, clock, minutes=2)
         await pilot.press("s")
-        assert app.store.timer_state().phase is TimerKind.SHORT_BREAK
-        cut_short = app.store.timer_sessions()[before:]
+        assert app.store.timer.state().phase is TimerKind.SHORT_BREAK
+        cut_short = app.store.timer.sessions()[before:]
         assert [(s.actual_seconds, s.completed) for s in cut_short] == [(240, False), (120, False)]
 
 
@@ -148,7 +148,7 @@ async def test_plus_and_minus_change_the_length_by_a_minute(
         await pilot.press("3", "space", "plus", "plus", "minus")
         assert digits(app) == "26:00"
         await pilot.press("equals_sign")  # + without shift
-        assert remaining(app.store.timer_state(), clock()) == 27 * 60
+        assert remaining(app.store.timer.state(), clock()) == 27 * 60
 
 
 async def test_l_labels_the_block_and_the_record_keeps_it(
@@ -161,7 +161,7 @@ async def test_l_labels_the_block_and_the_record_keeps_it(
         await pilot.press(*"learning", "enter", "space")
         assert "Focus · learning" in text_of(app, "#timer-phase")
         await later(pilot, clock, minutes=25)
-        assert app.store.timer_sessions()[-1].label == "learning"
+        assert app.store.timer.sessions()[-1].label == "learning"
 
 
 async def test_d_records_what_the_user_did_in_the_break(
@@ -177,7 +177,7 @@ async def test_d_records_what_the_user_did_in_the_break(
         assert prompt.value in DEFAULT_RECHARGE_IDEAS, "the suggestion is offered"
         prompt.value = ""
         await pilot.press(*"called my sister", "enter")
-        assert app.store.timer_sessions()[-1].recharge == "called my sister"
+        assert app.store.timer.sessions()[-1].recharge == "called my sister"
         assert "called my sister" in text_of(app, "#timer-last-break")
 
 
@@ -193,7 +193,7 @@ async def test_c_changes_the_lengths_and_the_ideas(
         app.screen.query_one(TextArea).text = "Walk the dog\n\nPlay guitar\n"
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, TimerSettingsForm)
-        settings = app.store.settings().timer
+        settings = app.store.settings.get().timer
         assert (settings.focus_minutes, settings.auto_start_focus) == (50, True)
         assert settings.recharge_ideas == ("Walk the dog", "Play guitar")
         assert digits(app) == "50:00"
@@ -221,7 +221,7 @@ async def test_a_timer_started_elsewhere_shows_within_a_second(
     other = Store.open(app.store.path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        other.timer_toggle()
+        other.timer.toggle()
         await later(pilot, clock, minutes=5)
         assert digits(app) == "20:00"
         assert app.sub_title == "▶ Focus 20:00"

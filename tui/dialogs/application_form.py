@@ -122,9 +122,9 @@ class ApplicationForm(Form[Application | None]):
             return
         try:
             if self.editing is None:
-                saved = self.store.add_application(**values)
+                saved = self.store.applications.add(**values)
             else:
-                saved = self.store.update_application(self.editing.model_copy(update=values))
+                saved = self.store.applications.update(self.editing.model_copy(update=values))
         except InvalidInput as error:
             show_field_errors(self, error.errors)
             return

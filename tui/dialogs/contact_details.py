@@ -33,7 +33,7 @@ class ContactDetails(ModalScreen[Contact | None]):
     def __init__(self, store: Store, contact_id: UUID) -> None:
         super().__init__()
         self.store = store
-        self.contact = store.contact(contact_id)
+        self.contact = store.people.get(contact_id)
         self.changed: Contact | None = None
 
     def compose(self) -> ComposeResult:
@@ -76,8 +76,8 @@ class ContactDetails(ModalScreen[Contact | None]):
             every = f"every {c.cadence_weeks} weeks" + (" · due now" if due else "")
             row("Keep in touch", every)
         row("Notes", paragraph(c.notes))
-        applications = {a.id: a for a in self.store.applications()}
-        applications.update({a.id: a for a in self.store.applications(archived=True)})
+        applications = {a.id: a for a in self.store.applications.on_board()}
+        applications.update({a.id: a for a in self.store.applications.archived()})
         if c.links:
             linked = Text()
             for n, link in enumerate(c.links):
@@ -118,7 +118,9 @@ class ContactDetails(ModalScreen[Contact | None]):
                 return
             channel, notes = result
             try:
-                contact = self.store.add_conversation(self.contact.id, channel=channel, notes=notes)
+                contact = self.store.people.add_conversation(
+                    self.contact.id, channel=channel, notes=notes
+                )
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return

@@ -106,9 +106,9 @@ class ContactForm(Form[Contact | None]):
             return
         try:
             if self.editing is None:
-                saved = self.store.add_contact(**values)
+                saved = self.store.people.add(**values)
             else:
-                saved = self.store.update_contact(self.editing.model_copy(update=values))
+                saved = self.store.people.update(self.editing.model_copy(update=values))
         except InvalidInput as error:
             show_field_errors(self, error.errors)
             return

@@ -32,7 +32,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
     def __init__(self, store: Store, application_id: UUID) -> None:
         super().__init__()
         self.store = store
-        self.application = store.application(application_id)
+        self.application = store.applications.get(application_id)
         self.edited: Application | None = None
 
     def compose(self) -> ComposeResult:
@@ -92,7 +92,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
             row("Next time", paragraph(r.lesson))
             if r.feedback_requested_at:
                 row("Feedback asked", f"{r.feedback_requested_at:%Y-%m-%d}")
-        people = linked_to(self.store.contacts(), a.id)
+        people = linked_to(self.store.people.contacts(), a.id)
         table.add_row("", "")
         if people:
             names = Text()
@@ -106,7 +106,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
             table.add_row("People", names)
         else:
             table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
-        entries = [e for e in self.store.journal() if e.application_id == a.id]
+        entries = [e for e in self.store.journal.entries() if e.application_id == a.id]
         if entries:
             table.add_row("", "")
             journal = Text()

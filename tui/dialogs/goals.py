@@ -22,7 +22,7 @@ class GoalsForm(Form[bool | None]):
         super().__init__()
         self.store = store
         order = list(METRIC_NAMES)
-        self.goals = sorted(store.goals(), key=lambda g: order.index(g.metric))
+        self.goals = sorted(store.goals.all(), key=lambda g: order.index(g.metric))
 
     def compose(self) -> ComposeResult:
         today = self.store.clock().date()
@@ -103,7 +103,7 @@ class GoalsForm(Form[bool | None]):
             show_field_errors(self, errors)
             return
         try:
-            self.store.update_goals(edited)
+            self.store.goals.update_all(edited)
         except ConflictError:
             show_field_errors(
                 self, {"form": "Another session changed your goals. Cancel and open them again."}

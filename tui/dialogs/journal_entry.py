@@ -49,7 +49,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
     def compose(self) -> ComposeResult:
         e = self.editing
         applications = sorted(
-            self.store.applications() + self.store.applications(archived=True),
+            self.store.applications.on_board() + self.store.applications.archived(),
             key=lambda a: a.company.casefold(),
         )
         linked = (
@@ -91,7 +91,9 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                     (f"{name} — {why}", key, key in chosen)
                     for key, (name, why) in THINKING_TRAPS.items()
                 ]
-                own = [(printable(t), t, t in chosen) for t in own_traps(self.store.journal())]
+                own = [
+                    (printable(t), t, t in chosen) for t in own_traps(self.store.journal.entries())
+                ]
                 yield field_row(
                     "Traps", SelectionList[str](*builtin, *own, compact=True, id="entry-traps")
                 )
@@ -174,9 +176,9 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
         fields = self._fields()
         try:
             if self.editing is None:
-                saved = self.store.add_journal_entry(**fields)
+                saved = self.store.journal.add(**fields)
             else:
-                saved = self.store.update_journal_entry(self.editing.model_copy(update=fields))
+                saved = self.store.journal.update(self.editing.model_copy(update=fields))
         except InvalidInput as error:
             self._error("; ".join(f"{field}: {message}" for field, message in error.errors.items()))
             return

@@ -25,8 +25,8 @@ class JournalFilterDialog(ModalScreen[JournalFilter | None]):
 
     def __init__(self, store: Store) -> None:
         super().__init__()
-        linked = {e.application_id for e in store.journal() if e.application_id}
-        applications = store.applications() + store.applications(archived=True)
+        linked = {e.application_id for e in store.journal.entries() if e.application_id}
+        applications = store.applications.on_board() + store.applications.archived()
         self.choices: list[JournalFilter] = [JournalFilter()]
         self.choices += [JournalFilter(mood=mood) for mood in Mood]
         self.choices += sorted(

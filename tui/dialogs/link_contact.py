@@ -33,7 +33,7 @@ class LinkContactDialog(ModalScreen[Contact | None]):
         super().__init__()
         self.store = store
         self.application = application
-        self.contacts = store.contacts()
+        self.contacts = store.people.contacts()
 
     def compose(self) -> ComposeResult:
         names = [c.name for c in self.contacts]
@@ -86,7 +86,7 @@ class LinkContactDialog(ModalScreen[Contact | None]):
 
     def _link(self, contact: Contact, role: ContactKind) -> None:
         try:
-            linked = self.store.link_contact(contact.id, self.application.id, role)
+            linked = self.store.people.link(contact.id, self.application.id, role)
         except StoreError as error:
             show_field_errors(self, {"form": str(error)})
             return

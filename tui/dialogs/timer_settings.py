@@ -35,7 +35,7 @@ class TimerSettingsForm(Form[TimerSettings | None]):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        current = self.store.settings().timer
+        current = self.store.settings.get().timer
         with Vertical(classes="dialog", id="timer-settings"):
             yield Static("Timer settings", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
@@ -86,7 +86,7 @@ class TimerSettingsForm(Form[TimerSettings | None]):
 
     def action_save(self) -> None:
         try:
-            saved = self.store.update_timer_settings(**self._values())
+            saved = self.store.settings.update_timer(**self._values())
         except InvalidInput as error:
             show_field_errors(self, error.errors)
             return

@@ -321,7 +321,11 @@ class BoardPane(Pane):
     def reload(self, focus_on: UUID | None = None) -> None:
         """Read the board from the store and draw every column."""
         self.save_unsaved()
-        on_board = self.store.applications(archived=self.show_archived)
+        on_board = (
+            self.store.applications.archived()
+            if self.show_archived
+            else self.store.applications.on_board()
+        )
         shown = (
             [a for a in on_board if matches(a, self.query_text)] if self.query_text else on_board
         )
@@ -352,7 +356,7 @@ class BoardPane(Pane):
         else it depends on: a column whose records are unchanged within the same minute
         is not redrawn."""
         now = self.store.clock()
-        today, stale_after = now.date(), self.store.settings().stale_after_days
+        today, stale_after = now.date(), self.store.settings.get().stale_after_days
 
         def describe(a: Application) -> Card:
             return Card(
@@ -448,7 +452,7 @@ class BoardPane(Pane):
             return
         # Shown moved at once; saved after the frame is drawn, so the repaint never waits
         # for the disk. If the save fails, the reload puts the card back where it was.
-        shown = self.store.move_preview(application, target)
+        shown = self.store.applications.move_preview(application, target)
         cards = dict(self.cards)
         cards[application.stage] = [a for a in cards[application.stage] if a is not application]
         cards[target] = [shown, *cards[target]]
@@ -477,16 +481,16 @@ class BoardPane(Pane):
         # file as it was, as it always does.
         for application, target in self._unsaved:
             with contextlib.suppress(StoreError):
-                self.store.move_application(application.id, target)
+                self.store.applications.move(application.id, target)
 
     def _save_move(self, application: Application, target: Stage) -> None:
         # As stored now, not as shown: an earlier move of this card may have just saved.
-        before = self._run(lambda: self.store.application(application.id))
-        moved = self._run(lambda: self.store.move_application(application.id, target))
+        before = self._run(lambda: self.store.applications.get(application.id))
+        moved = self._run(lambda: self.store.applications.move(application.id, target))
         if before is not None and moved is not None:
             self._remember(
                 f"move of {application.company} to {target.label}",
-                lambda: self.store.revert(before, moved.rev),
+                lambda: self.store.applications.revert(before, moved.rev),
             )
 
     @settled_first
@@ -494,7 +498,7 @@ class BoardPane(Pane):
         application = self.current
         if application is None or self.show_archived or self.query_text:
             return
-        moved = self._run(lambda: self.store.reorder_application(application.id, offset))
+        moved = self._run(lambda: self.store.applications.reorder(application.id, offset))
         if moved is not None:
             self.reload(focus_on=moved.id)
 
@@ -503,11 +507,11 @@ class BoardPane(Pane):
         application = self.current
         if application is None:
             return
-        deleted = self._run(lambda: self.store.delete_application(application.id))
+        deleted = self._run(lambda: self.store.applications.delete(application.id))
         if deleted is not None:
             self._remember(
                 f"delete of {application.company}",
-                lambda: self.store.restore_application(deleted),
+                lambda: self.store.applications.restore(deleted),
             )
             self.reload()
             self.app.notify(
@@ -522,12 +526,12 @@ class BoardPane(Pane):
         if application is None:
             return
         reason = None if application.archived else ArchiveReason.OTHER
-        updated = self._run(lambda: self.store.archive_application(application.id, reason))
+        updated = self._run(lambda: self.store.applications.archive(application.id, reason))
         if updated is not None:
             verb = "Archived" if reason else "Put back on the board:"
             self._remember(
                 f"archive of {application.company}",
-                lambda: self.store.revert(application, updated.rev),
+                lambda: self.store.applications.revert(application, updated.rev),
             )
             self.reload()
             self.app.notify(
@@ -555,11 +559,11 @@ class BoardPane(Pane):
         application = self.current
         if application is None or application.stage is not Stage.APPLIED:
             return
-        ghosted = self._run(lambda: self.store.mark_ghosted(application.id))
+        ghosted = self._run(lambda: self.store.applications.mark_ghosted(application.id))
         if ghosted is not None:
             self._remember(
                 f"ghosting of {application.company}",
-                lambda: self.store.revert(application, ghosted.rev),
+                lambda: self.store.applications.revert(application, ghosted.rev),
             )
             self.reload(focus_on=ghosted.id)
 
@@ -619,7 +623,7 @@ class BoardPane(Pane):
                 return  # editing a reflection, cancelled: nothing changes
             reflection, write_about_it = result or (None, False)
             saved = self._run(
-                lambda: self.store.reject_application(
+                lambda: self.store.applications.reject(
                     application.id,
                     reflection or Rejection(reached=stage_before_rejection(application)),
                 )
@@ -628,13 +632,13 @@ class BoardPane(Pane):
                 if application.stage is not Stage.REJECTED:
                     self._remember(
                         f"rejection of {application.company}",
-                        lambda: self.store.revert(application, saved.rev),
+                        lambda: self.store.applications.revert(application, saved.rev),
                     )
                 self.reload(focus_on=saved.id)
                 if write_about_it:
                     self.post_message(self.WriteAbout(saved.id))
 
-        addressee = feedback_addressee(self.store.contacts(), application.id)
+        addressee = feedback_addressee(self.store.people.contacts(), application.id)
         self.app.push_screen(
             ReflectionDialog(application, self.store.clock(), addressee), reflected
         )

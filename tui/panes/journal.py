@@ -80,17 +80,17 @@ class JournalPane(Pane):
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
-        entries = self.store.journal()
+        entries = self.store.journal.entries()
         now = self.store.clock()
         tz = now.tzinfo or UTC
-        trend = mood_trend(entries, self.store.applications(), today=now.date(), tz=tz)
+        trend = mood_trend(entries, self.store.applications.on_board(), today=now.date(), tz=tz)
         self.query_one("#journal-trend", Static).update(self._trend_text(trend))
         shown = [
             e for e in entries
             if self.filter.accepts(e) and (not self.query_text or entry_matches(e, self.query_text))
         ]  # fmt: skip
-        companies = {a.id: a.company for a in self.store.applications()}
-        companies.update({a.id: a.company for a in self.store.applications(archived=True)})
+        companies = {a.id: a.company for a in self.store.applications.on_board()}
+        companies.update({a.id: a.company for a in self.store.applications.archived()})
         theme = self.app.current_theme
         mood_styles = {
             Mood.AWFUL: f"bold {theme.error}",
@@ -161,7 +161,7 @@ class JournalPane(Pane):
             no_days, other_days = trend.on_rejection_days, trend.on_other_days
             parts.append(f"days with a “no” {no_days:.1f}, others {other_days:.1f}")
         parts.append(f"{trend.entries} entries")
-        if affirmations := len(self.store.affirmations()):
+        if affirmations := len(self.store.affirmations.all()):
             parts.append(f"{affirmations} kept for hard days")
         text.append(" " + " · ".join(parts), style="dim")
         return text
@@ -180,7 +180,7 @@ class JournalPane(Pane):
                 return
             mood, text = result
             try:
-                entry = self.store.add_journal_entry(mood=mood, text=text)
+                entry = self.store.journal.add(mood=mood, text=text)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
@@ -198,7 +198,7 @@ class JournalPane(Pane):
             if not text or not text.strip():
                 return
             try:
-                self.store.add_affirmation(text)
+                self.store.affirmations.add(text)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
@@ -246,7 +246,7 @@ class JournalPane(Pane):
         if entry is None:
             return
         try:
-            deleted = self.store.delete_journal_entry(entry.id)
+            deleted = self.store.journal.delete(entry.id)
         except StoreError as error:
             self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
@@ -259,7 +259,7 @@ class JournalPane(Pane):
             return
         entry = self.deleted.pop()
         try:
-            self.store.restore(entry)
+            self.store.journal.restore(entry)
         except StoreError as error:
             self.app.notify(str(error), title="Not restored", severity="error", markup=False)
             return

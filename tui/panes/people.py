@@ -73,7 +73,7 @@ class PeoplePane(Pane):
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
-        contacts = self.store.contacts()
+        contacts = self.store.people.contacts()
         now = self.store.clock()
         due = {c.id for c in contacts if is_due(c, now)}
         shown = [
@@ -158,7 +158,9 @@ class PeoplePane(Pane):
                 return
             channel, notes = result
             try:
-                updated = self.store.add_conversation(contact.id, channel=channel, notes=notes)
+                updated = self.store.people.add_conversation(
+                    contact.id, channel=channel, notes=notes
+                )
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
@@ -172,7 +174,7 @@ class PeoplePane(Pane):
         if contact is None:
             return
         try:
-            deleted = self.store.delete_contact(contact.id)
+            deleted = self.store.people.delete(contact.id)
         except StoreError as error:
             self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
@@ -185,7 +187,7 @@ class PeoplePane(Pane):
             return
         contact = self.deleted.pop()
         try:
-            self.store.restore(contact)
+            self.store.people.restore(contact)
         except StoreError as error:
             self.app.notify(str(error), title="Not restored", severity="error", markup=False)
             return

@@ -103,17 +103,17 @@ class ProgressPane(Pane):
 
     def reload(self) -> None:
         now = self.store.clock()
-        activity = self.store.activity()
+        activity = self.store.goals.activity()
         everything = funnel(activity.applications, now)
         days = WINDOWS[self.window]
         shown = everything if days is None else funnel(activity.applications, now, days)
-        progress = self.store.goal_progress()
+        progress = self.store.goals.progress()
         self._update("goals", self._goals(progress))
         self._update("funnel", self._funnel(shown))
         self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
-        self._update("wins", self._wins(self.store.wins()))
+        self._update("wins", self._wins(self.store.wins.all()))
 
     def _update(self, part: str, content: Text | None) -> None:
         static = self.query_one(f"#progress-{part}", Static)
@@ -286,7 +286,7 @@ class ProgressPane(Pane):
             if text is None:
                 return
             try:
-                self.store.add_win(text)
+                self.store.wins.add(text)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
@@ -308,7 +308,7 @@ class ProgressPane(Pane):
             if name is None:
                 return
             try:
-                contact = self.store.log_conversation(name)
+                contact = self.store.people.log_conversation(name)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return

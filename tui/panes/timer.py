@@ -124,9 +124,9 @@ class TimerPane(Pane):
     def reload(self) -> None:
         """Draw the timer as of now; reads only (the app records phase ends)."""
         now = self.store.clock()
-        settings = self.store.settings().timer
-        state = advance(self.store.timer_state(), settings, now).state
-        sessions = self.store.timer_sessions()
+        settings = self.store.settings.get().timer
+        state = advance(self.store.timer.state(), settings, now).state
+        sessions = self.store.timer.sessions()
         late = overtime(state, now)
         kind = "overtime" if late is not None else "break" if state.phase.is_break else "focus"
         for name in ("focus", "break", "overtime"):
@@ -193,7 +193,9 @@ class TimerPane(Pane):
 
     def _encouragement(self, state: TimerState) -> str | None:
         """One of the user's own affirmations or reframes, when they have written any."""
-        own = [a.text for a in self.store.affirmations()] + reframes(self.store.journal())
+        own = [a.text for a in self.store.affirmations.all()] + reframes(
+            self.store.journal.entries()
+        )
         return pick(own, state.started_at)
 
     # --- actions ----------------------------------------------------------------------
@@ -207,23 +209,23 @@ class TimerPane(Pane):
         self.post_message(self.Changed())
 
     def action_start_pause(self) -> None:
-        self._run(self.store.timer_toggle)
+        self._run(self.store.timer.toggle)
 
     def action_skip(self) -> None:
-        self._run(self.store.timer_skip)
+        self._run(self.store.timer.skip)
 
     def action_reset(self) -> None:
-        self._run(self.store.timer_reset)
+        self._run(self.store.timer.reset)
 
     def action_adjust(self, minutes: int) -> None:
-        self._run(lambda: self.store.timer_adjust(minutes))
+        self._run(lambda: self.store.timer.adjust(minutes))
 
     def action_label(self) -> None:
         from tui.dialogs.text_prompt import TextPrompt
 
         def chosen(label: str | None) -> None:
             if label is not None:
-                self._run(lambda: self.store.timer_label(label))
+                self._run(lambda: self.store.timer.label(label))
 
         self.app.push_screen(
             TextPrompt(
@@ -231,7 +233,7 @@ class TimerPane(Pane):
                 placeholder=", ".join(FOCUS_LABELS) + " — or your own",
                 note="Learning blocks count toward the learning goal on Progress. "
                 "Empty clears the label.",
-                value=self.store.timer_state().label,
+                value=self.store.timer.state().label,
             ),
             chosen,
         )
@@ -239,16 +241,16 @@ class TimerPane(Pane):
     def action_recharged(self) -> None:
         from tui.dialogs.text_prompt import TextPrompt
 
-        previous = last_break(self.store.timer_sessions())
+        previous = last_break(self.store.timer.sessions())
         if previous is None:
             self.app.notify("No break yet: take one first.", timeout=4, markup=False)
             return
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self._run(lambda: self.store.record_recharge(previous.id, text))
+                self._run(lambda: self.store.timer.record_recharge(previous.id, text))
 
-        suggestion = pick(self.store.settings().timer.recharge_ideas, previous.started_at)
+        suggestion = pick(self.store.settings.get().timer.recharge_ideas, previous.started_at)
         self.app.push_screen(
             TextPrompt(
                 "What did you do in your break?",
