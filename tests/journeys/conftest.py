@@ -13,10 +13,6 @@ import pytest
 from tests.journeys import data
 from tests.journeys.terminal import Terminal
 
-SMALL = (80, 24)
-"""Where most things break first: SSH from a laptop."""
-LARGE = (120, 36)
-
 
 @pytest.fixture(scope="session")
 def search_made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, datetime]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,35 +19,8 @@ from store import Stage
 from store.models import ContactKind, RejectionReason, TimerKind, TimerStatus
 from store.sample import THOUGHTS
 from tests.journeys import data
-from tests.journeys.conftest import LARGE, SMALL
-from tests.journeys.terminal import BOUNCEBACK, Terminal
-
-OpenApp = Callable[[tuple[int, int]], Terminal]
-
-
-def day(moment: datetime) -> str:
-    """A date as the app's lists show it."""
-    return f"{moment.astimezone():%a %d %b}"
-
-
-def scroll_until(terminal: Terminal, *texts: str) -> None:
-    """Scroll down with j, a line at a time as the user reads, until ``texts`` show."""
-    for _ in range(100):
-        screen = terminal.text()
-        if all(text in screen for text in texts):
-            return
-        terminal.press("j")
-        terminal.wait_until(lambda: terminal.text() != screen, "the page scrolled")  # noqa: B023
-    terminal.wait_for(*texts)
-
-
-def board(open_app: OpenApp, size: tuple[int, int], db: Path) -> Terminal:
-    """The app, open on the Board, the cursor on the first card of Applied."""
-    terminal = open_app(size)
-    applied = len(data.applications(db, Stage.APPLIED))
-    terminal.wait_for(f"Applied 1/{applied}")
-    return terminal
-
+from tests.journeys.steps import LARGE, SMALL, OpenApp, board, day, scroll_until
+from tests.journeys.terminal import BOUNCEBACK
 
 # --- 1. the board at real size ----------------------------------------------------------
 
