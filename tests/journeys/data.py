@@ -255,6 +255,10 @@ def applications(path: Path, stage: Stage | None = None) -> list[Application]:
     return [a for a in on_board if stage is None or a.stage is stage]
 
 
+def archived(path: Path) -> list[Application]:
+    return opened(path).applications(archived=True)
+
+
 def application(path: Path, application_id: UUID) -> Application:
     return opened(path).application(application_id)
 
