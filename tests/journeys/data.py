@@ -276,10 +276,6 @@ def timer_state(path: Path) -> TimerState:
     return opened(path).timer_state()
 
 
-def timer_sessions(path: Path) -> list[TimerSession]:
-    return opened(path).timer_sessions()
-
-
 def wins(path: Path) -> list[Win]:
     """Newest first."""
     return opened(path).wins()
