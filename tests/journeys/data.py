@@ -241,7 +241,7 @@ def write_search(path: Path, now: datetime) -> None:
     the wins the data shows are already on record, so the app's first look adds none."""
     store = Store.open(path, clock=fixed_clock(now))
     store.insert_all(realistic_records(now))
-    store.recognise_wins()
+    store.wins.recognise()
 
 
 def opened(path: Path) -> Store:
@@ -251,42 +251,44 @@ def opened(path: Path) -> Store:
 
 def applications(path: Path, stage: Stage | None = None) -> list[Application]:
     """On the board, in each column's order."""
-    on_board = opened(path).applications()
+    on_board = opened(path).applications.on_board()
     return [a for a in on_board if stage is None or a.stage is stage]
 
 
 def archived(path: Path) -> list[Application]:
-    return opened(path).applications(archived=True)
+    return opened(path).applications.archived()
 
 
 def application(path: Path, application_id: UUID) -> Application:
-    return opened(path).application(application_id)
+    return opened(path).applications.get(application_id)
 
 
 def journal(path: Path) -> list[JournalEntry]:
     """Newest first."""
-    return opened(path).journal()
+    return opened(path).journal.entries()
 
 
 def contacts(path: Path) -> list[Contact]:
-    return opened(path).contacts()
+    return opened(path).people.contacts()
 
 
 def timer_state(path: Path) -> TimerState:
-    return opened(path).timer_state()
+    return opened(path).timer.state()
 
 
 def wins(path: Path) -> list[Win]:
     """Newest first."""
-    return opened(path).wins()
+    return opened(path).wins.all()
 
 
 def applications_goal(path: Path) -> tuple[int, int]:
     """The "applications sent" goal as it stands: (done, target)."""
-    (goal,) = [p for p in opened(path).goal_progress() if p.goal.metric is Metric.APPLICATIONS_SENT]
+    (goal,) = [
+        p for p in opened(path).goals.progress() if p.goal.metric is Metric.APPLICATIONS_SENT
+    ]
     return goal.done, goal.goal.target
 
 
 def recharge_ideas(path: Path) -> tuple[str, ...]:
     """What the user's breaks suggest."""
-    return opened(path).settings().timer.recharge_ideas
+    return opened(path).settings.get().timer.recharge_ideas
