@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="where to listen (default: this machine only)"
     )
     web.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    web.add_argument(
+        "--demo",
+        action="store_true",
+        dest="serve_demo",
+        help="each session on a throwaway copy of sample data",
+    )
     return parser
 
 
@@ -158,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":  # each browser session opens the file itself
         from tui.serve import serve
 
-        return serve(args.host, args.port, path.expanduser().absolute(), config_path)
+        db = None if args.serve_demo else path.expanduser().absolute()
+        return serve(args.host, args.port, db, config_path)
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
     try:

@@ -27,15 +27,16 @@ def is_loopback(host: str) -> bool:
         return False  # a host name: it may resolve to anything
 
 
-def app_command(db: Path, config: Path | None) -> str:
-    """The shell command each browser session runs: this interpreter, this data file."""
-    words = [sys.executable, "-m", "tui", "--db", str(db)]
+def app_command(db: Path | None, config: Path | None) -> str:
+    """The shell command each browser session runs: this interpreter, this data file
+    (None: a throwaway copy of the sample data for each session)."""
+    words = [sys.executable, "-m", "tui", *(["--db", str(db)] if db else ["--demo"])]
     if config is not None:
         words += ["--config", str(config)]
     return shlex.join(words)
 
 
-def serve(host: str, port: int, db: Path, config: Path | None) -> int:
+def serve(host: str, port: int, db: Path | None, config: Path | None) -> int:
     try:
         from textual_serve.server import Server
     except ImportError:
