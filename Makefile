@@ -31,8 +31,9 @@ test: lint  ## the whole suite: lint, types, layer contracts, pytest
 bench: $(STAMP)  ## benchmarks at 0 / 1,000 / 10,000 records; also written to bench.json
 	$(BIN)/python scripts/bench.py --json bench.json $(ARGS)
 
-screenshots: $(STAMP)  ## redraw screenshots/*.svg from the sample data
+screenshots: $(STAMP)  ## redraw screenshots/*.svg from the sample data (and browser.png, where Chromium is)
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/browser_screenshot.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist *.egg-info

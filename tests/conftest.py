@@ -24,6 +24,9 @@ def private_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("BOUNCEBACK_DB", str(home / "bounceback.json"))
+    # A developer's own settings (their key map, their theme) never reach a test.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("BOUNCEBACK_CONFIG", raising=False)
     return home
 
 

@@ -23,6 +23,7 @@ from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
+from tui.config import Config
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -85,10 +86,13 @@ class BouncebackApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False) -> None:
+    def __init__(self, store: Store, *, demo: bool = False, config: Config | None = None) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
+        self.config = config or Config()
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
         self.panes: dict[str, Pane] = {pane: make(store) for pane, _, _, make in PANES}
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
@@ -152,7 +156,21 @@ class BouncebackApp(App[None]):
     def on_mount(self) -> None:
         for warning in self.store.warnings:
             self.notify(warning, title="Note", severity="warning", timeout=15, markup=False)
+        for problem in self.config.problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=20, markup=False)
+        # The settings file's theme, else the one last chosen in the app (kept in the data).
         theme = self.store.settings.get().theme
+        if self.config.theme in self.available_themes:
+            theme = self.config.theme
+        elif self.config.theme:
+            where = self.config.sources.get("theme", self.config.path)
+            self.notify(
+                f"{where}: there is no theme {self.config.theme!r}; see ctrl+p, Change theme.",
+                title="Settings",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._save_theme(theme.name))
@@ -193,7 +211,7 @@ class BouncebackApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def _save_theme(self, name: str) -> None:
-        if name != self.store.settings.get().theme:
+        if name not in (self.store.settings.get().theme, self.config.theme):
             self.guard(lambda: self.store.settings.update(theme=name))
 
     # --- keeping up with the file ------------------------------------------------------

@@ -27,6 +27,7 @@ from store import (
 from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
+from tui import config
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0
@@ -42,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the data file to use (created if missing)",
+    )
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"your settings (${config.ENV_VAR}, else {config.default_config_path({})})",
     )
     parser = argparse.ArgumentParser(
         prog="bounceback",
@@ -60,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open on a throwaway copy of sample data; your own file is never touched",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", title="commands (without one: open the app)")
     stages = [stage.value for stage in Stage]
 
@@ -110,6 +119,25 @@ def build_parser() -> argparse.ArgumentParser:
         "stats", parents=[common], help="print your goals, the funnel and what it suggests"
     )
     stats.add_argument("--json", action="store_true", help="as JSON, for scripts")
+
+    settings_file = commands.add_parser(
+        "config", parents=[common], help="your settings file: theme and keys"
+    )
+    what = settings_file.add_mutually_exclusive_group(required=True)
+    what.add_argument("--init", action="store_true", help="write a commented one with defaults")
+    what.add_argument("--show", action="store_true", help="print the settings and their source")
+
+    web = commands.add_parser("serve", parents=[common], help="open the app in a browser")
+    web.add_argument(
+        "--host", default="127.0.0.1", help="where to listen (default: this machine only)"
+    )
+    web.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    web.add_argument(
+        "--demo",
+        action="store_true",
+        dest="serve_demo",
+        help="each session on a throwaway copy of sample data",
+    )
     return parser
 
 
@@ -128,8 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     _leave_on_signals()
     args = build_parser().parse_args(argv)
     if args.demo:
-        return _run_demo()
+        return _run_demo(getattr(args, "config", None))
     path = getattr(args, "db", None) or default_db_path()
+    config_path = getattr(args, "config", None)
+    if args.command == "config":  # the person's settings: no data file involved
+        return _config(config_path or config.default_config_path(), init=args.init)
+    if args.command == "serve":  # each browser session opens the file itself
+        from tui.serve import serve
+
+        db = None if args.serve_demo else path.expanduser().absolute()
+        return serve(args.host, args.port, db, config_path)
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
     try:
@@ -143,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for warning in store.warnings:
         print(f"bounceback: {warning}", file=sys.stderr)
     if args.command is None:
-        return _run_app(store, demo=False)
+        return _run_app(store, demo=False, config_path=config_path)
     run = {
         "add": _add,
         "list": _list,
@@ -194,19 +230,22 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_demo() -> int:
+def _run_demo(config_path: Path | None) -> int:
     from store.sample import sample_records
 
     with tempfile.TemporaryDirectory(prefix="bounceback-demo-") as folder:
         store = Store.open(Path(folder) / "bounceback.json")
         store.insert_all(sample_records(now=store.clock()))
-        return _run_app(store, demo=True)
+        return _run_app(store, demo=True, config_path=config_path)
 
 
-def _run_app(store: Store, *, demo: bool) -> int:
+def _run_app(store: Store, *, demo: bool, config_path: Path | None = None) -> int:
     from tui.app import BouncebackApp
 
-    app = BouncebackApp(store, demo=demo)
+    settings = config.load(config_path or config.default_config_path())
+    if settings.keymap:  # checking it imports every dialog: only when there is one
+        settings = config.load(settings.path, config.known_bindings())
+    app = BouncebackApp(store, demo=demo, config=settings)
     app.run()
     _leave_on_signals()  # the app's handlers need its event loop, which is gone now
     return app.return_code or EXIT_OK
@@ -352,3 +391,26 @@ def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:
     lines.append("  The file was left exactly as it was.")
     print("\n".join(lines), file=sys.stderr)
     return EXIT_DATA_PROBLEM
+
+
+def _config(path: Path, *, init: bool) -> int:
+    if init:
+        if not config.write_template(path):
+            print(f"bounceback: {path} is already there; nothing was changed.", file=sys.stderr)
+            return EXIT_DATA_PROBLEM
+        print(f"Wrote {path}: every setting, commented out, with its default.")
+        return EXIT_OK
+    bindings = config.known_bindings()
+    settings = config.load(path, bindings)
+    for line in config.describe(settings, bindings):
+        print(printable(line))
+    return EXIT_DATA_PROBLEM if settings.problems else EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bounceback")
+    except PackageNotFoundError:
+        return "(not installed)"

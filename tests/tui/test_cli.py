@@ -93,7 +93,7 @@ def test_demo_never_creates_or_changes_the_users_file(
     user_file = Path(os.environ["BOUNCEBACK_DB"])
     opened: list[Path] = []
 
-    def fake_run_app(store: Store, *, demo: bool) -> int:
+    def fake_run_app(store: Store, *, demo: bool, config_path: Path | None) -> int:
         assert demo
         assert len(store.applications.on_board()) == 38, "the demo opens on the sample data"
         opened.append(store.path)
