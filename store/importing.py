@@ -237,7 +237,10 @@ class Existing:
 
 def same_key(record: Record) -> tuple[str, ...] | None:
     """What makes two records the same thing told twice: an application's company, role
-    and posting; a journal entry's moment and mood."""
+    and posting; a journal entry's moment and mood; a goal's metric (every new data file
+    starts with a goal for each, which an imported one would only repeat)."""
+    if isinstance(record, Goal):
+        return ("g", record.metric.value)
     if isinstance(record, Application):
         return ("a", record.company.casefold(), record.role.casefold(), record.url)
     if isinstance(record, JournalEntry):
@@ -669,7 +672,7 @@ def _plan_json(text: str, existing: Existing, now: datetime) -> ImportPlan:
     new: list[Record] = []
     skipped: list[Skipped] = []
     already = 0
-    seen = set(existing.ids)
+    seen_ids, seen_keys = set(existing.ids), set(existing.keys)
     for section, model in SECTIONS.items():
         records = data.get(section, [])
         if not isinstance(records, list):
@@ -680,10 +683,13 @@ def _plan_json(text: str, existing: Existing, now: datetime) -> ImportPlan:
             except pydantic.ValidationError as error:
                 skipped.append(Skipped(n, f"{section} record {n}: {_error_text(error)}"))
                 continue
-            if str(record.id) in seen:
+            key = same_key(record) if isinstance(record, Goal) else None
+            if str(record.id) in seen_ids or (key is not None and key in seen_keys):
                 already += 1
                 continue
-            seen.add(str(record.id))
+            seen_ids.add(str(record.id))
+            if key is not None:
+                seen_keys.add(key)
             new.append(record)
     settings = None
     if isinstance(data.get("settings"), dict):
