@@ -217,3 +217,17 @@ def test_hostile_text_in_cells_is_kept_exactly() -> None:
     raw = f'Company,Title\n"{hostile}",Dev\n'.encode()
     (card,) = applications(plan(raw)).values()
     assert card.company == hostile
+
+
+def test_a_tab_separated_sheet_with_a_byte_order_mark() -> None:
+    raw = "\ufeffCompany\tJob Title\tStatus\nAcme\tDev\tApplied\n".encode()
+    p = plan(raw)
+    assert [(a.company, a.stage) for a in applications(p).values()] == [("Acme", Stage.APPLIED)]
+    assert p.notes == ()
+
+
+def test_daylio_entries_already_imported_are_not_repeated() -> None:
+    first = plan("daylio.csv")
+    assert plan("daylio.csv", Existing.of(first.new)).summary() == (
+        "0 new, 4 already there, 0 not understood"
+    )
