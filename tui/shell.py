@@ -12,7 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from store import (
 )
 from store.board import parse_date, stage_before_rejection
 from store.exporting import Everything
-from store.importing import MAX_FILE_BYTES, SECTIONS, Format, ImportPlan
+from store.importing import MAX_FILE_BYTES, SECTIONS, Existing, Format, ImportPlan
 from store.models import Record
 from tui.widgets.safe_text import printable
 
@@ -237,18 +237,28 @@ def read_import_file(path: Path) -> bytes:
         return handle.read(MAX_FILE_BYTES + 1)
 
 
-def plan_file(
-    store: Store, path: Path, *, source: Format | None, dayfirst: bool, mapping: dict[str, str]
-) -> ImportPlan:
-    """What importing ``path`` would do; raises ``OSError``, ``ValueError`` or
-    ``CannotImport`` with a message when the file cannot be read."""
-    from store.importing import Existing, Options, plan_import
-
-    raw = read_import_file(path)
+def known_records(store: Store) -> Existing:
+    """What the store holds, for an import to leave out."""
     everything = _everything(store)
-    existing = Existing.of(r for section in SECTIONS for r in everything.of(section))
-    options = Options(source=source, dayfirst=dayfirst, mapping=mapping)
-    return plan_import(raw, existing, store.clock(), options)
+    return Existing.of(r for section in SECTIONS for r in everything.of(section))
+
+
+def plan_file(
+    path: Path,
+    existing: Existing,
+    now: datetime,
+    *,
+    source: Format | None = None,
+    dayfirst: bool = False,
+    mapping: dict[str, str] | None = None,
+) -> ImportPlan:
+    """What importing ``path`` would do (no store here: it may run in a worker thread).
+    Raises ``OSError``, ``ValueError`` or ``CannotImport`` with a message."""
+    from store.importing import Options, plan_import
+
+    raw = read_import_file(path.expanduser())
+    options = Options(source=source, dayfirst=dayfirst, mapping=mapping or {})
+    return plan_import(raw, existing, now, options)
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:
@@ -293,7 +303,10 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     try:
         mapping = _mapping(args.map)
         source = Format(args.source) if args.source else None
-        plan = plan_file(store, args.file, source=source, dayfirst=args.dayfirst, mapping=mapping)
+        existing, now = known_records(store), store.clock()
+        plan = plan_file(
+            args.file, existing, now, source=source, dayfirst=args.dayfirst, mapping=mapping
+        )
     except OSError as error:
         return _bad(args, f"cannot read {args.file}: {error.strerror}")
     except (ValueError, CannotImport) as error:
