@@ -683,7 +683,7 @@ def _plan_json(text: str, existing: Existing, now: datetime) -> ImportPlan:
             except pydantic.ValidationError as error:
                 skipped.append(Skipped(n, f"{section} record {n}: {_error_text(error)}"))
                 continue
-            key = same_key(record) if isinstance(record, Goal) else None
+            key = same_key(record)
             if str(record.id) in seen_ids or (key is not None and key in seen_keys):
                 already += 1
                 continue

@@ -231,3 +231,14 @@ def test_daylio_entries_already_imported_are_not_repeated() -> None:
     assert plan("daylio.csv", Existing.of(first.new)).summary() == (
         "0 new, 4 already there, 0 not understood"
     )
+
+
+def test_an_export_brings_no_second_copy_of_a_card_imported_from_a_tracker() -> None:
+    from store.exporting import Everything, to_json
+    from store.models import Settings
+
+    from_tracker = plan("huntr.csv").new
+    again = plan("huntr.csv").new  # the same rows, read again: new ids
+    exported = to_json(Everything({"applications": list(again)}, Settings())).encode()
+    p = plan(exported, Existing.of(from_tracker))
+    assert p.summary() == "0 new, 5 already there, 0 not understood"
