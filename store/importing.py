@@ -475,7 +475,11 @@ def stage_of(status: str) -> tuple[Stage | None, ArchiveReason | None]:
 
 def _error_text(error: pydantic.ValidationError) -> str:
     detail = error.errors()[0]
-    where = ".".join(str(part) for part in detail["loc"])
+    where = ".".join(str(part) for part in detail["loc"]) or "the record"
+    if detail["type"] == "string_too_short" and detail.get("ctx", {}).get("min_length") == 1:
+        return f"the {where} is empty"
+    if detail["type"] == "missing":
+        return f"the {where} is missing"
     return f"{where}: {detail['msg'].removeprefix('Value error, ')}"
 
 

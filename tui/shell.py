@@ -274,8 +274,9 @@ def plan_report(plan: ImportPlan, *, dry_run: bool) -> list[str]:
     lines = [f"{plan.format.label}: {plan.summary()}."]
     lines += [f"  note: {note}" for note in plan.notes]
     for skipped in plan.skipped[:MAX_SKIPPED_SHOWN]:
-        where = f"line {skipped.line}" if plan.format is not Format.BOUNCEBACK else "record"
-        lines.append(f"  {where}: {printable(skipped.why)}")
+        # A bounceback export's records are named by their section and number instead.
+        where = f"line {skipped.line}: " if plan.format is not Format.BOUNCEBACK else ""
+        lines.append(f"  {where}{printable(skipped.why)}")
     if len(plan.skipped) > MAX_SKIPPED_SHOWN:
         lines.append(f"  … and {len(plan.skipped) - MAX_SKIPPED_SHOWN} more not understood.")
     if dry_run:
@@ -308,7 +309,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
             args.file, existing, now, source=source, dayfirst=args.dayfirst, mapping=mapping
         )
     except OSError as error:
-        return _bad(args, f"cannot read {args.file}: {error.strerror}")
+        return _bad(args, f"cannot read {printable(str(args.file))}: {error.strerror}")
     except (ValueError, CannotImport) as error:
         return _bad(args, f"{printable(str(args.file))}: {error}; nothing was imported")
     if not args.dry_run:

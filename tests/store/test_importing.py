@@ -242,3 +242,8 @@ def test_an_export_brings_no_second_copy_of_a_card_imported_from_a_tracker() -> 
     exported = to_json(Everything({"applications": list(again)}, Settings())).encode()
     p = plan(exported, Existing.of(from_tracker))
     assert p.summary() == "0 new, 5 already there, 0 not understood"
+
+
+def test_a_row_without_a_role_says_so() -> None:
+    p = plan(b"Company,Title\nAcme,\n")
+    assert [(s.line, s.why) for s in p.skipped] == [(2, "the role is empty")]
