@@ -61,22 +61,21 @@ def find_application(applications: list[Application], name: str) -> Application:
     wanted = " ".join(name.split()).casefold()
     if not wanted:
         raise NoSuchApplication("name the application: an id prefix or its company")
-    by_id = [a for a in applications if str(a.id).startswith(wanted)]
-    if len(wanted) >= ID_PREFIX_MIN and len(by_id) == 1:
-        return by_id[0]
 
     def names(a: Application) -> tuple[str, ...]:
         company, role = a.company.casefold(), a.role.casefold()
         return (company, f"{company} {role}", f"{company} — {role}", f"{company} - {role}")
 
     exact = [a for a in applications if wanted in names(a)]
-    if len(exact) == 1:
-        return exact[0]
     # The company and the role together say more than the company alone.
     whole = [a for a in exact if wanted != a.company.casefold()]
-    if len(whole) == 1:
-        return whole[0]
-    candidates = exact or [a for a in applications if wanted in names(a)[1]]
+    named = (
+        whole if len(whole) == 1 else exact or [a for a in applications if wanted in names(a)[1]]
+    )
+    by_id = [a for a in applications if str(a.id).startswith(wanted)]
+    if len(wanted) < ID_PREFIX_MIN:
+        by_id = []
+    candidates = list({a.id: a for a in (*by_id, *named)}.values())
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:

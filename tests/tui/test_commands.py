@@ -331,3 +331,16 @@ async def test_the_open_app_shows_a_move_from_the_shell(sample_store: Store) -> 
         await pilot.pause(1.3)
         cards = app.query_one("#cards-offer", CardColumn).cards
         assert target.company in {card.company for card in cards}
+
+
+def test_a_name_that_is_also_an_id_prefix_lists_both(store: Store) -> None:
+    from uuid import UUID
+
+    from tui.shell import NoSuchApplication, find_application
+
+    cafe = store.add_application(company="Cafe", role="Barista")
+    globex = store.add_application(company="Globex", role="SRE")
+    globex = globex.model_copy(update={"id": UUID("cafe0000-0000-4000-8000-000000000000")})
+    with pytest.raises(NoSuchApplication, match="'cafe' matches 2 applications"):
+        find_application([cafe, globex], "cafe")
+    assert find_application([cafe, globex], "cafe barista") == cafe
