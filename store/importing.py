@@ -136,7 +136,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "source": ("source", "job source", "jobsource", "found on", "found via"),
     "notes": ("notes", "note", "comments", "description"),
     "tags": ("tags", "tag", "labels"),
-    "excitement": ("excitement", "interest", "rating"),
+    "excitement": ("excitement", "interest"),
 }
 """Each field bounceback reads from a spreadsheet, and the column names that mean it
 (compared without case, spaces or punctuation at either end)."""
@@ -473,6 +473,13 @@ def stage_of(status: str) -> tuple[Stage | None, ArchiveReason | None]:
     )
 
 
+def posting_url(text: str) -> str:
+    """A posting's address as sheets hold it: ``jobs.example.com/1`` gets its https://."""
+    if text and "://" not in text and " " not in text and "." in text.split("/")[0]:
+        return f"https://{text}"
+    return text
+
+
 def _error_text(error: pydantic.ValidationError) -> str:
     detail = error.errors()[0]
     where = ".".join(str(part) for part in detail["loc"]) or "the record"
@@ -538,7 +545,7 @@ def application_from_row(
         "role": _cell(row, columns, "role"),
         "stage": stage,
         "history": history,
-        "url": _cell(row, columns, "url"),
+        "url": posting_url(_cell(row, columns, "url")),
         "location": _cell(row, columns, "location"),
         "salary": _cell(row, columns, "salary"),
         "source": source,
@@ -551,8 +558,9 @@ def application_from_row(
         "created_at": start,
         "updated_at": now,
     }
-    if excitement := _cell(row, columns, "excitement"):
-        data["excitement"] = excitement
+    # A sheet's own scale (stars out of ten, a fit score) is not ours: only 1 to 5 is kept.
+    if (excitement := _cell(row, columns, "excitement")) in ("1", "2", "3", "4", "5"):
+        data["excitement"] = int(excitement)
     try:
         return Application.model_validate(data)
     except pydantic.ValidationError as error:

@@ -247,3 +247,10 @@ def test_an_export_brings_no_second_copy_of_a_card_imported_from_a_tracker() -> 
 def test_a_row_without_a_role_says_so() -> None:
     p = plan(b"Company,Title\nAcme,\n")
     assert [(s.line, s.why) for s in p.skipped] == [(2, "the role is empty")]
+
+
+def test_a_sheets_own_scales_and_bare_links_do_not_cost_the_row() -> None:
+    raw = b"Company,Title,Excitement,Link\nAcme,Dev,8,jobs.acme.example/42\nGlobex,Ops,4,\n"
+    cards = applications(plan(raw))
+    assert (cards["Acme"].excitement, cards["Acme"].url) == (3, "https://jobs.acme.example/42")
+    assert cards["Globex"].excitement == 4
