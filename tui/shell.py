@@ -336,6 +336,8 @@ def export_text(store: Store, fmt: str, what: str | None) -> str:
     """The export as text; ``ValueError`` for a combination that makes no file."""
     from store import exporting
 
+    if fmt != "csv" and what not in (None, "all"):
+        raise ValueError(f"{fmt} holds everything: --what applications or journal is for CSV")
     everything = _everything(store)
     if fmt == "json":
         return exporting.to_json(everything)

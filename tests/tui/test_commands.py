@@ -344,3 +344,9 @@ def test_a_name_that_is_also_an_id_prefix_lists_both(store: Store) -> None:
     with pytest.raises(NoSuchApplication, match="'cafe' matches 2 applications"):
         find_application([cafe, globex], "cafe")
     assert find_application([cafe, globex], "cafe barista") == cafe
+
+
+def test_what_is_for_csv_only(sample_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = bounceback(sample_store, "export", "--what", "journal", capsys=capsys)
+    assert status == 2
+    assert "json holds everything" in err
