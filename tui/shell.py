@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store import (
     PIPELINE,
@@ -28,10 +28,12 @@ from store import (
     StoreError,
 )
 from store.board import parse_date, stage_before_rejection
-from store.exporting import Everything
-from store.importing import MAX_FILE_BYTES, SECTIONS, Existing, Format, ImportPlan
 from store.models import Record
 from tui.widgets.safe_text import printable
+
+if TYPE_CHECKING:  # the rules of import and export load when a command needs them
+    from store.exporting import Everything
+    from store.importing import Existing, Format, ImportPlan
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -95,6 +97,9 @@ def _all_applications(store: Store) -> list[Application]:
 
 
 def _everything(store: Store) -> Everything:
+    from store.exporting import Everything
+    from store.importing import SECTIONS
+
     records: dict[str, Sequence[Record]] = {
         "applications": _all_applications(store),
         "journal": store.journal(),
@@ -226,6 +231,8 @@ def _delete(store: Store, args: argparse.Namespace) -> int:
 
 def read_import_file(path: Path) -> bytes:
     """The file's bytes; ``OSError`` or ``ValueError`` (too big) with a message."""
+    from store.importing import MAX_FILE_BYTES
+
     with path.open("rb") as handle:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -238,6 +245,8 @@ def read_import_file(path: Path) -> bytes:
 
 def known_records(store: Store) -> Existing:
     """What the store holds, for an import to leave out."""
+    from store.importing import SECTIONS, Existing
+
     everything = _everything(store)
     return Existing.of(r for section in SECTIONS for r in everything.of(section))
 
@@ -270,6 +279,8 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
 
 
 def plan_report(plan: ImportPlan, *, dry_run: bool) -> list[str]:
+    from store.importing import Format
+
     lines = [f"{plan.format.label}: {plan.summary()}."]
     lines += [f"  note: {note}" for note in plan.notes]
     for skipped in plan.skipped[:MAX_SKIPPED_SHOWN]:
@@ -298,7 +309,7 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    from store.importing import CannotImport
+    from store.importing import CannotImport, Format
 
     try:
         mapping = _mapping(args.map)
@@ -329,6 +340,9 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("csv", "json", "markdown")
+IMPORT_FORMATS = ("jobsync", "linkedin", "linkedin-saved", "spreadsheet", "daylio", "bounceback")
+"""The values of ``store.importing.Format``, named here so that building the parser at
+every start does not load the import rules."""
 EXPORT_WHAT = ("applications", "journal", "all")
 
 
@@ -429,7 +443,7 @@ def add_commands(
 
     into = command("import", "bring in a tracker's export, a spreadsheet or Daylio", app=False)
     into.add_argument("file", type=Path, metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
-    into.add_argument("--from", dest="source", choices=[f.value for f in Format],
+    into.add_argument("--from", dest="source", choices=IMPORT_FORMATS,
                       help="the format, if the header row does not tell")  # fmt: skip
     into.add_argument(
         "--dry-run", action="store_true", help="show what would happen, change nothing"

@@ -350,3 +350,24 @@ def test_what_is_for_csv_only(sample_store: Store, capsys: pytest.CaptureFixture
     status, _, err = bounceback(sample_store, "export", "--what", "journal", capsys=capsys)
     assert status == 2
     assert "json holds everything" in err
+
+
+def test_the_import_formats_offered_are_the_ones_import_reads() -> None:
+    from store.importing import Format
+    from tui.shell import IMPORT_FORMATS
+
+    assert tuple(f.value for f in Format) == IMPORT_FORMATS
+
+
+def test_starting_the_app_does_not_load_the_import_and_export_rules() -> None:
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, tui.cli; tui.cli.build_parser(); "
+        "print(sorted(m for m in sys.modules if m in ('store.importing', 'store.exporting')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
