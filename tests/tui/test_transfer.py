@@ -102,3 +102,15 @@ async def test_day_first_dates_are_a_tick_away(app: BouncebackApp) -> None:
         await until(pilot, lambda: "1 new," in preview_text(app), "the month-first preview")
         app.screen.query_one("#import-dayfirst", Checkbox).value = True
         await until(pilot, lambda: "2 new," in preview_text(app), "the day-first preview")
+
+
+async def test_an_imported_no_waits_on_progress_for_its_reflection(store: Store) -> None:
+    from tui import cli
+
+    assert cli.main(["--db", str(store.path), "import", str(FIXTURES / "jobsync.csv")]) == 0
+    app = BouncebackApp(store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        lessons = str(app.query_one("#progress-lessons", Static).render())
+        assert "Waiting for your reflection (r on its card): Fabrikam" in lessons

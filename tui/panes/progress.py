@@ -17,6 +17,7 @@ from store.progress import (
     Activity,
     Funnel,
     GoalProgress,
+    awaiting_reflection,
     enough_for_diagnosis,
     funnel,
     lessons,
@@ -221,6 +222,12 @@ class ProgressPane(Pane):
             text.append("\nWhat you decided to change:", style="dim")
             for lesson in grouped.lessons[:LESSONS_SHOWN]:
                 text.append(f"\n  • {printable(lesson)}")
+        if waiting := awaiting_reflection(activity.applications):
+            names = ", ".join(printable(a.company) for a in waiting[:LESSONS_SHOWN])
+            more = (
+                f" and {len(waiting) - LESSONS_SHOWN} more" if len(waiting) > LESSONS_SHOWN else ""
+            )
+            text.append(f"\nWaiting for your reflection (r on its card): {names}{more}", "dim")
         return text
 
     def _mood(self, activity: Activity, now: datetime) -> Text | None:
