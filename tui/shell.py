@@ -442,7 +442,9 @@ def add_commands(
     command("delete", "delete an application for good")
 
     into = command("import", "bring in a tracker's export, a spreadsheet or Daylio", app=False)
-    into.add_argument("file", type=Path, metavar="FILE").complete = FILE_COMPLETION  # type: ignore[attr-defined]
+    into.add_argument(
+        "file", type=Path, metavar="FILE", help="a CSV or JSON file"
+    ).complete = FILE_COMPLETION  # type: ignore[attr-defined]
     into.add_argument("--from", dest="source", choices=IMPORT_FORMATS,
                       help="the format, if the header row does not tell")  # fmt: skip
     into.add_argument(
