@@ -19,6 +19,7 @@ from store.errors import (
     WriteFailedError,
 )
 from store.file.lifecycle import restore_backup
+from store.file.storage import atomic_write
 from store.file.tables import InvalidRecord
 from store.models import (
     PIPELINE,
@@ -69,6 +70,7 @@ __all__ = [
     "TimerSession",
     "Win",
     "WriteFailedError",
+    "atomic_write",
     "fixed_clock",
     "restore_backup",
     "system_clock",

@@ -211,6 +211,13 @@ class Lessons:
     feedback: list[str]
 
 
+def awaiting_reflection(applications: Iterable[Application]) -> list[Application]:
+    """The "no"s with nothing written about them yet (an imported one starts so), newest first."""
+    bare = [a for a in applications if a.rejection and not a.rejection.lesson.strip()
+            and not a.rejection.feedback.strip()]  # fmt: skip
+    return sorted(bare, key=lambda a: a.stage_since, reverse=True)
+
+
 def lessons(applications: Iterable[Application]) -> Lessons:
     rejected = sorted(
         (a for a in applications if a.rejection is not None),

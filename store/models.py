@@ -25,6 +25,10 @@ from pydantic import (
     model_validator,
 )
 
+SCHEMA_VERSION = 1
+"""The layout of the records below, as a data file and an export record it. Version 1 is
+the first released layout; a change to it is a migration in store/file/migrations.py."""
+
 SHORT_TEXT_MAX = 300
 """Names, titles, one-line fields."""
 LONG_TEXT_MAX = 1_048_576

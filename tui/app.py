@@ -379,4 +379,7 @@ class BouncebackApp(App[None]):
                 f"key {binding.key_display or binding.key}",
                 partial(self.call_later, node.run_action, binding.action),
             )
+        from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
+
+        yield from transfer_commands(self, self.store, after_import=self.reload_panes)
         yield from super().get_system_commands(screen)

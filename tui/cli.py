@@ -27,7 +27,7 @@ from store import (
 from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
-from tui import config
+from tui import config, shell
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--stage", choices=stages[:-1], default=Stage.WISHLIST.value)
     add.add_argument("--url", default="", help="the posting, http(s)://…")
     add.add_argument("--note", default="", help="notes to keep with it")
+    shell.add_field_options(add)
 
     listing = commands.add_parser("list", parents=[common], help="print your applications")
     listing.add_argument("--stage", choices=stages)
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="serve_demo",
         help="each session on a throwaway copy of sample data",
     )
+    shell.add_commands(parser, commands, common)
     return parser
 
 
@@ -168,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(args.host, args.port, db, config_path)
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
+    if (done := shell.run_without_store(args)) is not None:
+        return done
     try:
         # The app draws its first screen before reading every record; it warns after.
         store = Store.open(path, check_records=args.command is not None)
@@ -189,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _backup,
         "stats": _stats,
         "contacts": _contacts,
+        **shell.COMMANDS,
     }[args.command]
     try:
         return run(store, args)
@@ -206,7 +211,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _add(store: Store, args: argparse.Namespace) -> int:
     added = store.applications.add(
-        company=args.company, role=args.role, stage=args.stage, url=args.url, notes=args.note
+        company=args.company,
+        role=args.role,
+        stage=args.stage,
+        url=args.url,
+        notes=args.note,
+        **shell.field_values(args, store.clock().date()),
     )
     company, role = printable(added.company), printable(added.role)
     print(f"Added {company} — {role} to {added.stage.label}.")

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from store.models import SCHEMA_VERSION as SCHEMA_VERSION
+
 Tables = dict[str, dict[str, Any]]
 Migration = Callable[[Tables], Tables]
-
-SCHEMA_VERSION = 1
-"""The version this bounceback writes. Version 1 is the first released layout."""
 
 MIGRATIONS: dict[int, Migration] = {}
 

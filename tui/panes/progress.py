@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import PIPELINE, Metric, Period, Store, StoreError, Win
+from store.funnel import awaiting_reflection
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
     Activity,
@@ -221,6 +222,12 @@ class ProgressPane(Pane):
             text.append("\nWhat you decided to change:", style="dim")
             for lesson in grouped.lessons[:LESSONS_SHOWN]:
                 text.append(f"\n  • {printable(lesson)}")
+        if waiting := awaiting_reflection(activity.applications):
+            names = ", ".join(printable(a.company) for a in waiting[:LESSONS_SHOWN])
+            more = (
+                f" and {len(waiting) - LESSONS_SHOWN} more" if len(waiting) > LESSONS_SHOWN else ""
+            )
+            text.append(f"\nWaiting for your reflection (r on its card): {names}{more}", "dim")
         return text
 
     def _mood(self, activity: Activity, now: datetime) -> Text | None:
