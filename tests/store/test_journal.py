@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store import InvalidInput, Mood, Stage, Store
+from store import ConflictError, InvalidInput, Mood, Stage, Store
 from store.journal import (
     EXAMPLE_REFRAMES,
     THINKING_TRAPS,
@@ -147,3 +147,17 @@ def test_affirmations_are_kept_newest_first_and_never_blank(db_path: Path) -> No
         store.affirmations.add("   ")
     store.affirmations.delete(first.id)
     assert store.affirmations.all() == [second]
+
+
+def test_an_affirmation_can_be_reworded_and_an_edit_made_meanwhile_is_kept(
+    db_path: Path,
+) -> None:
+    store = Store.open(db_path)
+    line = store.affirmations.add("One no is not every no")
+    reworded = store.affirmations.update(line.model_copy(update={"text": "  One no is one no  "}))
+    assert [a.text for a in Store.open(db_path).affirmations.all()] == ["One no is one no"]
+    with pytest.raises(ConflictError):
+        store.affirmations.update(line.model_copy(update={"text": "from an older copy"}))
+    with pytest.raises(InvalidInput):
+        store.affirmations.update(reworded.model_copy(update={"text": "   "}))
+    assert store.affirmations.all() == [reworded]
