@@ -13,7 +13,8 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
-from store import RejectionReason, Stage, Store
+from store import Application, RejectionReason, Stage, Store
+from store.models import StageChange
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
@@ -44,6 +45,96 @@ def widget_text(widget: Widget) -> str:
     """What a widget draws, as plain text (all of it, not only what is scrolled into view)."""
     region = Region(0, 0, widget.size.width, widget.virtual_size.height or widget.size.height)
     return "\n".join(strip.text for strip in widget.render_lines(region))
+
+
+def on_screen(column: CardColumn) -> list[str]:
+    """The lines a column draws in its place on screen, as plain text."""
+    region = Region(0, 0, column.size.width, column.size.height)
+    return [strip.text for strip in column.render_lines(region)]
+
+
+def highlighted(column: CardColumn) -> str | None:
+    """The company drawn in the cursor's colours on screen, as shown (maybe shortened)."""
+    cursor = column.get_component_rich_style("card-column--cursor").bgcolor
+    region = Region(0, 0, column.size.width, column.size.height)
+    for strip in column.render_lines(region):
+        if any(segment.style and segment.style.bgcolor == cursor for segment in strip):
+            return strip.text.strip()
+    return None
+
+
+def assert_cursor_card_on_screen(app: BouncebackApp) -> None:
+    pane = board(app)
+    card = pane.current
+    assert card is not None
+    column = app.query_one(f"#cards-{pane.stage.value}", CardColumn)
+    shown = highlighted(column)
+    assert shown is not None, f"no card highlighted in {pane.stage.label}"
+    assert card.company.startswith(shown.removesuffix("…")), (shown, card.company)
+    above, below = column.hidden_above, column.hidden_below
+    assert above + len(column.shown) + below == len(pane.cards[pane.stage])
+    counts = " ".join(on_screen(column)[-1].split())
+    expected = " ".join(f"{arrow} {n}" for arrow, n in (("↑", above), ("↓", below)) if n)
+    assert counts == expected
+
+
+@pytest.fixture
+def crowded_store(store: Store) -> Store:
+    """45 applications in Applied: far more than a column shows at once."""
+    history = [StageChange(stage=Stage.APPLIED, at=SAMPLE_NOW)]
+    store.insert_all(
+        Application(
+            company=f"Company {n:02}",
+            role="Developer",
+            stage=Stage.APPLIED,
+            position=n,
+            history=history,
+            created_at=SAMPLE_NOW,
+            updated_at=SAMPLE_NOW,
+        )
+        for n in range(45)
+    )
+    return store
+
+
+async def test_a_column_longer_than_the_screen_scrolls_to_the_cursors_card(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"j" * 8)
+        title = app.query_one("#column-applied .board-column-title", ColumnTitle)
+        assert "9/12" in str(title.render())
+        assert_cursor_card_on_screen(app)
+        assert on_screen(app.query_one("#cards-applied", CardColumn))[-1].strip() == "↑ 5  ↓ 3"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_every_key_keeps_the_cursors_card_on_screen_in_a_long_column(
+    crowded_store: Store, size: tuple[int, int]
+) -> None:
+    app = BouncebackApp(crowded_store)
+    async with app.run_test(size=size) as pilot:
+        pane = board(app)
+        while pane.current != pane.cards[Stage.APPLIED][-1]:
+            await pilot.press("j")
+            assert_cursor_card_on_screen(app)
+        for key in ("home", "pagedown", "pagedown", "pageup", "end", "k", "pageup"):
+            await pilot.press(key)
+            assert_cursor_card_on_screen(app)
+        await pilot.press("end", "L")  # the last card moves to the top of the next column
+        assert pane.stage is Stage.INTERVIEWING
+        assert_cursor_card_on_screen(app)
+        await pilot.press("u")  # back at the bottom of Applied
+        assert pane.current == pane.cards[Stage.APPLIED][-1]
+        assert_cursor_card_on_screen(app)
+        await pilot.press("slash", *"3", "enter")  # 03, 13, 23, 30 to 39, 43
+        assert len(pane.cards[Stage.APPLIED]) == 14
+        assert_cursor_card_on_screen(app)
+        await pilot.press("escape")
+        assert_cursor_card_on_screen(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert_cursor_card_on_screen(app)
 
 
 async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) -> None:

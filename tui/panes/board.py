@@ -410,8 +410,7 @@ class BoardPane(Pane):
 
     def action_cursor_page(self, direction: int) -> None:
         cards = self.query_one(f"#cards-{self.stage.value}", CardColumn)
-        page = max(cards.scrollable_content_region.height // cards.card_height, 1)
-        self.action_cursor(0, direction * page)
+        self.action_cursor(0, direction * cards.page)
 
     @on(CardColumn.Clicked)
     def _clicked(self, event: CardColumn.Clicked) -> None:
