@@ -101,6 +101,7 @@ async def test_a_column_longer_than_the_screen_scrolls_to_the_cursors_card(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press(*"j" * 8)
         title = app.query_one("#column-applied .board-column-title", ColumnTitle)
         assert "9/12" in str(title.render())
@@ -139,6 +140,7 @@ async def test_every_key_keeps_the_cursors_card_on_screen_in_a_long_column(
 
 async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         assert pane.stage is Stage.APPLIED
         first = pane.current
@@ -161,6 +163,7 @@ async def test_a_narrow_column_shortens_its_stage_name_never_its_count(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("l", "j")
         title = app.query_one("#column-interviewing .board-column-title", ColumnTitle)
         count = len(board(app).cards[Stage.INTERVIEWING])
@@ -174,6 +177,7 @@ async def test_a_narrow_column_shortens_its_stage_name_never_its_count(
 
 async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -192,6 +196,7 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -205,6 +210,7 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
 
 async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         # One burst, as keys arrive over a slow link: "u" comes before the next frame.
@@ -218,7 +224,8 @@ async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> 
 
 
 async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> None:
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         board(app).action_move(1)
@@ -228,6 +235,7 @@ async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> Non
 
 async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("shift+right", "u")
@@ -238,6 +246,7 @@ async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp
 
 async def test_J_and_K_reorder_within_the_column_and_it_persists(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         before = column_companies(app, Stage.APPLIED)
         await pilot.press("J")
         after = column_companies(app, Stage.APPLIED)
@@ -250,6 +259,7 @@ async def test_J_and_K_reorder_within_the_column_and_it_persists(app: Bounceback
 
 async def test_n_adds_an_application_to_the_current_column(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("n")
         assert isinstance(app.screen, ApplicationForm)
         await pilot.press(*"Northwind", "tab", *"Data Engineer", "tab", *"https://nw.example")
@@ -334,6 +344,7 @@ async def test_enter_shows_details_with_the_history(app: BouncebackApp) -> None:
 
 async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("d")
@@ -346,6 +357,7 @@ async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
 
 async def test_a_archives_and_A_shows_the_archive(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("a")
@@ -365,6 +377,7 @@ async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("l")  # Interviewing
         card = board(app).current
         assert card is not None
@@ -390,6 +403,7 @@ async def test_moving_into_rejected_asks_for_a_reflection_and_escape_skips_it(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("l", "l")  # Offer
         card = board(app).current
         assert card is not None
@@ -422,6 +436,7 @@ async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
 
 async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -441,6 +456,16 @@ async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) 
         assert app.focused is board(app)
         await pilot.press("escape")
         assert len([c for stage in Stage for c in column_companies(app, stage)]) == 38
+
+
+async def test_a_filter_that_empties_the_cursors_column_puts_it_on_a_card_shown(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert board(app).stage is Stage.WISHLIST
+        await pilot.press("slash", *"data", "enter")  # no wishlist card is about data
+        assert board(app).stage is Stage.APPLIED
+        assert_cursor_card_on_screen(app)
 
 
 async def test_markup_and_escape_sequences_in_names_are_shown_literally(store: Store) -> None:
@@ -496,6 +521,7 @@ async def test_a_disk_full_save_is_reported_changes_nothing_and_the_app_goes_on(
     app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         before = sha256(app.store)
@@ -532,3 +558,29 @@ async def test_a_lock_held_elsewhere_is_reported_and_nothing_changes(
         assert sha256(app.store) == before
         await pilot.press("L")  # the lock is free again
         assert sha256(app.store) != before
+
+
+async def test_the_cursor_starts_on_the_only_card_so_L_moves_it(store: Store) -> None:
+    only = store.add_application(company="Acme", role="Dev", stage=Stage.WISHLIST)
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("L")
+        assert app.store.application(only.id).stage is Stage.APPLIED
+
+
+async def test_the_cursor_starts_where_it_was_when_the_app_last_closed(
+    sample_store: Store,
+) -> None:
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", *"j" * 10)  # Applied's 11th card, below the first screen
+        left_on = board(app).current
+    assert left_on is not None
+    again = BouncebackApp(Store.open(sample_store.path, clock=sample_store.clock))
+    async with again.run_test(size=(80, 24)):
+        assert board(again).current == left_on
+        assert_cursor_card_on_screen(again)
+    sample_store.delete_application(left_on.id)
+    gone = BouncebackApp(Store.open(sample_store.path, clock=sample_store.clock))
+    async with gone.run_test(size=(80, 24)):
+        assert board(gone).current == board(gone).cards[Stage.WISHLIST][0]

@@ -280,6 +280,8 @@ class BoardPane(Pane):
         self.undo_stack: list[Undo] = []
         self._scrolled_to: int | None = None
         self._unsaved: list[tuple[Application, Stage]] = []
+        self._started_on: UUID | None = None
+        self._started = False
 
     def compose(self) -> ComposeResult:
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
@@ -332,7 +334,22 @@ class BoardPane(Pane):
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
+        if not self._started:
+            self._started = True
+            focus_on = self._started_on = self._start_card(cards)
         self._show(cards, focus_on)
+
+    def _start_card(self, cards: dict[Stage, list[Application]]) -> UUID | None:
+        """The card the cursor was on when the app last closed, if it is still on the
+        board; else the first card of the first column that has one."""
+        last = self.store.settings().board_cursor
+        if any(application.id == last for stage in COLUMNS for application in cards[stage]):
+            return last
+        return self._first_card(cards)
+
+    @staticmethod
+    def _first_card(cards: dict[Stage, list[Application]]) -> UUID | None:
+        return next((cards[stage][0].id for stage in COLUMNS if cards[stage]), None)
 
     def _show(self, cards: dict[Stage, list[Application]], focus_on: UUID | None) -> None:
         """Draw these cards; a column whose cards are the same objects is not redrawn."""
@@ -477,6 +494,10 @@ class BoardPane(Pane):
         for application, target in self._unsaved:
             with contextlib.suppress(StoreError):
                 self.store.move_application(application.id, target)
+        # A look that moved no cursor writes nothing.
+        if self.current is not None and self.current.id != self._started_on:
+            with contextlib.suppress(StoreError):
+                self.store.update_settings(board_cursor=self.current.id)
 
     def _save_move(self, application: Application, target: Stage) -> None:
         # As stored now, not as shown: an earlier move of this card may have just saved.
@@ -661,6 +682,9 @@ class BoardPane(Pane):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.reload()
+        if self.current is None and (first := self._first_card(self.cards)) is not None:
+            self._put_cursor_on(first)  # the cursor's column has no card that matches
+            self._draw_cursor()
 
     @on(Input.Submitted, "#board-filter")
     def _filter_done(self) -> None:
