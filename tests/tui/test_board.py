@@ -584,3 +584,53 @@ async def test_the_cursor_starts_where_it_was_when_the_app_last_closed(
     gone = BouncebackApp(Store.open(sample_store.path, clock=sample_store.clock))
     async with gone.run_test(size=(80, 24)):
         assert board(gone).current == board(gone).cards[Stage.WISHLIST][0]
+
+
+async def test_u_u_after_two_moves_takes_back_both_and_the_cursor_follows(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
+        card = board(app).current
+        assert card is not None
+        await pilot.press("L", "L")
+        assert app.store.application(card.id).stage is Stage.OFFER
+        await pilot.press("u")
+        assert app.store.application(card.id).stage is Stage.INTERVIEWING
+        await pilot.press("u")
+        restored = app.store.application(card.id)
+        assert (restored.stage, restored.history) == (Stage.APPLIED, card.history)
+        assert not any("another session" in n for n in notifications(app))
+        assert board(app).current is not None
+        assert board(app).current.id == card.id
+        assert_cursor_card_on_screen(app)
+
+
+async def test_undo_goes_back_through_edits_archives_deletes_and_rejections(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        pane = board(app)
+        await pilot.press("l")  # Applied
+        edited, archived, deleted, rejected = pane.cards[Stage.APPLIED][:4]
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Staff Engineer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j", "a", "d", "g")  # each leaves the cursor on the next card
+        assert app.store.application(edited.id).role == "Staff Engineer"
+        assert app.store.application(rejected.id).stage is Stage.REJECTED
+        await pilot.press("u")
+        assert app.store.application(rejected.id).stage is Stage.APPLIED
+        await pilot.press("u")
+        assert app.store.application(deleted.id) == deleted
+        assert pane.current == deleted, "the cursor is on the card that came back"
+        await pilot.press("u")
+        assert app.store.application(archived.id).archived is None
+        await pilot.press("u")
+        assert app.store.application(edited.id).role == edited.role
+        assert pane.current is not None
+        assert pane.current.id == edited.id
+        before = sha256(app.store)
+        await pilot.press("u")  # nothing left to undo
+        assert sha256(app.store) == before

@@ -147,6 +147,7 @@ async def test_the_feedback_request_is_addressed_to_the_linked_recruiter(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
         card = app.query_one(BoardPane).current
         assert card.company == "Lumen Grid"  # Jonas Weber recruits for it in the sample
         await pilot.press("r", "ctrl+f")
@@ -157,6 +158,7 @@ async def test_deleting_a_card_unlinks_its_people_and_undo_links_them_again(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
         card = app.query_one(BoardPane).current
         assert linked_to(app.store.contacts(), card.id)
         await pilot.press("d")

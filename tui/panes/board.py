@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from uuid import UUID
 
@@ -44,7 +43,6 @@ if TYPE_CHECKING:  # dialogs are imported when first opened
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
 COLUMN_MIN_WIDTH = 16
 """All five columns fit in 80 cells; a narrower terminal scrolls sideways instead."""
-UNDO_DEPTH = 50
 
 FIRST_RUN_HINT = (
     "Welcome to bounceback.\n\n"
@@ -53,12 +51,6 @@ FIRST_RUN_HINT = (
     "Press n to add your first application.\n"
     "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
 )
-
-
-@dataclass(frozen=True)
-class Undo:
-    description: str
-    run: Callable[[], Application]
 
 
 T = TypeVar("T")
@@ -277,7 +269,6 @@ class BoardPane(Pane):
         self.cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
         self.query_text = ""
         self.show_archived = False
-        self.undo_stack: list[Undo] = []
         self._scrolled_to: int | None = None
         self._unsaved: list[tuple[Application, Stage]] = []
         self._started_on: UUID | None = None
@@ -320,14 +311,15 @@ class BoardPane(Pane):
         cards = self.cards[self.stage]
         return cards[self.rows[self.stage]] if cards else None
 
-    def reload(self, focus_on: UUID | None = None) -> None:
-        """Read the board from the store and draw every column."""
+    def reload(self, select: UUID | None = None) -> None:
+        """Read the board from the store and draw every column, the cursor on ``select``
+        (or on the card it is on)."""
         self.save_unsaved()
         on_board = self.store.applications(archived=self.show_archived)
         shown = (
             [a for a in on_board if matches(a, self.query_text)] if self.query_text else on_board
         )
-        focus_on = focus_on or (self.current.id if self.current else None)
+        focus_on = select or (self.current.id if self.current else None)
         cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
         for application in shown:
             cards[application.stage].append(application)
@@ -442,14 +434,9 @@ class BoardPane(Pane):
         try:
             return operation()
         except StoreError as error:
-            self.app.notify(
-                str(error), title="Not saved", severity="error", timeout=10, markup=False
-            )
+            self.failed(error)
             self.reload()
             return None
-
-    def _remember(self, description: str, undo: Callable[[], Application]) -> None:
-        self.undo_stack = [*self.undo_stack[-UNDO_DEPTH + 1 :], Undo(description, undo)]
 
     def action_move(self, step: int) -> None:
         application = self.current
@@ -504,9 +491,8 @@ class BoardPane(Pane):
         before = self._run(lambda: self.store.application(application.id))
         moved = self._run(lambda: self.store.move_application(application.id, target))
         if before is not None and moved is not None:
-            self._remember(
-                f"move of {application.company} to {target.label}",
-                lambda: self.store.revert(before, moved.rev),
+            self.undo_history.remember_change(
+                f"move of {application.company} to {target.label}", before, moved
             )
 
     @settled_first
@@ -516,7 +502,7 @@ class BoardPane(Pane):
             return
         moved = self._run(lambda: self.store.reorder_application(application.id, offset))
         if moved is not None:
-            self.reload(focus_on=moved.id)
+            self.reload(select=moved.id)
 
     @settled_first
     def action_delete(self) -> None:
@@ -525,7 +511,7 @@ class BoardPane(Pane):
             return
         deleted = self._run(lambda: self.store.delete_application(application.id))
         if deleted is not None:
-            self._remember(
+            self.undo_history.remember(
                 f"delete of {application.company}",
                 lambda: self.store.restore_application(deleted),
             )
@@ -545,9 +531,8 @@ class BoardPane(Pane):
         updated = self._run(lambda: self.store.archive_application(application.id, reason))
         if updated is not None:
             verb = "Archived" if reason else "Put back on the board:"
-            self._remember(
-                f"archive of {application.company}",
-                lambda: self.store.revert(application, updated.rev),
+            self.undo_history.remember_change(
+                f"archive of {application.company}", application, updated
             )
             self.reload()
             self.app.notify(
@@ -560,28 +545,16 @@ class BoardPane(Pane):
         self.reload()
 
     @settled_first
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo.", timeout=3, markup=False)
-            return
-        undo = self.undo_stack.pop()
-        restored = self._run(undo.run)
-        if restored is not None:
-            self.reload(focus_on=restored.id)
-            self.app.notify(f"Undid the {undo.description}.", timeout=4, markup=False)
-
-    @settled_first
     def action_ghosted(self) -> None:
         application = self.current
         if application is None or application.stage is not Stage.APPLIED:
             return
         ghosted = self._run(lambda: self.store.mark_ghosted(application.id))
         if ghosted is not None:
-            self._remember(
-                f"ghosting of {application.company}",
-                lambda: self.store.revert(application, ghosted.rev),
+            self.undo_history.remember_change(
+                f"ghosting of {application.company}", application, ghosted
             )
-            self.reload(focus_on=ghosted.id)
+            self.reload(select=ghosted.id)
 
     # --- dialogs ----------------------------------------------------------------------
 
@@ -597,11 +570,21 @@ class BoardPane(Pane):
         from tui.dialogs.application_form import ApplicationForm
 
         if (application := self.current) is not None:
-            self.app.push_screen(ApplicationForm(self.store, editing=application), self._saved)
+            self.app.push_screen(
+                ApplicationForm(self.store, editing=application),
+                functools.partial(self._edited, application),
+            )
+
+    def _edited(self, before: Application, saved: Application | None) -> None:
+        # Undoable only over this session's own save: after a conflict the user chose
+        # between versions, and undo would lose the other session's.
+        if saved is not None and saved.rev == before.rev + 1:
+            self.undo_history.remember_change(f"edit of {before.company}", before, saved)
+        self._saved(saved)
 
     def _saved(self, application: Application | None) -> None:
         if application is not None:
-            self.reload(focus_on=application.id)
+            self.reload(select=application.id)
 
     @settled_first
     def action_details(self) -> None:
@@ -646,11 +629,10 @@ class BoardPane(Pane):
             )
             if saved is not None:
                 if application.stage is not Stage.REJECTED:
-                    self._remember(
-                        f"rejection of {application.company}",
-                        lambda: self.store.revert(application, saved.rev),
+                    self.undo_history.remember_change(
+                        f"rejection of {application.company}", application, saved
                     )
-                self.reload(focus_on=saved.id)
+                self.reload(select=saved.id)
                 if write_about_it:
                     self.post_message(self.WriteAbout(saved.id))
 
@@ -700,5 +682,5 @@ class BoardPane(Pane):
         if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
             return None
         if action == "undo":
-            return bool(self.undo_stack or self._unsaved) or None  # a move saves first
+            return bool(self.undo_history or self._unsaved) or None  # a move saves first
         return True

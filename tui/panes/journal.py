@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
@@ -47,7 +48,7 @@ class JournalPane(Pane):
         Binding("e", "edit", "Edit", show=False, id="journal.edit", tooltip="Edit the entry"),
         Binding("d", "delete", "Delete", show=False, id="journal.delete",
                 tooltip="Delete the entry (u to undo)"),
-        Binding("u", "undo", "Undo", id="journal.undo", tooltip="Bring back the deleted entry"),
+        Binding("u", "undo", "Undo", id="journal.undo", tooltip="Undo the last change"),
         Binding("slash", "search", "Search", id="journal.search",
                 tooltip="Search text and tags"),
         Binding("f", "filter", "Filter", id="journal.filter",
@@ -60,7 +61,6 @@ class JournalPane(Pane):
         super().__init__(store)
         self.query_text = ""
         self.filter = JournalFilter()
-        self.deleted: list[JournalEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-trend")
@@ -235,7 +235,14 @@ class JournalPane(Pane):
 
         entry = self.query_one(RecordList).current
         if entry is not None:
-            self.app.push_screen(JournalEntryForm(self.store, editing=entry), self._saved)
+            self.app.push_screen(
+                JournalEntryForm(self.store, editing=entry), functools.partial(self._edited, entry)
+            )
+
+    def _edited(self, before: JournalEntry, saved: JournalEntry | None) -> None:
+        if saved is not None and saved.rev == before.rev + 1:  # not over a conflict
+            self.undo_history.remember_change("edit of an entry", before, saved)
+        self._saved(saved)
 
     @on(RecordList.Chosen)
     def _chosen(self) -> None:
@@ -250,20 +257,9 @@ class JournalPane(Pane):
         except StoreError as error:
             self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
-        self.deleted.append(deleted)
+        self.undo_history.remember("delete of an entry", lambda: self.store.restore(deleted))
         self.reload()
         self.app.notify("Entry deleted. Press u to undo.", timeout=6, markup=False)
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            return
-        entry = self.deleted.pop()
-        try:
-            self.store.restore(entry)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not restored", severity="error", markup=False)
-            return
-        self.reload(select=entry.id)
 
     def action_search(self) -> None:
         search = self.query_one("#journal-search", Input)
@@ -300,7 +296,7 @@ class JournalPane(Pane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            return bool(self.deleted) or None
+            return bool(self.undo_history) or None
         if action == "clear":
             return bool(
                 self.query_text or self.filter.label or self.query_one("#journal-search").display

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
@@ -41,7 +42,7 @@ class PeoplePane(Pane):
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the contact"),
         Binding("d", "delete", "Delete", show=False, id="people.delete",
                 tooltip="Delete the contact (u to undo)"),
-        Binding("u", "undo", "Undo", id="people.undo", tooltip="Bring back the deleted contact"),
+        Binding("u", "undo", "Undo", id="people.undo", tooltip="Undo the last change"),
         Binding("slash", "search", "Search", id="people.search",
                 tooltip="Search names, companies, roles and notes"),
         Binding("f", "due", "Due", id="people.due",
@@ -54,7 +55,6 @@ class PeoplePane(Pane):
         super().__init__(store)
         self.query_text = ""
         self.only_due = False
-        self.deleted: list[Contact] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-summary")
@@ -144,7 +144,14 @@ class PeoplePane(Pane):
 
         contact = self.query_one(RecordList).current
         if contact is not None:
-            self.app.push_screen(ContactForm(self.store, editing=contact), self._saved)
+            self.app.push_screen(
+                ContactForm(self.store, editing=contact), functools.partial(self._edited, contact)
+            )
+
+    def _edited(self, before: Contact, saved: Contact | None) -> None:
+        if saved is not None and saved.rev == before.rev + 1:  # not over a conflict
+            self.undo_history.remember_change(f"edit of {before.name}", before, saved)
+        self._saved(saved)
 
     def action_conversation(self) -> None:
         from tui.dialogs.conversation import ConversationDialog
@@ -176,20 +183,9 @@ class PeoplePane(Pane):
         except StoreError as error:
             self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
-        self.deleted.append(deleted)
+        self.undo_history.remember(f"delete of {deleted.name}", lambda: self.store.restore(deleted))
         self.reload()
         self.app.notify(f"Deleted {deleted.name}. Press u to undo.", timeout=6, markup=False)
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            return
-        contact = self.deleted.pop()
-        try:
-            self.store.restore(contact)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not restored", severity="error", markup=False)
-            return
-        self.reload(select=contact.id)
 
     def action_search(self) -> None:
         search = self.query_one("#people-search", Input)
@@ -220,7 +216,7 @@ class PeoplePane(Pane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            return bool(self.deleted) or None
+            return bool(self.undo_history) or None
         if action == "clear":
             return bool(
                 self.query_text or self.only_due or self.query_one("#people-search").display

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import ClassVar
+from uuid import UUID
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -101,7 +102,7 @@ class ProgressPane(Pane):
 
     # --- state -> widgets -------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, select: UUID | None = None) -> None:
         now = self.store.clock()
         activity = self.store.activity()
         everything = funnel(activity.applications, now)
