@@ -11,7 +11,7 @@ import pytest
 from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from store import Application, RejectionReason, Stage, Store
 from store.models import StageChange
@@ -399,17 +399,38 @@ async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
         assert column_companies(app, Stage.REJECTED)[0] == card.company
 
 
-async def test_moving_into_rejected_asks_for_a_reflection_and_escape_skips_it(
+async def test_moving_into_rejected_asks_for_a_reflection_and_escape_cancels_it(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l")  # to Applied, from the first column
-        await pilot.press("l", "l")  # Offer
+        await pilot.press("l", "l", "l")  # Offer
         card = board(app).current
         assert card is not None
+        before = sha256(app.store)
         await pilot.press("L")
         assert isinstance(app.screen, ReflectionDialog)
         await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReflectionDialog)
+        assert app.store.application(card.id) == card, "still an offer"
+        assert sha256(app.store) == before
+        assert board(app).current == card
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_rejecting_without_notes_is_a_named_choice_on_screen(
+    app: BouncebackApp, width: int
+) -> None:
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("l", "l", "l")  # Offer
+        card = board(app).current
+        assert card is not None
+        await pilot.press("L")
+        button = app.screen.query_one("#without-notes", Button)
+        assert str(button.label) == "Reject without notes  ctrl+n"
+        assert app.screen.region.contains_region(button.region)
+        assert button.region.width == len(str(button.label)) + 2, "the label is not cut"
+        await pilot.press("ctrl+n")
         await pilot.pause()
         rejected = app.store.application(card.id)
         assert rejected.stage is Stage.REJECTED

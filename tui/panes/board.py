@@ -21,7 +21,6 @@ from store import (
     Application,
     ArchiveReason,
     Contact,
-    Rejection,
     Stage,
     Store,
     StoreError,
@@ -31,7 +30,6 @@ from store.board import (
     is_stale,
     matches,
     next_action_due,
-    stage_before_rejection,
 )
 from store.people import feedback_addressee
 from tui.panes.base import Pane
@@ -618,15 +616,10 @@ class BoardPane(Pane):
             return
 
         def reflected(result: ReflectionResult | None) -> None:
-            if application.stage is Stage.REJECTED and result is None:
-                return  # editing a reflection, cancelled: nothing changes
-            reflection, write_about_it = result or (None, False)
-            saved = self._run(
-                lambda: self.store.reject_application(
-                    application.id,
-                    reflection or Rejection(reached=stage_before_rejection(application)),
-                )
-            )
+            if result is None:
+                return  # cancelled: the card stays where it was
+            reflection, write_about_it = result
+            saved = self._run(lambda: self.store.reject_application(application.id, reflection))
             if saved is not None:
                 if application.stage is not Stage.REJECTED:
                     self.undo_history.remember_change(
