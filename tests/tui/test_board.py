@@ -466,6 +466,11 @@ async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> Non
         ghosted = app.store.application(card.id)
         assert ghosted.rejection is not None
         assert ghosted.rejection.reason is RejectionReason.NO_RESPONSE
+        assert notifications(app) == [
+            f"{card.company} marked as ghosted: moved to Rejected, no response. Press u to undo."
+        ]
+        await pilot.press("u")
+        assert app.store.application(card.id).stage is Stage.APPLIED
 
 
 async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) -> None:

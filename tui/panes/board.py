@@ -553,6 +553,12 @@ class BoardPane(Pane):
                 f"ghosting of {application.company}", application, ghosted
             )
             self.reload(select=ghosted.id)
+            self.app.notify(
+                f"{application.company} marked as ghosted: moved to Rejected, no response. "
+                "Press u to undo.",
+                timeout=6,
+                markup=False,
+            )
 
     # --- dialogs ----------------------------------------------------------------------
 
