@@ -21,8 +21,9 @@ from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.conflict import ConflictDialog
 from tui.dialogs.details import ApplicationDetails
 from tui.dialogs.reflection import ReflectionDialog
-from tui.panes.board import BoardPane, ColumnTitle
+from tui.panes.board import BoardPane
 from tui.widgets.card_column import CardColumn
+from tui.widgets.column_title import ColumnTitle
 
 
 def board(app: BouncebackApp) -> BoardPane:

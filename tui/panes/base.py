@@ -47,6 +47,10 @@ class Pane(Vertical):
         the cursor on ``select`` if it is shown."""
         raise NotImplementedError
 
+    def say(self, message: str, timeout: float = 4) -> None:
+        """A note to the user; its text is shown as it is, never as markup."""
+        self.app.notify(message, timeout=timeout, markup=False)
+
     def failed(self, error: StoreError, title: str = "Not saved") -> None:
         self.app.notify(str(error), title=title, severity="error", timeout=10, markup=False)
 
@@ -54,7 +58,7 @@ class Pane(Vertical):
         self.settle()
         step = self.undo_history.pop()
         if step is None:
-            self.app.notify("Nothing to undo.", timeout=3, markup=False)
+            self.say("Nothing to undo.", timeout=3)
             return
         try:
             restored = step.run()
@@ -63,4 +67,4 @@ class Pane(Vertical):
             self.reload()
             return
         self.reload(select=restored.id)
-        self.app.notify(f"Undid the {step.description}.", timeout=4, markup=False)
+        self.say(f"Undid the {step.description}.")
