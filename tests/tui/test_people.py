@@ -91,7 +91,7 @@ async def test_enter_shows_the_applications_and_conversations_e_edits(
         await pilot.press("5", "slash", *"jonas", "enter", "enter")
         assert isinstance(app.screen, ContactDetails)
         console = Console(width=100, record=True, file=io.StringIO())
-        console.print(app.screen._content(app.screen.contact))
+        console.print(app.screen.content(app.screen.record))
         content = console.export_text()
         assert "Lumen Grid" in content
         assert "as recruiter" in content
