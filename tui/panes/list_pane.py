@@ -60,6 +60,9 @@ class ListPane(Pane):
     def on_focus(self) -> None:
         self.records.focus()
 
+    def shown(self) -> None:
+        self.reload()  # what the other panes changed since (a contact added from Progress)
+
     def show_records(
         self, shown: Sequence[Any], describe: Callable[[Any], Any], select: UUID | None
     ) -> None:
