@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from store import JournalEntry, Mood, Store, StoreError
+from store import Application, JournalEntry, Mood, RejectionReason, Store, StoreError
 from store.journal import MOOD_GLYPHS, JournalFilter, MoodTrend, entry_matches, mood_trend
 from tui.panes.list_pane import ListPane, list_keys
 from tui.widgets.record_list import RecordList
@@ -30,6 +30,21 @@ EMPTY_HINT = (
     "Press n when a thought like “I'm not good enough” won't let go: write it down, "
     "name the trap it falls into, and write a kinder, truer line in its place."
 )
+
+
+def what_happened(application: Application) -> str:
+    """A rejection in the user's journal, as a start they can rewrite."""
+    happened = f"A “no” from {application.company} for {application.role}."
+    if (rejection := application.rejection) is None:
+        return happened
+    parts = [f"{happened} I got as far as {rejection.reached.label.lower()}."]
+    if rejection.reason is not RejectionReason.UNKNOWN:
+        parts.append(f"Reason: {rejection.reason.label.lower()}.")
+    if rejection.feedback:
+        parts.append(f"Their feedback: {rejection.feedback}")
+    if rejection.lesson:
+        parts.append(f"Next time: {rejection.lesson}")
+    return "\n".join(parts)
 
 
 class JournalPane(ListPane):
@@ -194,12 +209,17 @@ class JournalPane(ListPane):
 
         self.app.push_screen(JournalEntryForm(self.store), self._saved)
 
-    def write_about(self, application_id: UUID, mood: Mood = Mood.BAD) -> None:
-        """A new entry about one application (the Board's way here after a "no")."""
+    def write_about(self, application_id: UUID) -> None:
+        """A new entry about one application (the Board's way here after a "no"), what
+        happened filled in from its rejection."""
         from tui.dialogs.journal_entry import JournalEntryForm
 
+        try:
+            text = what_happened(self.store.application(application_id))
+        except StoreError:
+            text = ""  # deleted meanwhile, say: the entry starts empty
         self.app.push_screen(
-            JournalEntryForm(self.store, application_id=application_id, mood=mood), self._saved
+            JournalEntryForm(self.store, application_id=application_id, text=text), self._saved
         )
 
     def action_open(self) -> None:
