@@ -785,6 +785,9 @@ class Store:
     def add_affirmation(self, text: str) -> Affirmation:
         return self._add(validated(Affirmation, {"text": text, "created_at": self.clock()}))
 
+    def update_affirmation(self, edited: Affirmation) -> Affirmation:
+        return self._save(edited)
+
     def delete_affirmation(self, affirmation_id: UUID) -> Affirmation:
         return self._delete(Affirmation, affirmation_id)
 

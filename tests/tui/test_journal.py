@@ -259,3 +259,35 @@ async def test_an_entry_edited_in_two_sessions_shows_both(app: BouncebackApp) ->
         await pilot.press("m")
         await pilot.pause()
         assert app.store.journal()[0].text == "Mine"
+
+
+async def test_A_lists_the_lines_kept_for_hard_days_to_reword_or_delete(
+    app: BouncebackApp,
+) -> None:
+    from tui.dialogs.affirmations import AffirmationsDialog
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a", *"I have done hard things before", "enter")
+        await pilot.press("a", *"One step a day", "enter")
+        await pilot.press("A")
+        assert isinstance(app.screen, AffirmationsDialog)
+        listed = app.screen.query_one(RecordList)
+        assert [a.text for a in listed.records] == [
+            "I have done hard things before",
+            "One step a day",
+        ]
+        await pilot.press("j", "e")
+        assert app.screen.query_one(Input).value == "One step a day"
+        await pilot.press(*" at a time", "enter")
+        await pilot.pause()
+        assert [a.text for a in app.store.affirmations()] == [
+            "I have done hard things before",
+            "One step a day at a time",
+        ]
+        await pilot.press("k", "d")
+        assert [a.text for a in app.store.affirmations()] == ["One step a day at a time"]
+        await pilot.press("u")
+        assert len(app.store.affirmations()) == 2
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AffirmationsDialog)
+        assert "2 kept for hard days" in text_of(app, "#journal-trend")

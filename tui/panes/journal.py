@@ -59,6 +59,8 @@ class JournalPane(ListPane):
         Binding("enter", "open", "Open", id="journal.open", tooltip="Open the entry"),
         Binding("a", "affirm", "Affirmation", show=False, id="journal.affirmation",
                 tooltip="Keep a line for hard days (your breaks show it again)"),
+        Binding("A", "affirmations", "Affirmations", show=False, id="journal.affirmations",
+                tooltip="Read, reword or delete the lines kept for hard days"),
         Binding("e", "edit", "Edit", show=False, id="journal.edit", tooltip="Edit the entry"),
         *list_keys("journal", "entry", search="Search text and tags"),
         Binding("f", "filter", "Filter", id="journal.filter",
@@ -203,6 +205,11 @@ class JournalPane(ListPane):
             ),
             kept,
         )
+
+    def action_affirmations(self) -> None:
+        from tui.dialogs.affirmations import AffirmationsDialog
+
+        self.app.push_screen(AffirmationsDialog(self.store), lambda _: self.reload())
 
     def action_new(self) -> None:
         from tui.dialogs.journal_entry import JournalEntryForm
