@@ -10,11 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from store import Contact, Store, StoreError
-from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.dialogs import FIELD_NAVIGATION, name_field, show_field_errors
 
 
 def alike(contact: Contact, name: str) -> bool:
@@ -44,14 +43,7 @@ class TalkedToDialog(ModalScreen[Contact | None]):
         names = [contact.name for contact in self.contacts]
         with Vertical(classes="dialog", id="talked-to"):
             yield Static("Who did you talk to?", classes="dialog-title")
-            name = Input(
-                placeholder="a name: yours are suggested (→ accepts)",
-                suggester=SuggestFromList(names, case_sensitive=False),
-                compact=True,
-                id="field-name",
-            )
-            error = Static(classes="field-error", id="error-name")
-            yield field_row("Name", Vertical(name, error, classes="form-field"))
+            yield name_field(names, "a name: yours are suggested (→ accepts)")
             yield Static(classes="field-error", id="error-form")
             yield Static(
                 "It counts toward your networking goal.\n"
