@@ -291,3 +291,16 @@ async def test_A_lists_the_lines_kept_for_hard_days_to_reword_or_delete(
         await pilot.press("escape")
         assert not isinstance(app.screen, AffirmationsDialog)
         assert "2 kept for hard days" in text_of(app, "#journal-trend")
+
+
+async def test_u_undoes_an_edit_of_an_entry(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2")
+        first = app.store.journal()[0]
+        await pilot.press("e")
+        app.screen.query_one("#entry-text", TextArea).text = "Rewritten"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.journal()[0].text == "Rewritten"
+        await pilot.press("u")
+        assert app.store.journal()[0].text == first.text

@@ -195,3 +195,20 @@ async def test_a_contact_edited_in_two_sessions_shows_both_and_the_user_chooses(
         saved = app.store.contact(jonas.id)
         assert saved.role == "Senior recruiter"
         assert saved.rev == jonas.rev + 2, "written on top of theirs, not instead of it"
+
+
+async def test_u_undoes_an_edit_then_a_delete_one_step_at_a_time(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "slash", *"jonas", "enter")
+        jonas = app.query_one("#people-list", RecordList).current
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Senior recruiter"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")
+        assert jonas.id not in {c.id for c in app.store.contacts()}
+        await pilot.press("u")
+        assert app.store.contact(jonas.id).role == "Senior recruiter"
+        await pilot.press("u")
+        assert app.store.contact(jonas.id).role == jonas.role
+        assert app.query_one("#people-list", RecordList).current.id == jonas.id
