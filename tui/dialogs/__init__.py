@@ -20,6 +20,14 @@ FIELD_NAVIGATION = [
 ]
 
 
+def heading(title: str, subtitle: str) -> tuple[Static, Static]:
+    """A dialog's title (text from the data is shown as it is) and the line under it."""
+    return (
+        Static(paragraph(title), classes="dialog-title"),
+        Static(subtitle, classes="dialog-subtitle"),
+    )
+
+
 def field_row(label: str, field: Widget) -> Horizontal:
     """A label and its field on one row, as tall as the field (a Grid row would not be)."""
     return Horizontal(Label(label, classes="form-label"), field, classes="form-row")

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
-from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.dialogs import FIELD_NAVIGATION, field_row, heading
 from tui.widgets.safe_text import paragraph
 
 ReflectionResult = tuple[Rejection, bool]
@@ -72,13 +72,10 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reflection"):
-            yield Static(
-                paragraph(f"A “no” from {self.application.company}"), classes="dialog-title"
-            )
-            yield Static(
+            yield from heading(
+                f"A “no” from {self.application.company}",
                 "One decision about one role, not a verdict on you. "
                 "A minute here turns it into something you can use.",
-                classes="dialog-subtitle",
             )
             yield field_row(
                 "Got as far as",
