@@ -19,25 +19,23 @@ from store import Application, ArchiveReason, Contact, Stage, Store, StoreError
 from store.people import feedback_addressee
 from tui.panes.base import Pane
 from tui.panes.board_keys import BOARD_BINDINGS
-from tui.panes.board_view import COLUMNS, Columns, card_maker, columns, first_card, position
+from tui.panes.board_view import (
+    COLUMNS,
+    FIRST_RUN_HINT,
+    Columns,
+    card_maker,
+    column_width,
+    columns,
+    first_card,
+    position,
+    start_card,
+)
 from tui.panes.pending_moves import PendingMoves, settled_first
 from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.reflection import ReflectionResult
-
-COLUMN_MIN_WIDTH = 16
-"""All five columns fit in 80 cells; a narrower terminal scrolls sideways instead."""
-
-FIRST_RUN_HINT = (
-    "Welcome to bounceback.\n\n"
-    "Every application goes on this board, and every “no” becomes a short lesson "
-    "for the next one. Your data stays in one file on this machine.\n\n"
-    "Press n to add your first application.\n"
-    "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
-)
-
 
 T = TypeVar("T")
 
@@ -71,7 +69,7 @@ class BoardPane(Pane):
         filter_input.display = False
         yield filter_input
         yield Static(FIRST_RUN_HINT, id="board-first-run")
-        width = self._column_width(self.app.size.width)  # right from the first frame
+        width = column_width(self.app.size.width)  # right from the first frame
         with HorizontalScroll(id="board-columns"):
             for stage in COLUMNS:
                 column = Vertical(classes="board-column", id=f"column-{stage.value}")
@@ -80,15 +78,9 @@ class BoardPane(Pane):
                     yield ColumnTitle(classes="board-column-title")
                     yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
-    @staticmethod
-    def _column_width(board_width: int) -> int:
-        # In cells, not fr: inside a horizontal scroller fr stretches each column to
-        # the whole viewport.
-        return max(COLUMN_MIN_WIDTH, board_width // len(COLUMNS))
-
     def on_resize(self) -> None:
         self._scrolled_to = None  # the active column may be out of view at the new width
-        width = self._column_width(self.size.width)
+        width = column_width(self.size.width)
         for column in self.query(".board-column"):
             column.styles.width = width
 
@@ -115,16 +107,9 @@ class BoardPane(Pane):
         self.query_one("#board-columns").display = not first_run
         if not self._started:
             self._started = True
-            focus_on = self._started_on = self._start_card(cards)
+            last = self.store.settings().board_cursor
+            focus_on = self._started_on = start_card(cards, last)
         self._show(cards, focus_on)
-
-    def _start_card(self, cards: Columns) -> UUID | None:
-        """The card the cursor was on when the app last closed, if it is still on the
-        board; else the first card of the first column that has one."""
-        last = self.store.settings().board_cursor
-        if any(application.id == last for stage in COLUMNS for application in cards[stage]):
-            return last
-        return first_card(cards)
 
     def _show(self, cards: Columns, focus_on: UUID | None) -> None:
         """Draw these cards; a column whose cards are the same objects is not redrawn."""

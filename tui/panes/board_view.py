@@ -14,6 +14,23 @@ COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
 
 Columns = dict[Stage, list[Application]]
 
+COLUMN_MIN_WIDTH = 16
+"""All five columns fit in 80 cells; a narrower terminal scrolls sideways instead."""
+
+FIRST_RUN_HINT = (
+    "Welcome to bounceback.\n\n"
+    "Every application goes on this board, and every “no” becomes a short lesson "
+    "for the next one. Your data stays in one file on this machine.\n\n"
+    "Press n to add your first application.\n"
+    "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
+)
+
+
+def column_width(board_width: int) -> int:
+    # In cells, not fr: inside a horizontal scroller fr stretches each column to the
+    # whole viewport.
+    return max(COLUMN_MIN_WIDTH, board_width // len(COLUMNS))
+
 
 def columns(applications: Iterable[Application], query: str = "") -> Columns:
     """The applications that match ``query``, by stage, in their order."""
@@ -27,6 +44,14 @@ def columns(applications: Iterable[Application], query: str = "") -> Columns:
 def first_card(cards: Columns) -> UUID | None:
     """The first card of the first column that has one."""
     return next((cards[stage][0].id for stage in COLUMNS if cards[stage]), None)
+
+
+def start_card(cards: Columns, last: UUID | None) -> UUID | None:
+    """Where the cursor starts: on ``last``, the card it was on when the app last
+    closed, if it is still shown; else on the first card."""
+    if any(application.id == last for stage in COLUMNS for application in cards[stage]):
+        return last
+    return first_card(cards)
 
 
 def position(cards: Columns, application_id: UUID) -> tuple[int, int] | None:
