@@ -33,9 +33,9 @@ class View(NamedTuple):
 VIEWS: list[View] = [
     *(View(f"{pane}.svg", SIZE, [key]) for pane, key, _title, _ in PANES),
     View("board-80x24.svg", (80, 24), []),
-    View("board-details.svg", SIZE, ["l", "l", "l", "enter"]),
-    View("board-reflection.svg", SIZE, ["l", "r"]),
-    View("board-new-application.svg", SIZE, ["n", *"Northwind Data", "tab", *"Data Engineer"]),
+    View("board-details.svg", SIZE, [*"llll", "enter"]),
+    View("board-reflection.svg", SIZE, ["l", "l", "r"]),
+    View("board-new-application.svg", SIZE, ["l", "n", *"Northwind Data", "tab", *"Data Engineer"]),
     View("journal-80x24.svg", (80, 24), ["2"]),
     View("journal-quick-mood.svg", SIZE, ["2", "m", "4"]),
     View(
@@ -51,7 +51,7 @@ VIEWS: list[View] = [
     View("progress-goals.svg", SIZE, ["4", "g"]),
     View("people-80x24.svg", (80, 24), ["5"]),
     View("people-contact.svg", SIZE, ["5", "slash", *"jonas", "enter", "enter"]),
-    View("board-link-person.svg", SIZE, ["p", *"Pri"]),
+    View("board-link-person.svg", SIZE, ["l", "p", *"Pri"]),
 ]
 
 

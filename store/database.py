@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from store.clock import Clock, system_clock
 from store.file.lifecycle import FileLifecycle
@@ -26,6 +27,8 @@ from store.repository.journal import AffirmationRepository, JournalRepository
 from store.repository.people import PeopleRepository
 from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
+
+R = TypeVar("R", bound=Record)
 
 
 class Store(FileLifecycle):
@@ -115,6 +118,18 @@ class Store(FileLifecycle):
         current = self._storage.stat_signature()
         changed, self._core.known_signature = current != self._core.known_signature, current
         return changed
+
+    # --- undo, for a record of any kind ----------------------------------------------
+
+    def revert(self, previous: R, current_rev: int) -> R:
+        """Put back ``previous`` (an edit taken back), if the record is still at
+        ``current_rev``; else ``ConflictError``: another session changed it since."""
+        return self._core.revert(previous, current_rev)
+
+    def restore(self, record: R) -> R:
+        """Put back a deleted record exactly as it was (an application with its links:
+        ``store.applications.restore``)."""
+        return self._core.restore(record)
 
     def insert_all(self, records: Iterable[Record]) -> None:
         """Insert many records in one transaction (sample data, imports)."""

@@ -444,3 +444,5 @@ class Settings(Model):
     theme: ShortText = "textual-dark"
     stale_after_days: int = Field(default=GHOSTED_AFTER_DAYS, ge=1, le=365)
     timer: TimerSettings = TimerSettings()
+    board_cursor: UUID | None = None
+    """The card the board's cursor was on when the app last closed."""

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
 from tui.config import Config
+from tui.panes import PANE_STYLES
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -75,7 +76,7 @@ class BouncebackApp(App[None]):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
     # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "dialogs/dialogs.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.

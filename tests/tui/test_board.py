@@ -11,17 +11,19 @@ import pytest
 from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
-from store import RejectionReason, Stage, Store
+from store import Application, RejectionReason, Stage, Store
+from store.models import StageChange
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.conflict import ConflictDialog
 from tui.dialogs.details import ApplicationDetails
 from tui.dialogs.reflection import ReflectionDialog
-from tui.panes.board import BoardPane, ColumnTitle
+from tui.panes.board import BoardPane
 from tui.widgets.card_column import CardColumn
+from tui.widgets.column_title import ColumnTitle
 
 
 def board(app: BouncebackApp) -> BoardPane:
@@ -46,8 +48,100 @@ def widget_text(widget: Widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(region))
 
 
+def on_screen(column: CardColumn) -> list[str]:
+    """The lines a column draws in its place on screen, as plain text."""
+    region = Region(0, 0, column.size.width, column.size.height)
+    return [strip.text for strip in column.render_lines(region)]
+
+
+def highlighted(column: CardColumn) -> str | None:
+    """The company drawn in the cursor's colours on screen, as shown (maybe shortened)."""
+    cursor = column.get_component_rich_style("card-column--cursor").bgcolor
+    region = Region(0, 0, column.size.width, column.size.height)
+    for strip in column.render_lines(region):
+        if any(segment.style and segment.style.bgcolor == cursor for segment in strip):
+            return strip.text.strip()
+    return None
+
+
+def assert_cursor_card_on_screen(app: BouncebackApp) -> None:
+    pane = board(app)
+    card = pane.current
+    assert card is not None
+    column = app.query_one(f"#cards-{pane.stage.value}", CardColumn)
+    shown = highlighted(column)
+    assert shown is not None, f"no card highlighted in {pane.stage.label}"
+    assert card.company.startswith(shown.removesuffix("…")), (shown, card.company)
+    above, below = column.hidden_above, column.hidden_below
+    assert above + len(column.shown) + below == len(pane.cards[pane.stage])
+    counts = " ".join(on_screen(column)[-1].split())
+    expected = " ".join(f"{arrow} {n}" for arrow, n in (("↑", above), ("↓", below)) if n)
+    assert counts == expected
+
+
+@pytest.fixture
+def crowded_store(store: Store) -> Store:
+    """45 applications in Applied: far more than a column shows at once."""
+    history = [StageChange(stage=Stage.APPLIED, at=SAMPLE_NOW)]
+    store.insert_all(
+        Application(
+            company=f"Company {n:02}",
+            role="Developer",
+            stage=Stage.APPLIED,
+            position=n,
+            history=history,
+            created_at=SAMPLE_NOW,
+            updated_at=SAMPLE_NOW,
+        )
+        for n in range(45)
+    )
+    return store
+
+
+async def test_a_column_longer_than_the_screen_scrolls_to_the_cursors_card(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
+        await pilot.press(*"j" * 8)
+        title = app.query_one("#column-applied .board-column-title", ColumnTitle)
+        assert "9/12" in str(title.render())
+        assert_cursor_card_on_screen(app)
+        assert on_screen(app.query_one("#cards-applied", CardColumn))[-1].strip() == "↑ 5  ↓ 3"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_every_key_keeps_the_cursors_card_on_screen_in_a_long_column(
+    crowded_store: Store, size: tuple[int, int]
+) -> None:
+    app = BouncebackApp(crowded_store)
+    async with app.run_test(size=size) as pilot:
+        pane = board(app)
+        while pane.current != pane.cards[Stage.APPLIED][-1]:
+            await pilot.press("j")
+            assert_cursor_card_on_screen(app)
+        for key in ("home", "pagedown", "pagedown", "pageup", "end", "k", "pageup"):
+            await pilot.press(key)
+            assert_cursor_card_on_screen(app)
+        await pilot.press("end", "L")  # the last card moves to the top of the next column
+        assert pane.stage is Stage.INTERVIEWING
+        assert_cursor_card_on_screen(app)
+        await pilot.press("u")  # back at the bottom of Applied
+        assert pane.current == pane.cards[Stage.APPLIED][-1]
+        assert_cursor_card_on_screen(app)
+        await pilot.press("slash", *"3", "enter")  # 03, 13, 23, 30 to 39, 43
+        assert len(pane.cards[Stage.APPLIED]) == 14
+        assert_cursor_card_on_screen(app)
+        await pilot.press("escape")
+        assert_cursor_card_on_screen(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert_cursor_card_on_screen(app)
+
+
 async def test_cursor_keys_move_between_cards_and_columns(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         assert pane.stage is Stage.APPLIED
         first = pane.current
@@ -70,6 +164,7 @@ async def test_a_narrow_column_shortens_its_stage_name_never_its_count(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("l", "j")
         title = app.query_one("#column-interviewing .board-column-title", ColumnTitle)
         count = len(board(app).cards[Stage.INTERVIEWING])
@@ -83,6 +178,7 @@ async def test_a_narrow_column_shortens_its_stage_name_never_its_count(
 
 async def test_L_and_H_move_the_card_and_record_the_history(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -101,6 +197,7 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -114,6 +211,7 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
 
 async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         # One burst, as keys arrive over a slow link: "u" comes before the next frame.
@@ -127,7 +225,8 @@ async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> 
 
 
 async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> None:
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         board(app).action_move(1)
@@ -137,6 +236,7 @@ async def test_leaving_straight_after_a_move_keeps_it(app: BouncebackApp) -> Non
 
 async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("shift+right", "u")
@@ -147,6 +247,7 @@ async def test_u_undoes_a_move_without_a_trace_in_the_history(app: BouncebackApp
 
 async def test_J_and_K_reorder_within_the_column_and_it_persists(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         before = column_companies(app, Stage.APPLIED)
         await pilot.press("J")
         after = column_companies(app, Stage.APPLIED)
@@ -159,6 +260,7 @@ async def test_J_and_K_reorder_within_the_column_and_it_persists(app: Bounceback
 
 async def test_n_adds_an_application_to_the_current_column(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("n")
         assert isinstance(app.screen, ApplicationForm)
         await pilot.press(*"Northwind", "tab", *"Data Engineer", "tab", *"https://nw.example")
@@ -243,6 +345,7 @@ async def test_enter_shows_details_with_the_history(app: BouncebackApp) -> None:
 
 async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("d")
@@ -255,6 +358,7 @@ async def test_d_deletes_and_u_brings_it_back(app: BouncebackApp) -> None:
 
 async def test_a_archives_and_A_shows_the_archive(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         await pilot.press("a")
@@ -274,6 +378,7 @@ async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         await pilot.press("l")  # Interviewing
         card = board(app).current
         assert card is not None
@@ -295,16 +400,38 @@ async def test_r_opens_the_reflection_and_saves_what_the_user_learned(
         assert column_companies(app, Stage.REJECTED)[0] == card.company
 
 
-async def test_moving_into_rejected_asks_for_a_reflection_and_escape_skips_it(
+async def test_moving_into_rejected_asks_for_a_reflection_and_escape_cancels_it(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l", "l")  # Offer
+        await pilot.press("l", "l", "l")  # Offer
         card = board(app).current
         assert card is not None
+        before = sha256(app.store)
         await pilot.press("L")
         assert isinstance(app.screen, ReflectionDialog)
         await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReflectionDialog)
+        assert app.store.applications.get(card.id) == card, "still an offer"
+        assert sha256(app.store) == before
+        assert board(app).current == card
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_rejecting_without_notes_is_a_named_choice_on_screen(
+    app: BouncebackApp, width: int
+) -> None:
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("l", "l", "l")  # Offer
+        card = board(app).current
+        assert card is not None
+        await pilot.press("L")
+        button = app.screen.query_one("#without-notes", Button)
+        assert str(button.label) == "Reject without notes  ctrl+n"
+        assert app.screen.region.contains_region(button.region)
+        assert button.region.width == len(str(button.label)) + 2, "the label is not cut"
+        await pilot.press("ctrl+n")
         await pilot.pause()
         rejected = app.store.applications.get(card.id)
         assert rejected.stage is Stage.REJECTED
@@ -331,6 +458,7 @@ async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
 
 async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         pane = board(app)
         card = pane.current
         assert card is not None
@@ -339,6 +467,11 @@ async def test_g_marks_a_stale_application_as_ghosted(app: BouncebackApp) -> Non
         ghosted = app.store.applications.get(card.id)
         assert ghosted.rejection is not None
         assert ghosted.rejection.reason is RejectionReason.NO_RESPONSE
+        assert notifications(app) == [
+            f"{card.company} marked as ghosted: moved to Rejected, no response. Press u to undo."
+        ]
+        await pilot.press("u")
+        assert app.store.applications.get(card.id).stage is Stage.APPLIED
 
 
 async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) -> None:
@@ -350,6 +483,16 @@ async def test_slash_filters_every_column_and_escape_clears(app: BouncebackApp) 
         assert app.focused is board(app)
         await pilot.press("escape")
         assert len([c for stage in Stage for c in column_companies(app, stage)]) == 38
+
+
+async def test_a_filter_that_empties_the_cursors_column_puts_it_on_a_card_shown(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert board(app).stage is Stage.WISHLIST
+        await pilot.press("slash", *"data", "enter")  # no wishlist card is about data
+        assert board(app).stage is Stage.APPLIED
+        assert_cursor_card_on_screen(app)
 
 
 async def test_markup_and_escape_sequences_in_names_are_shown_literally(store: Store) -> None:
@@ -407,6 +550,7 @@ async def test_a_disk_full_save_is_reported_changes_nothing_and_the_app_goes_on(
     app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
         card = board(app).current
         assert card is not None
         before = sha256(app.store)
@@ -443,3 +587,79 @@ async def test_a_lock_held_elsewhere_is_reported_and_nothing_changes(
         assert sha256(app.store) == before
         await pilot.press("L")  # the lock is free again
         assert sha256(app.store) != before
+
+
+async def test_the_cursor_starts_on_the_only_card_so_L_moves_it(store: Store) -> None:
+    only = store.applications.add(company="Acme", role="Dev", stage=Stage.WISHLIST)
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("L")
+        assert app.store.applications.get(only.id).stage is Stage.APPLIED
+
+
+async def test_the_cursor_starts_where_it_was_when_the_app_last_closed(
+    sample_store: Store,
+) -> None:
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", *"j" * 10)  # Applied's 11th card, below the first screen
+        left_on = board(app).current
+    assert left_on is not None
+    again = BouncebackApp(Store.open(sample_store.path, clock=sample_store.clock))
+    async with again.run_test(size=(80, 24)):
+        assert board(again).current == left_on
+        assert_cursor_card_on_screen(again)
+    sample_store.applications.delete(left_on.id)
+    gone = BouncebackApp(Store.open(sample_store.path, clock=sample_store.clock))
+    async with gone.run_test(size=(80, 24)):
+        assert board(gone).current == board(gone).cards[Stage.WISHLIST][0]
+
+
+async def test_u_u_after_two_moves_takes_back_both_and_the_cursor_follows(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
+        card = board(app).current
+        assert card is not None
+        await pilot.press("L", "L")
+        assert app.store.applications.get(card.id).stage is Stage.OFFER
+        await pilot.press("u")
+        assert app.store.applications.get(card.id).stage is Stage.INTERVIEWING
+        await pilot.press("u")
+        restored = app.store.applications.get(card.id)
+        assert (restored.stage, restored.history) == (Stage.APPLIED, card.history)
+        assert not any("another session" in n for n in notifications(app))
+        assert board(app).current is not None
+        assert board(app).current.id == card.id
+        assert_cursor_card_on_screen(app)
+
+
+async def test_undo_goes_back_through_edits_archives_deletes_and_rejections(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        pane = board(app)
+        await pilot.press("l")  # Applied
+        edited, archived, deleted, rejected = pane.cards[Stage.APPLIED][:4]
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Staff Engineer"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j", "a", "d", "g")  # each leaves the cursor on the next card
+        assert app.store.applications.get(edited.id).role == "Staff Engineer"
+        assert app.store.applications.get(rejected.id).stage is Stage.REJECTED
+        await pilot.press("u")
+        assert app.store.applications.get(rejected.id).stage is Stage.APPLIED
+        await pilot.press("u")
+        assert app.store.applications.get(deleted.id) == deleted
+        assert pane.current == deleted, "the cursor is on the card that came back"
+        await pilot.press("u")
+        assert app.store.applications.get(archived.id).archived is None
+        await pilot.press("u")
+        assert app.store.applications.get(edited.id).role == edited.role
+        assert pane.current is not None
+        assert pane.current.id == edited.id
+        before = sha256(app.store)
+        await pilot.press("u")  # nothing left to undo
+        assert sha256(app.store) == before

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input, SelectionList, Static, TabbedContent, TextArea
+from textual.widgets import Input, Select, SelectionList, Static, TabbedContent, TextArea
 
-from store import Mood, Stage, Store
+from store import Mood, RejectionReason, Stage, Store
 from store.journal import EXAMPLE_REFRAMES
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
@@ -75,6 +75,7 @@ async def test_a_thought_record_end_to_end(app: BouncebackApp) -> None:
         assert reframe.text == EXAMPLE_REFRAMES[0][1]
         reframe.text = "One no. I got to a final round, which I could not do a year ago."
         form.query_one("#entry-tags", Input).value = "rejection, final round"
+        form.query_one("#entry-mood", Select).value = Mood.BAD
         await pilot.press("ctrl+s")
         await pilot.pause()
         entry = app.store.journal.entries()[0]
@@ -137,24 +138,53 @@ async def test_f_filters_by_mood_and_by_application(app: BouncebackApp) -> None:
         assert len(shown) < len(linked)
 
 
-async def test_a_rejection_leads_straight_to_a_linked_entry(app: BouncebackApp) -> None:
+async def test_a_rejection_leads_straight_to_a_linked_entry_that_says_what_happened(
+    app: BouncebackApp,
+) -> None:
     async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("l", "l")  # Interviewing
         card = app.query_one(BoardPane).current
         assert card is not None
         await pilot.press("r")
         assert isinstance(app.screen, ReflectionDialog)
+        app.screen.query_one("#reason", Select).value = RejectionReason.SKILLS_GAP
+        app.screen.query_one("#lesson", Input).value = "Practise system design"
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.store.applications.get(card.id).stage is Stage.REJECTED
         assert app.query_one(TabbedContent).active == "journal-tab"
         form = app.screen
         assert isinstance(form, JournalEntryForm)
-        await pilot.press(*"Another no from them")
+        happened = form.query_one("#entry-text", TextArea).text
+        assert happened.splitlines() == [
+            f"A “no” from {card.company} for {card.role}. I got as far as interviewing.",
+            "Reason: skills gap.",
+            "Next time: Practise system design",
+        ]
+        form.query_one("#entry-mood", Select).value = Mood.BAD
         await pilot.press("ctrl+s")
         await pilot.pause()
         entry = app.store.journal.entries()[0]
-        assert (entry.application_id, entry.text) == (card.id, "Another no from them")
+        assert (entry.application_id, entry.text, entry.mood) == (card.id, happened, Mood.BAD)
         assert card.company in rows(app)[0]
+
+
+async def test_a_new_entry_asks_for_a_mood_and_saves_none_the_user_did_not_choose(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        before = app.store.journal.entries()
+        await pilot.press("2", "n", *"A slow day")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalEntryForm), "not saved"
+        assert "choose a mood" in text_of(app, "#entry-error")
+        assert app.store.journal.entries() == before
+        app.screen.query_one("#entry-mood", Select).value = Mood.GOOD
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.journal.entries()[0]
+        assert (saved.text, saved.mood) == ("A slow day", Mood.GOOD)
 
 
 async def test_an_empty_journal_says_how_to_start(empty_app: BouncebackApp) -> None:
@@ -192,6 +222,7 @@ async def test_a_trap_of_the_users_own_is_kept_and_offered_next_time(app: Bounce
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("2", "n", *"Slow week", "tab", *"I should be further along")
         app.screen.query_one("#entry-own-trap", Input).value = "comparing to my old self"
+        app.screen.query_one("#entry-mood", Select).value = Mood.OKAY
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.store.journal.entries()[0].traps == ("comparing to my old self",)
@@ -228,3 +259,48 @@ async def test_an_entry_edited_in_two_sessions_shows_both(app: BouncebackApp) ->
         await pilot.press("m")
         await pilot.pause()
         assert app.store.journal.entries()[0].text == "Mine"
+
+
+async def test_A_lists_the_lines_kept_for_hard_days_to_reword_or_delete(
+    app: BouncebackApp,
+) -> None:
+    from tui.dialogs.affirmations import AffirmationsDialog
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a", *"I have done hard things before", "enter")
+        await pilot.press("a", *"One step a day", "enter")
+        await pilot.press("A")
+        assert isinstance(app.screen, AffirmationsDialog)
+        listed = app.screen.query_one(RecordList)
+        assert [a.text for a in listed.records] == [
+            "I have done hard things before",
+            "One step a day",
+        ]
+        await pilot.press("j", "e")
+        assert app.screen.query_one(Input).value == "One step a day"
+        await pilot.press(*" at a time", "enter")
+        await pilot.pause()
+        assert [a.text for a in app.store.affirmations.all()] == [
+            "I have done hard things before",
+            "One step a day at a time",
+        ]
+        await pilot.press("k", "d")
+        assert [a.text for a in app.store.affirmations.all()] == ["One step a day at a time"]
+        await pilot.press("u")
+        assert len(app.store.affirmations.all()) == 2
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AffirmationsDialog)
+        assert "2 kept for hard days" in text_of(app, "#journal-trend")
+
+
+async def test_u_undoes_an_edit_of_an_entry(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("2")
+        first = app.store.journal.entries()[0]
+        await pilot.press("e")
+        app.screen.query_one("#entry-text", TextArea).text = "Rewritten"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.journal.entries()[0].text == "Rewritten"
+        await pilot.press("u")
+        assert app.store.journal.entries()[0].text == first.text

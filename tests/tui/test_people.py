@@ -91,7 +91,7 @@ async def test_enter_shows_the_applications_and_conversations_e_edits(
         await pilot.press("5", "slash", *"jonas", "enter", "enter")
         assert isinstance(app.screen, ContactDetails)
         console = Console(width=100, record=True, file=io.StringIO())
-        console.print(app.screen._content(app.screen.contact))
+        console.print(app.screen.content(app.screen.record))
         content = console.export_text()
         assert "Lumen Grid" in content
         assert "as recruiter" in content
@@ -149,6 +149,7 @@ async def test_the_feedback_request_is_addressed_to_the_linked_recruiter(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
         card = app.query_one(BoardPane).current
         assert card.company == "Lumen Grid"  # Jonas Weber recruits for it in the sample
         await pilot.press("r", "ctrl+f")
@@ -159,6 +160,7 @@ async def test_deleting_a_card_unlinks_its_people_and_undo_links_them_again(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Applied
         card = app.query_one(BoardPane).current
         assert linked_to(app.store.people.contacts(), card.id)
         await pilot.press("d")
@@ -197,3 +199,20 @@ async def test_a_contact_edited_in_two_sessions_shows_both_and_the_user_chooses(
         saved = app.store.people.get(jonas.id)
         assert saved.role == "Senior recruiter"
         assert saved.rev == jonas.rev + 2, "written on top of theirs, not instead of it"
+
+
+async def test_u_undoes_an_edit_then_a_delete_one_step_at_a_time(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "slash", *"jonas", "enter")
+        jonas = app.query_one("#people-list", RecordList).current
+        await pilot.press("e")
+        app.screen.query_one("#field-role", Input).value = "Senior recruiter"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")
+        assert jonas.id not in {c.id for c in app.store.people.contacts()}
+        await pilot.press("u")
+        assert app.store.people.get(jonas.id).role == "Senior recruiter"
+        await pilot.press("u")
+        assert app.store.people.get(jonas.id).role == jonas.role
+        assert app.query_one("#people-list", RecordList).current.id == jonas.id

@@ -14,6 +14,7 @@ from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.goals import GoalsForm
 from tui.dialogs.text_prompt import TextPrompt
+from tui.widgets.record_list import RecordList
 
 from .test_cli import run
 from .waiting import until
@@ -193,3 +194,27 @@ def test_stats_from_a_shell_prints_goals_funnel_and_advice(sample_store: Store) 
 def test_stats_on_a_new_file_says_it_is_too_early(store: Store) -> None:
     printed = run("stats", "--db", str(store.path))
     assert "Too early to say where the search is stuck: 10 more applications." in printed.stdout
+
+
+async def test_c_finds_a_known_person_and_adds_nobody_unless_told_it_is_someone_new(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        people = {c.name: c for c in app.store.people.contacts()}
+        jonas = people["Jonas Weber"]
+        await pilot.press("5")  # People open once, then Progress
+        await pilot.press("4", "c", *"jonas", "enter")  # only part of a known name
+        assert len(app.store.people.contacts()) == len(people), "nobody added"
+        assert "Did you mean Jonas Weber?" in str(app.screen.query_one("#error-name").render())
+        await pilot.press("right", "enter")  # → takes the suggestion: Jonas Weber
+        await pilot.pause()
+        assert len(app.store.people.get(jonas.id).conversations) == len(jonas.conversations) + 1
+        assert len(app.store.people.contacts()) == len(people)
+
+        await pilot.press("c", *"Jonas", "ctrl+n")  # another Jonas, said to be someone new
+        await pilot.pause()
+        [new] = [c for c in app.store.people.contacts() if c.name == "Jonas"]
+        assert len(new.conversations) == 1
+        await pilot.press("5")  # shown at once
+        listed = [c.name for c in app.query_one("#people-list", RecordList).records]
+        assert "Jonas" in listed

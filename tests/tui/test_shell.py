@@ -114,7 +114,7 @@ async def test_the_palette_runs_board_actions_by_name(app: BouncebackApp) -> Non
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.store.applications.get(first.id).stage is Stage.INTERVIEWING
+        assert app.store.applications.get(first.id).stage is Stage.APPLIED  # from Wishlist
 
 
 async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(

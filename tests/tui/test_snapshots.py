@@ -35,13 +35,13 @@ def test_new_application_with_errors(snap_compare: Any, app: BouncebackApp, size
 
 @pytest.mark.parametrize("size", SIZES)
 def test_details(snap_compare: Any, app: BouncebackApp, size: str) -> None:
-    press = ["l", "l", "l", "enter"]  # a rejected card, with its reflection
+    press = [*"llll", "enter"]  # a rejected card, with its reflection
     assert snap_compare(app, press=press, terminal_size=SIZES[size])
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_reflection(snap_compare: Any, app: BouncebackApp, size: str) -> None:
-    assert snap_compare(app, press=["l", "r"], terminal_size=SIZES[size])
+    assert snap_compare(app, press=["l", "l", "r"], terminal_size=SIZES[size])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -53,7 +53,7 @@ def test_markup_like_names(snap_compare: Any, store: Store, size: str) -> None:
 
 
 def test_narrow_board_scrolls_to_the_cursor(snap_compare: Any, app: BouncebackApp) -> None:
-    assert snap_compare(app, press=["l", "l", "l"], terminal_size=(60, 24))
+    assert snap_compare(app, press=[*"llll"], terminal_size=(60, 24))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -158,4 +158,4 @@ def test_contact_details(snap_compare: Any, app: BouncebackApp, size: str) -> No
 
 @pytest.mark.parametrize("size", SIZES)
 def test_link_a_person_from_the_board(snap_compare: Any, app: BouncebackApp, size: str) -> None:
-    assert snap_compare(app, press=["p", *"Pri"], terminal_size=SIZES[size])
+    assert snap_compare(app, press=["l", "p", *"Pri"], terminal_size=SIZES[size])

@@ -3,10 +3,11 @@
 from typing import Any
 
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.widgets.safe_text import paragraph
 
@@ -19,9 +20,30 @@ FIELD_NAVIGATION = [
 ]
 
 
+def heading(title: str, subtitle: str) -> tuple[Static, Static]:
+    """A dialog's title (text from the data is shown as it is) and the line under it."""
+    return (
+        Static(paragraph(title), classes="dialog-title"),
+        Static(subtitle, classes="dialog-subtitle"),
+    )
+
+
 def field_row(label: str, field: Widget) -> Horizontal:
     """A label and its field on one row, as tall as the field (a Grid row would not be)."""
     return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
+
+
+def name_field(names: list[str], placeholder: str) -> Horizontal:
+    """A "Name" row that suggests the names the user already has (→ accepts one), with
+    the line for its error beneath."""
+    name = Input(
+        placeholder=placeholder,
+        suggester=SuggestFromList(names, case_sensitive=False),
+        compact=True,
+        id="field-name",
+    )
+    error = Static(classes="field-error", id="error-name")
+    return field_row("Name", Vertical(name, error, classes="form-field"))
 
 
 def show_field_errors(form: Screen[Any], errors: dict[str, str]) -> None:

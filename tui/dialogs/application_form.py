@@ -8,11 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
+from store import PIPELINE, Application, Stage, Store
 from store.board import parse_date
-from tui.dialogs import field_row, show_field_errors
-from tui.dialogs.conflict import ask_which_version
-from tui.dialogs.form import Form
+from tui.dialogs import field_row
+from tui.dialogs.record_form import RecordForm
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -30,8 +29,10 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class ApplicationForm(Form[Application | None]):
+class ApplicationForm(RecordForm[Application]):
     """Add an application, or edit one. Dismisses with the saved application."""
+
+    TEXT_FIELDS = TEXT_FIELDS
 
     def __init__(
         self,
@@ -40,10 +41,8 @@ class ApplicationForm(Form[Application | None]):
         stage: Stage = Stage.WISHLIST,
         editing: Application | None = None,
     ) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store, editing)
         self.stage = stage
-        self.editing = editing
 
     def compose(self) -> ComposeResult:
         title = f"Edit {self.editing.company}" if self.editing else "New application"
@@ -94,7 +93,7 @@ class ApplicationForm(Form[Application | None]):
 
     # --- saving -----------------------------------------------------------------------
 
-    def _fields(self) -> tuple[dict[str, Any], dict[str, str]]:
+    def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
         """What the user typed, as store fields, plus errors found before the store sees it."""
         values: dict[str, Any] = {
             field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
@@ -115,47 +114,8 @@ class ApplicationForm(Form[Application | None]):
             values["stage"] = self.query_one("#field-stage", Select).value
         return values, errors
 
-    def action_save(self) -> None:
-        values, errors = self._fields()
-        if errors:
-            show_field_errors(self, errors)
-            return
-        try:
-            if self.editing is None:
-                saved = self.store.applications.add(**values)
-            else:
-                saved = self.store.applications.update(self.editing.model_copy(update=values))
-        except InvalidInput as error:
-            show_field_errors(self, error.errors)
-            return
-        except ConflictError as conflict:
-            self._resolve(conflict.current, values)
-            return
-        except StoreError as error:
-            show_field_errors(self, {"form": str(error)})
-            return
-        self.dismiss(saved)
+    def add(self, values: dict[str, Any]) -> Application:
+        return self.store.applications.add(**values)
 
-    def _resolve(self, theirs: Application, mine: dict[str, Any]) -> None:
-        """Show both versions; the user keeps theirs or their own, or goes back to editing."""
-        labels = {field: label.rstrip("*") for field, label, _ in TEXT_FIELDS}
-        labels["notes"] = "Notes"
-        differences = {
-            labels[field]: (getattr(theirs, field), value)
-            for field, value in mine.items()
-            if field in labels and _normal(getattr(theirs, field)) != _normal(value)
-        }
-        ask_which_version(self, theirs, differences, self._save_over)
-
-    def _save_over(self, theirs: Application) -> None:
-        self.editing = theirs  # save on top of the version now on disk
-        self.action_save()
-
-
-def _normal(value: Any) -> Any:
-    """Compare what the user typed with what is stored (tags typed as text, blank dates)."""
-    if isinstance(value, tuple):
-        return tuple(v.strip() for v in value if str(v).strip())
-    if isinstance(value, str):
-        return value.strip()
-    return value
+    def update(self, edited: Application) -> Application:
+        return self.store.applications.update(edited)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.dialogs import heading
 from tui.widgets.safe_text import paragraph
 
 Choice = Literal["mine", "theirs", "edit"]
@@ -39,11 +40,10 @@ class ConflictDialog(ModalScreen[Choice]):
         for label, (theirs, mine) in self.differences.items():
             table.add_row(label, paragraph(_shown(theirs)), paragraph(_shown(mine)))
         with Vertical(classes="dialog", id="conflict"):
-            yield Static("Changed in another session", classes="dialog-title")
-            yield Static(
+            yield from heading(
+                "Changed in another session",
                 "This was saved somewhere else while you were editing. Nothing has been "
                 "overwritten. Which version should stay?",
-                classes="dialog-subtitle",
             )
             with VerticalScroll(classes="dialog-body"):
                 yield Static(table)

@@ -7,61 +7,35 @@ from uuid import UUID
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from store import Contact, Store, StoreError
 from store.people import due_since, last_contacted
 from tui.dialogs.contact_form import ContactForm
 from tui.dialogs.conversation import ConversationDialog, Logged
-from tui.widgets.safe_text import one_line, paragraph, printable
+from tui.dialogs.record_details import RecordDetails
+from tui.widgets.safe_text import paragraph, printable
 
 
-class ContactDetails(ModalScreen[Contact | None]):
-    """Read-only; ``e`` edits, ``c`` logs a conversation. Dismisses with the contact if changed."""
+class ContactDetails(RecordDetails[Contact]):
+    """Everything about one contact; ``e`` edits, ``c`` logs a conversation."""
 
-    CSS_PATH = "dialogs.tcss"
+    DIALOG_ID = "contact-details"
+    KEYS = "e edit · c conversation · esc close"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "Close", id="contact-details.close"),
-        Binding("e", "edit", "Edit", id="contact-details.edit"),
         Binding("c", "conversation", "Conversation", id="contact-details.conversation"),
     ]
 
     def __init__(self, store: Store, contact_id: UUID) -> None:
-        super().__init__()
-        self.store = store
-        self.contact = store.people.get(contact_id)
-        self.changed: Contact | None = None
+        super().__init__(store, store.people.get(contact_id))
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="contact-details"):
-            yield Static(id="contact-title", classes="dialog-title")
-            with VerticalScroll(classes="dialog-body", id="contact-body"):
-                yield Static(id="contact-content")
+    def title_of(self, contact: Contact) -> str:
+        return contact.name + (f" — {contact.company}" if contact.company else "")
 
-    def on_mount(self) -> None:
-        self.query_one("#contact-details").border_subtitle = "e edit · c conversation · esc close"
-        self._show(self.contact)
-        self.query_one("#contact-body").focus()
-
-    def _show(self, contact: Contact) -> None:
-        title = contact.name + (f" — {contact.company}" if contact.company else "")
-        self.query_one("#contact-title", Static).update(paragraph(title))
-        self.query_one("#contact-content", Static).update(self._content(contact))
-
-    def _content(self, c: Contact) -> Table:
+    def content(self, c: Contact) -> Table:
         now = self.store.clock()
         tz = now.tzinfo
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(ratio=1)
-
-        def row(label: str, value: Text | str) -> None:
-            if value:
-                table.add_row(label, value if isinstance(value, Text) else one_line(value))
+        table, row = self.grid()
 
         row("Kind", c.kind.label.capitalize())
         row("Role", c.role)
@@ -101,16 +75,8 @@ class ContactDetails(ModalScreen[Contact | None]):
             table.add_row("Conversations", log)
         return table
 
-    def action_close(self) -> None:
-        self.dismiss(self.changed)
-
     def action_edit(self) -> None:
-        def saved(contact: Contact | None) -> None:
-            if contact is not None:
-                self.contact = self.changed = contact
-                self._show(contact)
-
-        self.app.push_screen(ContactForm(self.store, editing=self.contact), saved)
+        self.app.push_screen(ContactForm(self.store, editing=self.record), self.changed_here)
 
     def action_conversation(self) -> None:
         def logged(result: Logged | None) -> None:
@@ -119,12 +85,11 @@ class ContactDetails(ModalScreen[Contact | None]):
             channel, notes = result
             try:
                 contact = self.store.people.add_conversation(
-                    self.contact.id, channel=channel, notes=notes
+                    self.record.id, channel=channel, notes=notes
                 )
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
-            self.contact = self.changed = contact
-            self._show(contact)
+            self.changed_here(contact)
 
-        self.app.push_screen(ConversationDialog(self.contact), logged)
+        self.app.push_screen(ConversationDialog(self.record), logged)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import ConflictError, Contact, InvalidInput, Store, StoreError
+from store import Contact, Store
 from store.models import ContactKind
-from tui.dialogs import field_row, show_field_errors
-from tui.dialogs.conflict import ask_which_version
-from tui.dialogs.form import Form
+from tui.dialogs import field_row
+from tui.dialogs.record_form import RecordForm
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -29,8 +28,11 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 KINDS = [(kind.label.capitalize(), kind) for kind in ContactKind]
 
 
-class ContactForm(Form[Contact | None]):
+class ContactForm(RecordForm[Contact]):
     """Add a contact, or edit one. Dismisses with the saved contact."""
+
+    TEXT_FIELDS = TEXT_FIELDS
+    OTHER_LABELS: ClassVar[dict[str, str]] = {"kind": "Kind", "notes": "Notes"}
 
     def __init__(
         self,
@@ -40,9 +42,7 @@ class ContactForm(Form[Contact | None]):
         name: str = "",
         kind: ContactKind = ContactKind.OTHER,
     ) -> None:
-        super().__init__()
-        self.store = store
-        self.editing = editing
+        super().__init__(store, editing)
         self.name_given = name
         self.kind_given = kind
 
@@ -83,7 +83,7 @@ class ContactForm(Form[Contact | None]):
         value = getattr(self.editing, field)
         return "" if value is None else str(value)
 
-    def _fields(self) -> tuple[dict[str, Any], dict[str, str]]:
+    def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
         values: dict[str, Any] = {
             field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
         }
@@ -99,42 +99,8 @@ class ContactForm(Form[Contact | None]):
             errors["cadence_weeks"] = "must be a whole number of weeks, from 1 to 104"
         return values, errors
 
-    def action_save(self) -> None:
-        values, errors = self._fields()
-        if errors:
-            show_field_errors(self, errors)
-            return
-        try:
-            if self.editing is None:
-                saved = self.store.people.add(**values)
-            else:
-                saved = self.store.people.update(self.editing.model_copy(update=values))
-        except InvalidInput as error:
-            show_field_errors(self, error.errors)
-            return
-        except ConflictError as conflict:
-            self._resolve(conflict.current, values)
-            return
-        except StoreError as error:
-            show_field_errors(self, {"form": str(error)})
-            return
-        self.dismiss(saved)
+    def add(self, values: dict[str, Any]) -> Contact:
+        return self.store.people.add(**values)
 
-    def _resolve(self, theirs: Contact, mine: dict[str, Any]) -> None:
-        """Changed in another session meanwhile: show both versions, the user chooses."""
-        labels = {field: label.rstrip("*") for field, label, _ in TEXT_FIELDS}
-        labels.update(kind="Kind", notes="Notes")
-        differences = {
-            labels[field]: (getattr(theirs, field), value)
-            for field, value in mine.items()
-            if _normal(getattr(theirs, field)) != _normal(value)
-        }
-        ask_which_version(self, theirs, differences, self._save_over)
-
-    def _save_over(self, theirs: Contact) -> None:
-        self.editing = theirs  # save on top of the version now on disk
-        self.action_save()
-
-
-def _normal(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    def update(self, edited: Contact) -> Contact:
+        return self.store.people.update(edited)

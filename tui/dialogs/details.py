@@ -2,64 +2,33 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
 from uuid import UUID
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from store import Application, Stage, Store
 from store.board import days_in_stage
 from store.people import linked_to
 from tui.dialogs.application_form import ApplicationForm
-from tui.widgets.safe_text import one_line, paragraph, printable
+from tui.dialogs.record_details import RecordDetails
+from tui.widgets.safe_text import paragraph, printable
 
 
-class ApplicationDetails(ModalScreen[Application | None]):
-    """Read-only view; ``e`` edits. Dismisses with the application if it was edited."""
+class ApplicationDetails(RecordDetails[Application]):
+    """Everything about one application; ``e`` edits it."""
 
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "close", "Close", id="details.close"),
-        Binding("e", "edit", "Edit", id="details.edit"),
-    ]
+    DIALOG_ID = "details"
 
     def __init__(self, store: Store, application_id: UUID) -> None:
-        super().__init__()
-        self.store = store
-        self.application = store.applications.get(application_id)
-        self.edited: Application | None = None
+        super().__init__(store, store.applications.get(application_id))
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="details"):
-            yield Static(id="details-title", classes="dialog-title")
-            with VerticalScroll(classes="dialog-body", id="details-body"):
-                yield Static(id="details-content")
+    def title_of(self, application: Application) -> str:
+        return f"{application.company} — {application.role}"
 
-    def on_mount(self) -> None:
-        self.query_one("#details").border_subtitle = "e edit · esc close"
-        self._show(self.application)
-        self.query_one("#details-body").focus()
-
-    def _show(self, application: Application) -> None:
-        title = paragraph(f"{application.company} — {application.role}")
-        self.query_one("#details-title", Static).update(title)
-        self.query_one("#details-content", Static).update(self._content(application))
-
-    def _content(self, a: Application) -> Table:
+    def content(self, a: Application) -> Table:
         now = self.store.clock()
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(ratio=1)
-
-        def row(label: str, value: Text | str) -> None:
-            if value:
-                table.add_row(label, value if isinstance(value, Text) else one_line(value))
+        table, row = self.grid()
 
         stage = f"{a.stage.label}, for {days_in_stage(a, now)} days"
         if a.archived:
@@ -118,13 +87,5 @@ class ApplicationDetails(ModalScreen[Application | None]):
             table.add_row("Journal", journal)
         return table
 
-    def action_close(self) -> None:
-        self.dismiss(self.edited)
-
     def action_edit(self) -> None:
-        def saved(application: Application | None) -> None:
-            if application is not None:
-                self.application = self.edited = application
-                self._show(application)
-
-        self.app.push_screen(ApplicationForm(self.store, editing=self.application), saved)
+        self.app.push_screen(ApplicationForm(self.store, editing=self.record), self.changed_here)

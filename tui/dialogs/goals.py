@@ -8,7 +8,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 
 from store import ConflictError, Goal, Period, Store, StoreError
 from store.progress import METRIC_NAMES, period_start
-from tui.dialogs import show_field_errors
+from tui.dialogs import heading, show_field_errors
 from tui.dialogs.form import Form
 
 PERIODS = [("a week", Period.WEEK), ("a month", Period.MONTH)]
@@ -27,11 +27,10 @@ class GoalsForm(Form[bool | None]):
     def compose(self) -> ComposeResult:
         today = self.store.clock().date()
         with Vertical(classes="dialog", id="goals-form"):
-            yield Static("Your goals", classes="dialog-title")
-            yield Static(
+            yield from heading(
+                "Your goals",
                 "Specific, small and yours: a target you can meet beats one you miss. "
                 "Rest marks this period as a rest: it does not break a streak.",
-                classes="dialog-subtitle",
             )
             with VerticalScroll(classes="dialog-body"):
                 for goal in self.goals:

@@ -37,13 +37,13 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
         *,
         editing: JournalEntry | None = None,
         application_id: UUID | None = None,
-        mood: Mood = Mood.OKAY,
+        text: str = "",
     ) -> None:
         super().__init__()
         self.store = store
         self.editing = editing
         self.application_id = editing.application_id if editing else application_id
-        self.mood = editing.mood if editing else mood
+        self.text = editing.text if editing else text
         self.example = -1
 
     def compose(self) -> ComposeResult:
@@ -58,22 +58,20 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
         with Vertical(classes="dialog", id="journal-entry"):
             yield Static("Edit entry" if e else "New journal entry", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
-                yield field_row(
-                    "Mood",
-                    Select(
-                        [(f"{int(m)} {MOOD_GLYPHS[m]} {m.label}", m) for m in Mood],
-                        value=self.mood,
-                        allow_blank=False,
-                        compact=True,
-                        id="entry-mood",
-                    ),
+                # A new entry has no mood until the user gives it one: none is made up.
+                mood = Select(
+                    [(f"{int(m)} {MOOD_GLYPHS[m]} {m.label}", m) for m in Mood],
+                    value=e.mood if e else Select.NULL,
+                    prompt="choose a mood",
+                    allow_blank=e is None,
+                    compact=True,
+                    id="entry-mood",
                 )
+                yield field_row("Mood", mood)
                 yield field_row(
                     "What happened",
                     Vertical(
-                        TextArea(
-                            e.text if e else "", compact=True, soft_wrap=True, id="entry-text"
-                        ),
+                        TextArea(self.text, compact=True, soft_wrap=True, id="entry-text"),
                         classes="text-box",
                     ),
                 )
@@ -174,6 +172,10 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
 
     def action_save(self) -> None:
         fields = self._fields()
+        if fields["mood"] is Select.NULL:
+            self._error("Please choose a mood first: how do you feel?")
+            self.query_one("#entry-mood").focus()
+            return
         try:
             if self.editing is None:
                 saved = self.store.journal.add(**fields)

@@ -9,13 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from store import Application, Contact, Store, StoreError
 from store.models import ContactKind
 from store.people import linked_to
-from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
+from tui.dialogs import FIELD_NAVIGATION, field_row, name_field, show_field_errors
 from tui.dialogs.contact_form import KINDS, ContactForm
 from tui.widgets.safe_text import paragraph
 
@@ -43,14 +42,7 @@ class LinkContactDialog(ModalScreen[Contact | None]):
                 paragraph(f"Who is part of {self.application.company} — {self.application.role}?"),
                 classes="dialog-title",
             )
-            name = Input(
-                placeholder="a name: yours are suggested (→ accepts), a new one is added",
-                suggester=SuggestFromList(names, case_sensitive=False),
-                compact=True,
-                id="field-name",
-            )
-            error = Static(classes="field-error", id="error-name")
-            yield field_row("Name", Vertical(name, error, classes="form-field"))
+            yield name_field(names, "a name: yours are suggested (→ accepts), a new one is added")
             yield field_row(
                 "Their role",
                 Select(KINDS, value=ContactKind.RECRUITER, allow_blank=False, compact=True,

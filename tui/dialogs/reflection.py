@@ -1,4 +1,7 @@
-"""After a "no": a short reflection, so the rejection teaches something. Skippable."""
+"""After a "no": a short reflection, so the rejection teaches something.
+
+The questions can be skipped ("Reject without notes"); escape cancels the rejection.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
-from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.dialogs import FIELD_NAVIGATION, field_row, heading
 from tui.widgets.safe_text import paragraph
 
 ReflectionResult = tuple[Rejection, bool]
@@ -22,12 +25,20 @@ ReflectionResult = tuple[Rejection, bool]
 
 
 class ReflectionDialog(ModalScreen[ReflectionResult | None]):
-    """Dismisses with the reflection, or None when skipped with escape."""
+    """Dismisses with the reflection (the bare rejection without notes), or None when
+    cancelled: then nothing is rejected."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *FIELD_NAVIGATION,
-        Binding("escape", "skip", "Skip", id="reflection.skip"),
+        Binding("escape", "cancel", "Cancel", id="reflection.cancel"),
+        Binding(
+            "ctrl+n",
+            "without_notes",
+            "Reject without notes",
+            priority=True,
+            id="reflection.without_notes",
+        ),
         # Not priority: a save must come after the keys typed before it.
         Binding("ctrl+s", "save", "Save", id="reflection.save"),
         Binding(
@@ -61,13 +72,10 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reflection"):
-            yield Static(
-                paragraph(f"A “no” from {self.application.company}"), classes="dialog-title"
-            )
-            yield Static(
+            yield from heading(
+                f"A “no” from {self.application.company}",
                 "One decision about one role, not a verdict on you. "
                 "A minute here turns it into something you can use.",
-                classes="dialog-subtitle",
             )
             yield field_row(
                 "Got as far as",
@@ -105,7 +113,10 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
                 yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
                 yield Button("Journal  ctrl+j", id="journal", compact=True)
                 yield Button("Ask for feedback  ctrl+f", id="ask-feedback", compact=True)
-                yield Button("Skip  esc", id="skip", compact=True)
+            # A row of their own: every label fits from 60 columns.
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Reject without notes  ctrl+n", id="without-notes", compact=True)
+                yield Button("Cancel  esc", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#reason").focus()
@@ -130,7 +141,10 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
     def action_save_and_journal(self) -> None:
         self.dismiss((self._reflection(), True))
 
-    def action_skip(self) -> None:
+    def action_without_notes(self) -> None:
+        self.dismiss((self.existing, False))
+
+    def action_cancel(self) -> None:
         self.dismiss(None)
 
     def action_ask_feedback(self) -> None:
@@ -153,9 +167,13 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
     def _journal_pressed(self) -> None:
         self.action_save_and_journal()
 
-    @on(Button.Pressed, "#skip")
-    def _skip_pressed(self) -> None:
-        self.action_skip()
+    @on(Button.Pressed, "#without-notes")
+    def _without_notes_pressed(self) -> None:
+        self.action_without_notes()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     @on(Button.Pressed, "#ask-feedback")
     def _ask_pressed(self) -> None:

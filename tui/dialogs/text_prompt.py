@@ -22,8 +22,18 @@ class TextPrompt(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="prompt.cancel")
     ]
 
-    def __init__(self, title: str, placeholder: str = "", note: str = "", value: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        placeholder: str = "",
+        note: str = "",
+        value: str = "",
+        *,
+        replace_value: bool = True,
+    ) -> None:
+        """``replace_value``: the first key typed replaces ``value``; else it edits it."""
         super().__init__()
+        self.replace_value = replace_value
         self.title_text = title
         self.placeholder = placeholder
         self.note = note
@@ -32,7 +42,8 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="text-prompt"):
             yield Static(paragraph(self.title_text), classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, compact=True, id="prompt-text")
+            yield Input(self.value, placeholder=self.placeholder, compact=True,
+                        select_on_focus=self.replace_value, id="prompt-text")  # fmt: skip
             yield Static(paragraph(self.note), classes="dialog-note")
 
     @on(Input.Submitted)

@@ -1,18 +1,20 @@
 from __future__ import annotations
 
 from typing import ClassVar
+from uuid import UUID
 
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from store import Store
+from store import Store, StoreError
+from tui.panes.undo import UndoHistory
 
 
 class Pane(Vertical):
     """A pane of the app. It asks the store and hands what it got down to its widgets.
 
     A pane imports its dialogs where it opens them, not at the top of its module: the
-    first frame needs none of them, and importing them all cost about 100 ms of start-up.
+    first frame needs none of them.
     """
 
     PANE_ID: ClassVar[str]
@@ -21,6 +23,7 @@ class Pane(Vertical):
     def __init__(self, store: Store) -> None:
         super().__init__(id=self.PANE_ID)
         self.store = store
+        self.undo_history = UndoHistory(store)
 
     def on_mount(self) -> None:
         # A pane mounted in the background can get here as the app closes: once the
@@ -39,6 +42,29 @@ class Pane(Vertical):
     def settle(self) -> None:
         """Save what is shown but not saved yet (the Board saves a move after its frame)."""
 
-    def reload(self) -> None:
-        """Show the store's current state (called when the data file changed on disk)."""
+    def reload(self, select: UUID | None = None) -> None:
+        """Show the store's current state (called when the data file changed on disk),
+        the cursor on ``select`` if it is shown."""
         raise NotImplementedError
+
+    def say(self, message: str, timeout: float = 4) -> None:
+        """A note to the user; its text is shown as it is, never as markup."""
+        self.app.notify(message, timeout=timeout, markup=False)
+
+    def failed(self, error: StoreError, title: str = "Not saved") -> None:
+        self.app.notify(str(error), title=title, severity="error", timeout=10, markup=False)
+
+    def action_undo(self) -> None:
+        self.settle()
+        step = self.undo_history.pop()
+        if step is None:
+            self.say("Nothing to undo.", timeout=3)
+            return
+        try:
+            restored = step.run()
+        except StoreError as error:
+            self.failed(error, "Not undone")
+            self.reload()
+            return
+        self.reload(select=restored.id)
+        self.say(f"Undid the {step.description}.")

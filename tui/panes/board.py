@@ -5,99 +5,39 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 from uuid import UUID
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from store import (
-    PIPELINE,
-    Application,
-    ArchiveReason,
-    Contact,
-    Rejection,
-    Stage,
-    Store,
-    StoreError,
-)
-from store.board import (
-    days_in_stage,
-    is_stale,
-    matches,
-    next_action_due,
-    stage_before_rejection,
-)
+from store import Application, ArchiveReason, Contact, Stage, Store, StoreError
 from store.people import feedback_addressee
 from tui.panes.base import Pane
-from tui.widgets.card_column import Card, CardColumn
+from tui.panes.board_keys import BOARD_BINDINGS
+from tui.panes.board_view import (
+    COLUMNS,
+    FIRST_RUN_HINT,
+    Columns,
+    card_maker,
+    column_width,
+    columns,
+    first_card,
+    position,
+    start_card,
+)
+from tui.panes.pending_moves import PendingMoves, settled_first
+from tui.widgets.card_column import CardColumn
+from tui.widgets.column_title import ColumnTitle
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.reflection import ReflectionResult
 
-COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
-COLUMN_MIN_WIDTH = 16
-"""All five columns fit in 80 cells; a narrower terminal scrolls sideways instead."""
-UNDO_DEPTH = 50
-
-FIRST_RUN_HINT = (
-    "Welcome to bounceback.\n\n"
-    "Every application goes on this board, and every “no” becomes a short lesson "
-    "for the next one. Your data stays in one file on this machine.\n\n"
-    "Press n to add your first application.\n"
-    "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
-)
-
-
-@dataclass(frozen=True)
-class Undo:
-    description: str
-    run: Callable[[], Application]
-
-
 T = TypeVar("T")
-
-
-BoardAction = TypeVar("BoardAction", bound=Callable[..., None])
-
-
-def settled_first(action: BoardAction) -> BoardAction:
-    """For a board action that reads the store: moves still waiting for their frame are
-    saved first."""
-
-    @functools.wraps(action)
-    def run(pane: BoardPane, *args: object) -> None:
-        pane.settle()
-        action(pane, *args)
-
-    return cast(BoardAction, run)
-
-
-class ColumnTitle(Static):
-    """A column's one-line heading: the stage, then the cursor position and the count.
-
-    In a narrow column the stage name gives way, never the numbers.
-    """
-
-    def __init__(self, *, classes: str) -> None:
-        super().__init__(classes=classes)
-        self._label, self._count = "", ""
-
-    def show(self, label: str, count: str) -> None:
-        if (label, count) != (self._label, self._count):
-            self._label, self._count = label, count
-            self.refresh()  # always one line: no layout
-
-    def render(self) -> Text:
-        room = self.content_region.width - len(self._count) - 1
-        label = self._label if len(self._label) <= room else self._label[: room - 1] + "…"
-        return Text(f"{label} {self._count}", no_wrap=True, overflow="ellipsis", end="")
 
 
 class BoardPane(Pane):
@@ -110,183 +50,26 @@ class BoardPane(Pane):
             super().__init__()
             self.application_id = application_id
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "left,h",
-            "cursor(-1, 0)",
-            "Left",
-            show=False,
-            id="board.cursor_left",
-            tooltip="Cursor to the column on the left",
-        ),
-        Binding(
-            "right,l",
-            "cursor(1, 0)",
-            "Right",
-            show=False,
-            id="board.cursor_right",
-            tooltip="Cursor to the column on the right",
-        ),
-        Binding(
-            "up,k", "cursor(0, -1)", "Up", show=False, id="board.cursor_up", tooltip="Cursor up"
-        ),
-        Binding(
-            "down,j",
-            "cursor(0, 1)",
-            "Down",
-            show=False,
-            id="board.cursor_down",
-            tooltip="Cursor down",
-        ),
-        Binding(
-            "home",
-            "cursor_to(0)",
-            "First card",
-            show=False,
-            id="board.first",
-            tooltip="Cursor to the first card of the column",
-        ),
-        Binding(
-            "end",
-            "cursor_to(-1)",
-            "Last card",
-            show=False,
-            id="board.last",
-            tooltip="Cursor to the last card of the column",
-        ),
-        Binding(
-            "pageup",
-            "cursor_page(-1)",
-            "Page up",
-            show=False,
-            id="board.page_up",
-            tooltip="Cursor up a page",
-        ),
-        Binding(
-            "pagedown",
-            "cursor_page(1)",
-            "Page down",
-            show=False,
-            id="board.page_down",
-            tooltip="Cursor down a page",
-        ),
-        Binding(
-            "shift+left,H",
-            "move(-1)",
-            "◀ Stage",
-            id="board.move_left",
-            tooltip="Move the card to the previous stage",
-        ),
-        Binding(
-            "shift+right,L",
-            "move(1)",
-            "Stage ▶",
-            id="board.move_right",
-            tooltip="Move the card to the next stage",
-        ),
-        Binding(
-            "K",
-            "reorder(-1)",
-            "Card up",
-            show=False,
-            id="board.reorder_up",
-            tooltip="Move the card up its column",
-        ),
-        Binding(
-            "J",
-            "reorder(1)",
-            "Card down",
-            show=False,
-            id="board.reorder_down",
-            tooltip="Move the card down its column",
-        ),
-        Binding("n", "new", "New", id="board.new", tooltip="New application"),
-        Binding(
-            "enter",
-            "details",
-            "Details",
-            id="board.details",
-            tooltip="Show the application's details and history",
-        ),
-        Binding("e", "edit", "Edit", show=False, id="board.edit", tooltip="Edit the application"),
-        Binding(
-            "r",
-            "reject",
-            "Reject",
-            id="board.reject",
-            tooltip="Record a rejection and reflect on it",
-        ),
-        Binding(
-            "g",
-            "ghosted",
-            "Ghosted",
-            show=False,
-            id="board.ghosted",
-            tooltip="Mark as ghosted (no response)",
-        ),
-        Binding(
-            "d",
-            "delete",
-            "Delete",
-            show=False,
-            id="board.delete",
-            tooltip="Delete the application (u to undo)",
-        ),
-        Binding(
-            "a",
-            "archive",
-            "Archive",
-            show=False,
-            id="board.archive",
-            tooltip="Archive the application, or put it back",
-        ),
-        Binding(
-            "A",
-            "toggle_archived",
-            "Archived",
-            show=False,
-            id="board.show_archived",
-            tooltip="Show the archive instead of the board, or back",
-        ),
-        Binding(
-            "p",
-            "people",
-            "People",
-            show=False,
-            id="board.people",
-            tooltip="Link a contact to the application (or add one)",
-        ),
-        Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change"),
-        Binding(
-            "slash", "filter", "Filter", id="board.filter", tooltip="Filter the cards by words"
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Clear filter",
-            show=False,
-            id="board.clear_filter",
-            tooltip="Clear the filter",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = BOARD_BINDINGS
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
         self.column = 1  # Applied: where a search spends most of its time
         self.rows: dict[Stage, int] = dict.fromkeys(COLUMNS, 0)
-        self.cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
+        self.cards: Columns = columns(())
         self.query_text = ""
         self.show_archived = False
-        self.undo_stack: list[Undo] = []
         self._scrolled_to: int | None = None
-        self._unsaved: list[tuple[Application, Stage]] = []
+        self.pending = PendingMoves(store, self.undo_history)
+        self._started_on: UUID | None = None
+        self._started = False
 
     def compose(self) -> ComposeResult:
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
         filter_input.display = False
         yield filter_input
         yield Static(FIRST_RUN_HINT, id="board-first-run")
-        width = self._column_width(self.app.size.width)  # right from the first frame
+        width = column_width(self.app.size.width)  # right from the first frame
         with HorizontalScroll(id="board-columns"):
             for stage in COLUMNS:
                 column = Vertical(classes="board-column", id=f"column-{stage.value}")
@@ -295,15 +78,9 @@ class BoardPane(Pane):
                     yield ColumnTitle(classes="board-column-title")
                     yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
 
-    @staticmethod
-    def _column_width(board_width: int) -> int:
-        # In cells, not fr: inside a horizontal scroller fr stretches each column to
-        # the whole viewport.
-        return max(COLUMN_MIN_WIDTH, board_width // len(COLUMNS))
-
     def on_resize(self) -> None:
         self._scrolled_to = None  # the active column may be out of view at the new width
-        width = self._column_width(self.size.width)
+        width = column_width(self.size.width)
         for column in self.query(".board-column"):
             column.styles.width = width
 
@@ -318,30 +95,30 @@ class BoardPane(Pane):
         cards = self.cards[self.stage]
         return cards[self.rows[self.stage]] if cards else None
 
-    def reload(self, focus_on: UUID | None = None) -> None:
-        """Read the board from the store and draw every column."""
+    def reload(self, select: UUID | None = None) -> None:
+        """Read the board from the store and draw every column, the cursor on ``select``
+        (or on the card it is on)."""
         self.save_unsaved()
         on_board = (
             self.store.applications.archived()
             if self.show_archived
             else self.store.applications.on_board()
         )
-        shown = (
-            [a for a in on_board if matches(a, self.query_text)] if self.query_text else on_board
-        )
-        focus_on = focus_on or (self.current.id if self.current else None)
-        cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
-        for application in shown:
-            cards[application.stage].append(application)
+        cards = columns(on_board, self.query_text)
+        focus_on = select or (self.current.id if self.current else None)
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
+        if not self._started:
+            self._started = True
+            last = self.store.settings.get().board_cursor
+            focus_on = self._started_on = start_card(cards, last)
         self._show(cards, focus_on)
 
-    def _show(self, cards: dict[Stage, list[Application]], focus_on: UUID | None) -> None:
+    def _show(self, cards: Columns, focus_on: UUID | None) -> None:
         """Draw these cards; a column whose cards are the same objects is not redrawn."""
         self.cards = cards
-        describe, as_of = self._card_maker()
+        describe, as_of = card_maker(self.store.clock(), self.store.settings.get().stale_after_days)
         for stage in COLUMNS:
             in_stage = cards[stage]
             self.rows[stage] = min(self.rows[stage], max(len(in_stage) - 1, 0))
@@ -351,33 +128,10 @@ class BoardPane(Pane):
             self._put_cursor_on(focus_on)
         self._draw_cursor()
 
-    def _card_maker(self) -> tuple[Callable[[Application], Card], object]:
-        """What a card shows, as of now (called only for the cards on screen), and what
-        else it depends on: a column whose records are unchanged within the same minute
-        is not redrawn."""
-        now = self.store.clock()
-        today, stale_after = now.date(), self.store.settings.get().stale_after_days
-
-        def describe(a: Application) -> Card:
-            return Card(
-                id=a.id,
-                company=a.company,
-                role=a.role,
-                days_in_stage=days_in_stage(a, now),
-                excitement=a.excitement,
-                due=next_action_due(a, today),
-                stale=is_stale(a, now, stale_after),
-                details=" · ".join(part for part in (a.location, a.next_action) if part),
-            )
-
-        return describe, (now.replace(second=0, microsecond=0), stale_after)
-
     def _put_cursor_on(self, application_id: UUID) -> None:
-        for column, stage in enumerate(COLUMNS):
-            for row, application in enumerate(self.cards[stage]):
-                if application.id == application_id:
-                    self.column, self.rows[stage] = column, row
-                    return
+        if (found := position(self.cards, application_id)) is not None:
+            self.column, row = found
+            self.rows[self.stage] = row
 
     def _draw_cursor(self) -> None:
         # Only what changed: restyling a column or laying out the board again costs more
@@ -414,8 +168,7 @@ class BoardPane(Pane):
 
     def action_cursor_page(self, direction: int) -> None:
         cards = self.query_one(f"#cards-{self.stage.value}", CardColumn)
-        page = max(cards.scrollable_content_region.height // cards.card_height, 1)
-        self.action_cursor(0, direction * page)
+        self.action_cursor(0, direction * cards.page)
 
     @on(CardColumn.Clicked)
     def _clicked(self, event: CardColumn.Clicked) -> None:
@@ -430,14 +183,9 @@ class BoardPane(Pane):
         try:
             return operation()
         except StoreError as error:
-            self.app.notify(
-                str(error), title="Not saved", severity="error", timeout=10, markup=False
-            )
+            self.failed(error)
             self.reload()
             return None
-
-    def _remember(self, description: str, undo: Callable[[], Application]) -> None:
-        self.undo_stack = [*self.undo_stack[-UNDO_DEPTH + 1 :], Undo(description, undo)]
 
     def action_move(self, step: int) -> None:
         application = self.current
@@ -457,7 +205,7 @@ class BoardPane(Pane):
         cards[application.stage] = [a for a in cards[application.stage] if a is not application]
         cards[target] = [shown, *cards[target]]
         self._show(cards, focus_on=shown.id)
-        self._unsaved.append((application, target))
+        self.pending.add(application, target)
         self.call_after_refresh(self.settle)
 
     def settle(self) -> None:
@@ -465,33 +213,24 @@ class BoardPane(Pane):
             self.reload()
 
     def save_unsaved(self) -> bool:
-        """Save, in order, the moves shown but not saved yet; whether there were any.
+        """Save the moves shown but not saved yet; whether there were any.
 
         Runs after the frame, or sooner when something needs the board as stored: the
         board's other actions (in a burst, "L" then "u" must undo that move), a reload,
         another pane.
         """
-        saved = bool(self._unsaved)
-        while self._unsaved:
-            self._save_move(*self._unsaved.pop(0))
-        return saved
+        try:
+            return self.pending.save()
+        except StoreError as error:
+            self.failed(error)
+            return True
 
     def on_unmount(self) -> None:
-        # Leaving: nothing is left to show a failure on, and a failed save leaves the
-        # file as it was, as it always does.
-        for application, target in self._unsaved:
+        self.pending.save_leaving()
+        # A look that moved no cursor writes nothing.
+        if self.current is not None and self.current.id != self._started_on:
             with contextlib.suppress(StoreError):
-                self.store.applications.move(application.id, target)
-
-    def _save_move(self, application: Application, target: Stage) -> None:
-        # As stored now, not as shown: an earlier move of this card may have just saved.
-        before = self._run(lambda: self.store.applications.get(application.id))
-        moved = self._run(lambda: self.store.applications.move(application.id, target))
-        if before is not None and moved is not None:
-            self._remember(
-                f"move of {application.company} to {target.label}",
-                lambda: self.store.applications.revert(before, moved.rev),
-            )
+                self.store.settings.update(board_cursor=self.current.id)
 
     @settled_first
     def action_reorder(self, offset: int) -> None:
@@ -500,7 +239,7 @@ class BoardPane(Pane):
             return
         moved = self._run(lambda: self.store.applications.reorder(application.id, offset))
         if moved is not None:
-            self.reload(focus_on=moved.id)
+            self.reload(select=moved.id)
 
     @settled_first
     def action_delete(self) -> None:
@@ -509,16 +248,12 @@ class BoardPane(Pane):
             return
         deleted = self._run(lambda: self.store.applications.delete(application.id))
         if deleted is not None:
-            self._remember(
+            self.undo_history.remember(
                 f"delete of {application.company}",
                 lambda: self.store.applications.restore(deleted),
             )
             self.reload()
-            self.app.notify(
-                f"Deleted {application.company} — {application.role}. Press u to undo.",
-                timeout=6,
-                markup=False,
-            )
+            self.say(f"Deleted {application.company} — {application.role}. Press u to undo.", 6)
 
     @settled_first
     def action_archive(self) -> None:
@@ -529,30 +264,13 @@ class BoardPane(Pane):
         updated = self._run(lambda: self.store.applications.archive(application.id, reason))
         if updated is not None:
             verb = "Archived" if reason else "Put back on the board:"
-            self._remember(
-                f"archive of {application.company}",
-                lambda: self.store.applications.revert(application, updated.rev),
-            )
-            self.reload()
-            self.app.notify(
-                f"{verb} {application.company}. Press u to undo.", timeout=6, markup=False
-            )
+            self._changed(f"archive of {application.company}", application, updated)
+            self.say(f"{verb} {application.company}. Press u to undo.", 6)
 
     @settled_first
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.reload()
-
-    @settled_first
-    def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo.", timeout=3, markup=False)
-            return
-        undo = self.undo_stack.pop()
-        restored = self._run(undo.run)
-        if restored is not None:
-            self.reload(focus_on=restored.id)
-            self.app.notify(f"Undid the {undo.description}.", timeout=4, markup=False)
 
     @settled_first
     def action_ghosted(self) -> None:
@@ -561,11 +279,12 @@ class BoardPane(Pane):
             return
         ghosted = self._run(lambda: self.store.applications.mark_ghosted(application.id))
         if ghosted is not None:
-            self._remember(
-                f"ghosting of {application.company}",
-                lambda: self.store.applications.revert(application, ghosted.rev),
+            self._changed(f"ghosting of {application.company}", application, ghosted)
+            self.say(
+                f"{application.company} marked as ghosted: moved to Rejected, no response. "
+                "Press u to undo.",
+                6,
             )
-            self.reload(focus_on=ghosted.id)
 
     # --- dialogs ----------------------------------------------------------------------
 
@@ -581,11 +300,26 @@ class BoardPane(Pane):
         from tui.dialogs.application_form import ApplicationForm
 
         if (application := self.current) is not None:
-            self.app.push_screen(ApplicationForm(self.store, editing=application), self._saved)
+            self.app.push_screen(
+                ApplicationForm(self.store, editing=application),
+                functools.partial(self._edited, application),
+            )
+
+    def _edited(self, before: Application, saved: Application | None) -> None:
+        # Undoable only over this session's own save: after a conflict the user chose
+        # between versions, and undo would lose the other session's.
+        if saved is not None and saved.rev == before.rev + 1:
+            self._changed(f"edit of {before.company}", before, saved)
+        self._saved(saved)
+
+    def _changed(self, description: str, before: Application, after: Application) -> None:
+        """A change saved: it can be undone, and the cursor follows the card."""
+        self.undo_history.remember_change(description, before, after)
+        self.reload(select=after.id)
 
     def _saved(self, application: Application | None) -> None:
         if application is not None:
-            self.reload(focus_on=application.id)
+            self.reload(select=application.id)
 
     @settled_first
     def action_details(self) -> None:
@@ -604,9 +338,7 @@ class BoardPane(Pane):
 
         def linked(contact: Contact | None) -> None:
             if contact is not None:
-                self.app.notify(
-                    f"{contact.name} is linked to {application.company}.", timeout=4, markup=False
-                )
+                self.say(f"{contact.name} is linked to {application.company}.")
 
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
 
@@ -619,22 +351,14 @@ class BoardPane(Pane):
             return
 
         def reflected(result: ReflectionResult | None) -> None:
-            if application.stage is Stage.REJECTED and result is None:
-                return  # editing a reflection, cancelled: nothing changes
-            reflection, write_about_it = result or (None, False)
-            saved = self._run(
-                lambda: self.store.applications.reject(
-                    application.id,
-                    reflection or Rejection(reached=stage_before_rejection(application)),
-                )
-            )
+            if result is None:
+                return  # cancelled: the card stays where it was
+            reflection, write_about_it = result
+            saved = self._run(lambda: self.store.applications.reject(application.id, reflection))
             if saved is not None:
                 if application.stage is not Stage.REJECTED:
-                    self._remember(
-                        f"rejection of {application.company}",
-                        lambda: self.store.applications.revert(application, saved.rev),
-                    )
-                self.reload(focus_on=saved.id)
+                    self._changed(f"rejection of {application.company}", application, saved)
+                self.reload(select=saved.id)
                 if write_about_it:
                     self.post_message(self.WriteAbout(saved.id))
 
@@ -666,6 +390,9 @@ class BoardPane(Pane):
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.reload()
+        if self.current is None and (first := first_card(self.cards)) is not None:
+            self._put_cursor_on(first)  # the cursor's column has no card that matches
+            self._draw_cursor()
 
     @on(Input.Submitted, "#board-filter")
     def _filter_done(self) -> None:
@@ -681,5 +408,5 @@ class BoardPane(Pane):
         if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
             return None
         if action == "undo":
-            return bool(self.undo_stack or self._unsaved) or None  # a move saves first
+            return bool(self.undo_history or self.pending) or None  # a move saves first
         return True

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from store import JournalEntry, Mood, Store, StoreError
+from store import Application, JournalEntry, Mood, RejectionReason, Store, StoreError
 from store.journal import MOOD_GLYPHS, JournalFilter, MoodTrend, entry_matches, mood_trend
-from tui.panes.base import Pane
+from tui.panes.list_pane import ListPane, list_keys
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
 
@@ -33,8 +32,24 @@ EMPTY_HINT = (
 )
 
 
-class JournalPane(Pane):
+def what_happened(application: Application) -> str:
+    """A rejection in the user's journal, as a start they can rewrite."""
+    happened = f"A “no” from {application.company} for {application.role}."
+    if (rejection := application.rejection) is None:
+        return happened
+    parts = [f"{happened} I got as far as {rejection.reached.label.lower()}."]
+    if rejection.reason is not RejectionReason.UNKNOWN:
+        parts.append(f"Reason: {rejection.reason.label.lower()}.")
+    if rejection.feedback:
+        parts.append(f"Their feedback: {rejection.feedback}")
+    if rejection.lesson:
+        parts.append(f"Next time: {rejection.lesson}")
+    return "\n".join(parts)
+
+
+class JournalPane(ListPane):
     PANE_ID = "journal"
+    SEARCH_PLACEHOLDER = "search text and tags"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "quick_mood", "Mood", id="journal.quick_mood",
@@ -44,38 +59,24 @@ class JournalPane(Pane):
         Binding("enter", "open", "Open", id="journal.open", tooltip="Open the entry"),
         Binding("a", "affirm", "Affirmation", show=False, id="journal.affirmation",
                 tooltip="Keep a line for hard days (your breaks show it again)"),
+        Binding("A", "affirmations", "Affirmations", show=False, id="journal.affirmations",
+                tooltip="Read, reword or delete the lines kept for hard days"),
         Binding("e", "edit", "Edit", show=False, id="journal.edit", tooltip="Edit the entry"),
-        Binding("d", "delete", "Delete", show=False, id="journal.delete",
-                tooltip="Delete the entry (u to undo)"),
-        Binding("u", "undo", "Undo", id="journal.undo", tooltip="Bring back the deleted entry"),
-        Binding("slash", "search", "Search", id="journal.search",
-                tooltip="Search text and tags"),
+        *list_keys("journal", "entry", search="Search text and tags"),
         Binding("f", "filter", "Filter", id="journal.filter",
                 tooltip="Show one mood, or the entries about one application"),
-        Binding("escape", "clear", "Clear", show=False, id="journal.clear",
-                tooltip="Clear the search and filter"),
     ]  # fmt: skip
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
-        self.query_text = ""
         self.filter = JournalFilter()
-        self.deleted: list[JournalEntry] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-trend")
-        search = Input(placeholder="search text and tags", compact=True, id="journal-search")
-        search.display = False
-        yield search
+        yield self.search_input()
         yield Static(id="journal-showing")
         yield RecordList(id="journal-list")
         yield Static(EMPTY_HINT, id="journal-empty")
-
-    def default_focus(self) -> Widget:
-        return self.query_one(RecordList)
-
-    def on_focus(self) -> None:
-        self.query_one(RecordList).focus()
 
     # --- state -> widgets -------------------------------------------------------------
 
@@ -112,12 +113,7 @@ class JournalPane(Pane):
                 row.append(f"  · {printable(companies[entry.application_id])}", style="dim")
             return row
 
-        records = self.query_one(RecordList)
-        records.set_records(shown, describe)
-        if select is not None:
-            for row, entry in enumerate(shown):
-                if entry.id == select:
-                    records.cursor = row
+        self.show_records(shown, describe, select)
         showing = []
         if self.query_text:
             showing.append(f"matching “{self.query_text}”")
@@ -133,7 +129,7 @@ class JournalPane(Pane):
         )
         note.display = bool(showing)
         self.query_one("#journal-empty").display = not entries
-        records.display = bool(entries)
+        self.records.display = bool(entries)
 
     def _trend_text(self, trend: MoodTrend) -> Text:
         text = Text()
@@ -167,10 +163,6 @@ class JournalPane(Pane):
         return text
 
     # --- actions ----------------------------------------------------------------------
-
-    def _saved(self, entry: JournalEntry | None) -> None:
-        if entry is not None:
-            self.reload(select=entry.id)
 
     def action_quick_mood(self) -> None:
         from tui.dialogs.quick_mood import QuickMood
@@ -214,17 +206,27 @@ class JournalPane(Pane):
             kept,
         )
 
+    def action_affirmations(self) -> None:
+        from tui.dialogs.affirmations import AffirmationsDialog
+
+        self.app.push_screen(AffirmationsDialog(self.store), lambda _: self.reload())
+
     def action_new(self) -> None:
         from tui.dialogs.journal_entry import JournalEntryForm
 
         self.app.push_screen(JournalEntryForm(self.store), self._saved)
 
-    def write_about(self, application_id: UUID, mood: Mood = Mood.BAD) -> None:
-        """A new entry about one application (the Board's way here after a "no")."""
+    def write_about(self, application_id: UUID) -> None:
+        """A new entry about one application (the Board's way here after a "no"), what
+        happened filled in from its rejection."""
         from tui.dialogs.journal_entry import JournalEntryForm
 
+        try:
+            text = what_happened(self.store.applications.get(application_id))
+        except StoreError:
+            text = ""  # deleted meanwhile, say: the entry starts empty
         self.app.push_screen(
-            JournalEntryForm(self.store, application_id=application_id, mood=mood), self._saved
+            JournalEntryForm(self.store, application_id=application_id, text=text), self._saved
         )
 
     def action_open(self) -> None:
@@ -233,51 +235,15 @@ class JournalPane(Pane):
     def action_edit(self) -> None:
         from tui.dialogs.journal_entry import JournalEntryForm
 
-        entry = self.query_one(RecordList).current
+        entry = self.records.current
         if entry is not None:
-            self.app.push_screen(JournalEntryForm(self.store, editing=entry), self._saved)
-
-    @on(RecordList.Chosen)
-    def _chosen(self) -> None:
-        self.action_open()
+            self.app.push_screen(
+                JournalEntryForm(self.store, editing=entry),
+                functools.partial(self.edited, "edit of an entry", entry),
+            )
 
     def action_delete(self) -> None:
-        entry = self.query_one(RecordList).current
-        if entry is None:
-            return
-        try:
-            deleted = self.store.journal.delete(entry.id)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self.deleted.append(deleted)
-        self.reload()
-        self.app.notify("Entry deleted. Press u to undo.", timeout=6, markup=False)
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            return
-        entry = self.deleted.pop()
-        try:
-            self.store.journal.restore(entry)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not restored", severity="error", markup=False)
-            return
-        self.reload(select=entry.id)
-
-    def action_search(self) -> None:
-        search = self.query_one("#journal-search", Input)
-        search.display = True
-        search.focus()
-
-    @on(Input.Changed, "#journal-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.reload()
-
-    @on(Input.Submitted, "#journal-search")
-    def _search_done(self) -> None:
-        self.query_one(RecordList).focus()
+        self.delete_current(self.store.journal.delete, lambda entry: "an entry")
 
     def action_filter(self) -> None:
         from tui.dialogs.journal_filter import JournalFilterDialog
@@ -289,20 +255,8 @@ class JournalPane(Pane):
 
         self.app.push_screen(JournalFilterDialog(self.store), chosen)
 
-    def action_clear(self) -> None:
-        search = self.query_one("#journal-search", Input)
-        search.value = ""
-        search.display = False
-        self.query_text = ""
-        self.filter = JournalFilter()
-        self.reload()
-        self.query_one(RecordList).focus()
+    def filtered(self) -> bool:
+        return bool(self.filter.label)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.deleted) or None
-        if action == "clear":
-            return bool(
-                self.query_text or self.filter.label or self.query_one("#journal-search").display
-            )
-        return True
+    def clear_filters(self) -> None:
+        self.filter = JournalFilter()

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from store import Contact, Store, StoreError
 from store.people import contact_matches, is_due, last_contacted
-from tui.panes.base import Pane
+from tui.panes.list_pane import ListPane, list_keys
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
 
@@ -29,8 +29,9 @@ EMPTY_HINT = (
 )
 
 
-class PeoplePane(Pane):
+class PeoplePane(ListPane):
     PANE_ID = "people"
+    SEARCH_PLACEHOLDER = "search people"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="people.new", tooltip="Add a contact"),
@@ -39,36 +40,20 @@ class PeoplePane(Pane):
         Binding("c", "conversation", "Talked", id="people.conversation",
                 tooltip="Log a conversation today (counts toward the networking goal)"),
         Binding("e", "edit", "Edit", id="people.edit", tooltip="Edit the contact"),
-        Binding("d", "delete", "Delete", show=False, id="people.delete",
-                tooltip="Delete the contact (u to undo)"),
-        Binding("u", "undo", "Undo", id="people.undo", tooltip="Bring back the deleted contact"),
-        Binding("slash", "search", "Search", id="people.search",
-                tooltip="Search names, companies, roles and notes"),
+        *list_keys("people", "contact", search="Search names, companies, roles and notes"),
         Binding("f", "due", "Due", id="people.due",
                 tooltip="Only the people due a message by their cadence"),
-        Binding("escape", "clear", "Clear", show=False, id="people.clear",
-                tooltip="Clear the search and filter"),
     ]  # fmt: skip
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
-        self.query_text = ""
         self.only_due = False
-        self.deleted: list[Contact] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-summary")
-        search = Input(placeholder="search people", compact=True, id="people-search")
-        search.display = False
-        yield search
+        yield self.search_input()
         yield RecordList(id="people-list")
         yield Static(EMPTY_HINT, id="people-empty")
-
-    def default_focus(self) -> RecordList:
-        return self.query_one(RecordList)
-
-    def on_focus(self) -> None:
-        self.query_one(RecordList).focus()
 
     # --- state -> widgets -------------------------------------------------------------
 
@@ -97,12 +82,7 @@ class PeoplePane(Pane):
                 row.append(printable(contact.company))
             return row
 
-        records = self.query_one(RecordList)
-        records.set_records(shown, describe)
-        if select is not None:
-            for row, contact in enumerate(shown):
-                if contact.id == select:
-                    records.cursor = row
+        self.show_records(shown, describe, select)
         summary = Text.assemble((f" {len(contacts)} people", "bold"))
         if due:
             summary.append(f" · {len(due)} due a message", style="bold")
@@ -115,13 +95,9 @@ class PeoplePane(Pane):
             summary.append("   f: only those due · / search", style="dim")
         self.query_one("#people-summary", Static).update(summary)
         self.query_one("#people-empty").display = not contacts
-        records.display = bool(contacts)
+        self.records.display = bool(contacts)
 
     # --- actions ----------------------------------------------------------------------
-
-    def _saved(self, contact: Contact | None) -> None:
-        if contact is not None:
-            self.reload(select=contact.id)
 
     def action_new(self) -> None:
         from tui.dialogs.contact_form import ContactForm
@@ -131,25 +107,24 @@ class PeoplePane(Pane):
     def action_open(self) -> None:
         from tui.dialogs.contact_details import ContactDetails
 
-        contact = self.query_one(RecordList).current
+        contact = self.records.current
         if contact is not None:
             self.app.push_screen(ContactDetails(self.store, contact.id), self._saved)
-
-    @on(RecordList.Chosen)
-    def _chosen(self) -> None:
-        self.action_open()
 
     def action_edit(self) -> None:
         from tui.dialogs.contact_form import ContactForm
 
-        contact = self.query_one(RecordList).current
+        contact = self.records.current
         if contact is not None:
-            self.app.push_screen(ContactForm(self.store, editing=contact), self._saved)
+            self.app.push_screen(
+                ContactForm(self.store, editing=contact),
+                functools.partial(self.edited, f"edit of {contact.name}", contact),
+            )
 
     def action_conversation(self) -> None:
         from tui.dialogs.conversation import ConversationDialog
 
-        contact = self.query_one(RecordList).current
+        contact = self.records.current
         if contact is None:
             return
 
@@ -170,61 +145,14 @@ class PeoplePane(Pane):
         self.app.push_screen(ConversationDialog(contact), logged)
 
     def action_delete(self) -> None:
-        contact = self.query_one(RecordList).current
-        if contact is None:
-            return
-        try:
-            deleted = self.store.people.delete(contact.id)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self.deleted.append(deleted)
-        self.reload()
-        self.app.notify(f"Deleted {deleted.name}. Press u to undo.", timeout=6, markup=False)
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            return
-        contact = self.deleted.pop()
-        try:
-            self.store.people.restore(contact)
-        except StoreError as error:
-            self.app.notify(str(error), title="Not restored", severity="error", markup=False)
-            return
-        self.reload(select=contact.id)
-
-    def action_search(self) -> None:
-        search = self.query_one("#people-search", Input)
-        search.display = True
-        search.focus()
-
-    @on(Input.Changed, "#people-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.reload()
-
-    @on(Input.Submitted, "#people-search")
-    def _search_done(self) -> None:
-        self.query_one(RecordList).focus()
+        self.delete_current(self.store.people.delete, lambda contact: contact.name)
 
     def action_due(self) -> None:
         self.only_due = not self.only_due
         self.reload()
 
-    def action_clear(self) -> None:
-        search = self.query_one("#people-search", Input)
-        search.value = ""
-        search.display = False
-        self.query_text = ""
-        self.only_due = False
-        self.reload()
-        self.query_one(RecordList).focus()
+    def filtered(self) -> bool:
+        return self.only_due
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return bool(self.deleted) or None
-        if action == "clear":
-            return bool(
-                self.query_text or self.only_due or self.query_one("#people-search").display
-            )
-        return True
+    def clear_filters(self) -> None:
+        self.only_due = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import ClassVar
+from uuid import UUID
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store import PIPELINE, Metric, Period, Store, StoreError, Win
+from store import PIPELINE, Contact, Metric, Period, Store, StoreError, Win
 from store.funnel import awaiting_reflection
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
@@ -102,7 +103,7 @@ class ProgressPane(Pane):
 
     # --- state -> widgets -------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, select: UUID | None = None) -> None:
         now = self.store.clock()
         activity = self.store.goals.activity()
         everything = funnel(activity.applications, now)
@@ -309,25 +310,13 @@ class ProgressPane(Pane):
         )
 
     def action_conversation(self) -> None:
-        from tui.dialogs.text_prompt import TextPrompt
+        from tui.dialogs.talked_to import TalkedToDialog
 
-        def logged(name: str | None) -> None:
-            if name is None:
-                return
-            try:
-                contact = self.store.people.log_conversation(name)
-            except StoreError as error:
-                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
-                return
-            self.app.notify(f"Logged a conversation with {contact.name}.", timeout=4, markup=False)
-            self.reload()
+        def logged(contact: Contact | None) -> None:
+            if contact is not None:
+                self.app.notify(
+                    f"Logged a conversation with {contact.name}.", timeout=4, markup=False
+                )
+                self.reload()
 
-        self.app.push_screen(
-            TextPrompt(
-                "Who did you talk to?",
-                placeholder="a name",
-                note="Found among your contacts by name, or added as a new one. "
-                "It counts toward your networking goal.",
-            ),
-            logged,
-        )
+        self.app.push_screen(TalkedToDialog(self.store), logged)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
+from uuid import UUID
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -121,7 +122,7 @@ class TimerPane(Pane):
 
     # --- state -> widgets -------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, select: UUID | None = None) -> None:
         """Draw the timer as of now; reads only (the app records phase ends)."""
         now = self.store.clock()
         settings = self.store.settings.get().timer

@@ -1,8 +1,9 @@
 """One column of the board, drawn with Textual's Line API.
 
 Only the cards on screen are rendered, whatever the column holds: ten years of
-applications cost no more to draw than ten. A widget per card would not scale
-(see shared/TESTING.md: 9.6 s to show 1,000 ListView items).
+applications cost no more to draw than ten, where a widget per card would not scale.
+The column scrolls by whole cards to keep the cursor's card in view, and its last line
+says how many cards are above and below the ones shown.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.widgets.safe_text import one_line
 
@@ -43,7 +44,7 @@ class Card:
     """Location and next action, shown when the column is wide."""
 
 
-class CardColumn(ScrollView, can_focus=False):
+class CardColumn(Widget, can_focus=False):
     """The cards of one stage. The pane owns the cursor; this only draws it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -53,17 +54,19 @@ class CardColumn(ScrollView, can_focus=False):
         "card-column--flag",
         "card-column--cursor",
         "card-column--empty",
+        "card-column--more",
     }
 
     DEFAULT_CSS = """
     CardColumn {
-        overflow: hidden hidden;  /* the column title says where the cursor is */
+        height: 1fr;
         & > .card-column--company { text-style: bold; }
         & > .card-column--role { color: $text-muted; }
         & > .card-column--meta { color: $text-muted; }
         & > .card-column--flag { color: $text-warning; text-style: bold; }
         & > .card-column--cursor { background: $primary 40%; }
         & > .card-column--empty { color: $text-disabled; text-style: italic; }
+        & > .card-column--more { color: $text-muted; }
     }
     """
 
@@ -81,6 +84,8 @@ class CardColumn(ScrollView, can_focus=False):
         self.records: Sequence[Any] = ()
         self._describe: Callable[[Any], Card] = lambda record: record
         self.empty_text = empty_text
+        self.top = 0
+        """The first card on screen."""
         self._card_lines: dict[tuple[int, bool, int], list[Strip]] = {}
         self._styles: dict[str, Style] = {}
         self._as_of: object = None
@@ -94,6 +99,22 @@ class CardColumn(ScrollView, can_focus=False):
     @staticmethod
     def _card_height(width: int) -> int:
         return 5 if width >= WIDE_COLUMN else 4
+
+    @property
+    def page(self) -> int:
+        """How many cards are on screen at once (at least one, however short the column)."""
+        height, card_height = self.scrollable_content_region.height, self.card_height
+        if len(self.records) * card_height <= height:
+            return max(len(self.records), 1)
+        return max((height - 1) // card_height, 1)  # the last line counts the others
+
+    @property
+    def hidden_above(self) -> int:
+        return self.top
+
+    @property
+    def hidden_below(self) -> int:
+        return max(len(self.records) - self.top - self.page, 0)
 
     def set_cards(
         self, records: Sequence[Any], describe: Callable[[Any], Card], *, as_of: object = None
@@ -115,7 +136,7 @@ class CardColumn(ScrollView, can_focus=False):
         self.records = records
         self._describe = describe
         self._card_lines.clear()
-        self._update_virtual_size()
+        self._scroll_to_cursor()
         self.refresh()
 
     def card(self, index: int) -> Card:
@@ -126,8 +147,20 @@ class CardColumn(ScrollView, can_focus=False):
         """Every card (for tests and small columns; drawing never needs them all)."""
         return [self._describe(record) for record in self.records]
 
-    def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(0, len(self.records) * self.card_height)
+    @property
+    def shown(self) -> range:
+        """The indexes of the cards on screen."""
+        return range(self.top, min(self.top + self.page, len(self.records)))
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll by whole cards so the cursor's card is on screen; whether it scrolled."""
+        page = self.page
+        top = self.top
+        if self.cursor is not None:
+            top = min(max(top, self.cursor - page + 1), self.cursor)
+        top = min(max(top, 0), max(len(self.records) - page, 0))
+        scrolled, self.top = top != self.top, top
+        return scrolled
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -135,7 +168,7 @@ class CardColumn(ScrollView, can_focus=False):
         self._card_lines.clear()
 
     def _style(self, name: str) -> Style:
-        """A component style, looked up once: rich_style costs ~0.4 ms a call."""
+        """A component style, looked up once: rich_style is slow to compute."""
         if name not in self._styles:
             if name == "":
                 self._styles[name] = self.rich_style
@@ -148,23 +181,30 @@ class CardColumn(ScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         self._card_lines.clear()
-        self._update_virtual_size()
+        self._scroll_to_cursor()
+        self.refresh()
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
+        if self._scroll_to_cursor():
+            self.refresh()  # every card moved up or down
+            return
         for index in (old, new):
-            if index is not None:
+            if index is not None and index in self.shown:
                 self._card_lines = {k: v for k, v in self._card_lines.items() if k[0] != index}
-                self.refresh(self._card_region(index).translate(-self.scroll_offset))
-        if new is not None:
-            self.scroll_to_region(self._card_region(new), animate=False, immediate=True)
+                self.refresh(self._card_region(index))
+        self.refresh(self._more_region())
 
     def _card_region(self, index: int) -> Region:
         height = self.card_height
-        return Region(0, index * height, self.scrollable_content_region.width, height)
+        return Region(0, (index - self.top) * height, self.scrollable_content_region.width, height)
+
+    def _more_region(self) -> Region:
+        region = self.scrollable_content_region
+        return Region(0, region.height - 1, region.width, 1)
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_y)) // self.card_height
-        if 0 <= index < len(self.records):
+        index = self.top + event.y // self.card_height
+        if index in self.shown:
             self.post_message(self.Clicked(self, index))
 
     # --- drawing ----------------------------------------------------------------------
@@ -175,19 +215,32 @@ class CardColumn(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self._width
-        line = y + int(self.scroll_y)
         if not self.records:
             if y == 1 and self.empty_text:
                 empty = Text(" " + self.empty_text, style=self._style("card-column--empty"))
                 return self._strip(empty, width)
             return Strip.blank(width, self._style(""))
-        index, row = divmod(line, self._card_height(width))
-        if index >= len(self.records):
+        if y == self.scrollable_content_region.height - 1 and (self.top or self.hidden_below):
+            return self._more_line(width)
+        offset, row = divmod(y, self._card_height(width))
+        index = self.top + offset
+        if offset >= self.page or index >= len(self.records):
             return Strip.blank(width, self._style(""))
         key = (index, index == self.cursor, width)
         if key not in self._card_lines:
             self._card_lines[key] = self._draw_card(self.card(index), index == self.cursor, width)
         return self._card_lines[key][row]
+
+    def _more_line(self, width: int) -> Strip:
+        """How many cards are out of view: "↑ 8  ↓ 27"."""
+        counts = [
+            f"{arrow} {count}"
+            for arrow, count in (("↑", self.hidden_above), ("↓", self.hidden_below))
+            if count
+        ]
+        return self._strip(
+            Text(" " + "  ".join(counts), style=self._style("card-column--more")), width
+        )
 
     def _draw_card(self, card: Card, highlighted: bool, width: int) -> list[Strip]:
         style = self._style
