@@ -68,6 +68,43 @@ class ConflictError(StoreError):
         )
 
 
+class FileGoneError(StoreError):
+    """The data file was deleted, or something that is not a file now stands at its path.
+
+    Nothing was written. What this session last read or wrote is still held:
+    ``Store.save_again()`` puts it back at the path.
+    """
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(
+            f"{path} {problem}. Nothing was saved, and what you see is not lost: save it "
+            "again to recreate the file, or restore a backup."
+        )
+
+
+class FileReappearedError(StoreError):
+    """``save_again`` found something at the path again; it was left alone."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"Something is at {path} again, so nothing was saved over it. "
+            "Move it away to save what you see there, or reopen bounceback to use it."
+        )
+
+
+class ReadFailedError(StoreError):
+    """The system refused to read the data file or its folder; nothing was changed."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(f"Could not read {path}: {reason}. Nothing was changed.")
+
+
 class InvalidInput(StoreError):
     """Input that fails validation. ``errors`` maps a field name to a message."""
 
