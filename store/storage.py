@@ -1,8 +1,7 @@
 """A TinyDB storage that never loses data.
 
 Stock ``JSONStorage`` rewrites the file in place and takes no lock, so a crash
-mid-write leaves broken JSON and two processes lose each other's work (measured
-in shared/STORAGE.md). This storage:
+mid-write leaves broken JSON and two processes lose each other's work. This storage:
 
 * writes a temporary file beside the data, fsyncs it, ``os.replace``s it over the
   old file and fsyncs the folder: a kill at any instant leaves the old file or the
@@ -22,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import json
 import os
 import stat
 import sys
@@ -184,7 +184,12 @@ def paused_gc() -> Iterator[None]:
 
 
 def parse(path: Path, raw: bytes) -> LazyTables:
-    """Strictly parse a whole data file; anything unexpected is corruption."""
+    """Strictly parse a whole data file; anything unexpected is corruption.
+
+    Besides broken JSON and a wrong layout, that is anything a write would silently
+    change: two records with one doc id or one ``id``, a key written twice in one object
+    (the parser keeps only the last), a value that cannot be written back.
+    """
     if not raw:
         raise CorruptDatabaseError(path, "the file is empty (0 bytes)")
     try:
@@ -202,14 +207,128 @@ def parse(path: Path, raw: bytes) -> LazyTables:
                 path, f"table {name!r} is a JSON {type(table).__name__}, not an object"
             )
         # The fast check first (loops in C); the slow one only to name the bad entry.
-        if all(map(str.isdigit, table)) and all(type(doc) is dict for doc in table.values()):
-            continue
-        for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise CorruptDatabaseError(
-                    path, f"table {name!r} has an entry {doc_id!r} that is not a record"
-                )
+        if not (
+            all(map(str.isdigit, table))
+            and all(map(str.isascii, table))  # "²" is a digit to isdigit, not to int
+            and all(type(doc) is dict for doc in table.values())
+        ):
+            for doc_id, doc in table.items():
+                if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
+                    raise CorruptDatabaseError(
+                        path, f"table {name!r} has an entry {doc_id!r} that is not a record"
+                    )
+        if len(set(map(int, table))) < len(table):  # "1" and "01" are one doc id to TinyDB
+            raise CorruptDatabaseError(path, f"table {name!r} has two records with one doc id")
+        if (record_id := repeated_record_id(table)) is not None:
+            raise CorruptDatabaseError(
+                path, f"table {name!r} has two records with the id {record_id}"
+            )
+    try:
+        # As bounceback writes it, byte for byte: then no key is written twice (a dict
+        # cannot hold one twice) and every value can be written back. Quicker than any
+        # count of keys in the bytes (2 ms at 10,000 records).
+        as_written = same_bytes(raw, layout(serialise(data, {}, None))[0])
+    except TypeError as error:  # orjson writes 255 levels of nesting, reads 1,024
+        raise CorruptDatabaseError(
+            path, f"it holds a value that cannot be saved ({error})"
+        ) from None
+    if not as_written:  # written by something else: look for what orjson hides
+        check_every_key(path, raw)
     return LazyTables(data)
+
+
+def repeated_record_id(table: Mapping[str, Any]) -> str | None:
+    """An ``id`` that two records of ``table`` share, if any."""
+    ids = [doc.get("id") for doc in table.values()]
+    with contextlib.suppress(TypeError):  # an id that is a list or an object
+        if len(set(ids)) == len(ids):
+            return None
+    seen: set[str] = set()
+    for record_id in ids:
+        if isinstance(record_id, str):  # records without an id are invalid, not twins
+            if record_id in seen:
+                return record_id
+            seen.add(record_id)
+    return None
+
+
+class Pairs(list[tuple[str, Any]]):
+    """A JSON object as the (key, value) pairs written in it, repeats included."""
+
+
+def checked_int(text: str) -> int:
+    """An integer that fits in 64 bits: orjson reads a longer one as an inexact float."""
+    value = int(text)
+    if not -(2**63) <= value < 2**64:
+        raise ValueError(f"the number {text[:24]}… does not fit in 64 bits")
+    return value
+
+
+def first_repeat(pairs: Pairs) -> str | None:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) == len(keys):
+        return None
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None  # pragma: no cover  # a set shorter than the list holds a repeat
+
+
+def has_repeat(value: Any) -> bool:
+    """Whether any object inside ``value``, at any depth, has a key written twice."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Pairs):
+            if first_repeat(item) is not None:
+                return True
+            stack.extend(inner for _, inner in item)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+class RepeatedKey(ValueError):
+    """A key written twice in one JSON object."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        raise RepeatedKey
+    return found
+
+
+def check_every_key(path: Path, raw: bytes) -> None:
+    """Parse ``raw`` again keeping every key and number as written; a key written twice
+    or a number orjson could not keep exactly is damage (a torn write can join into
+    valid JSON that repeats keys)."""
+    try:
+        json.loads(raw, object_pairs_hook=unique_keys, parse_int=checked_int)
+    except RepeatedKey:
+        raise CorruptDatabaseError(path, where_a_key_repeats(raw)) from None
+    except RecursionError:
+        raise CorruptDatabaseError(path, "it is nested too deeply to be read") from None
+    except ValueError as error:
+        problem = f"it holds a value that cannot be kept ({error})"
+        raise CorruptDatabaseError(path, problem) from None
+
+
+def where_a_key_repeats(raw: bytes) -> str:
+    """Which table or record of a file with a repeated key has it (slow: every key kept
+    in a list; only for a file known to be damaged)."""
+    top = json.loads(raw, object_pairs_hook=Pairs)
+    if (name := first_repeat(top)) is not None:
+        return f"table {name!r} is written twice"
+    for name, table in top:
+        if (doc_id := first_repeat(table)) is not None:
+            return f"table {name!r} has two records with doc id {doc_id}"
+        for doc_id, doc in table:
+            if has_repeat(doc):
+                return f"record {doc_id} of table {name!r} has a field written twice"
+    return "a key is written twice in one object"
 
 
 NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse")
