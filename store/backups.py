@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from store.errors import ReadFailedError
 from store.storage import FOLDER_MODE, atomic_write, parse
 
 DAILY = "daily"
@@ -34,10 +35,14 @@ def backup_folder(data_path: Path) -> Path:
 def list_backups(data_path: Path) -> list[Backup]:
     """Newest first."""
     folder = backup_folder(data_path)
-    if not folder.is_dir():
-        return []
+    try:
+        if not folder.is_dir():
+            return []
+        names = list(folder.glob(f"{data_path.stem}.*.json"))
+    except OSError as error:
+        raise ReadFailedError(folder, error) from None
     found = []
-    for path in folder.glob(f"{data_path.stem}.*.json"):
+    for path in names:
         # <stem>.<YYYYmmddTHHMMSSffffffZ>.<tag>.json
         parts = path.name[len(data_path.stem) + 1 : -len(".json")].split(".", 1)
         if len(parts) != 2:

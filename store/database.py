@@ -27,6 +27,7 @@ from store.clock import Clock, system_clock
 from store.errors import (
     ConflictError,
     CorruptDatabaseError,
+    FileGoneError,
     InvalidInput,
     NewerSchemaError,
     NotFoundError,
@@ -311,6 +312,9 @@ class Store:
                         schema_version=migrations.SCHEMA_VERSION, last_writer=_version()
                     )
                     self._storage.write(migrated)
+        except FileGoneError as error:  # a folder, say, where the file should be
+            copies = [b.path for b in backups.list_backups(self.path)]
+            raise CorruptDatabaseError(self.path, error.problem, copies) from None
         except CorruptDatabaseError as error:
             error.backups = [b.path for b in backups.list_backups(self.path)]
             raise
@@ -338,6 +342,14 @@ class Store:
 
     def backups(self) -> list[Backup]:
         return backups.list_backups(self.path)
+
+    def save_again(self) -> None:
+        """After the data file was deleted (or something else put at its path and taken
+        away): write back the version this session last read or wrote, which is what
+        the user sees. Refuses with ``FileReappearedError`` if anything is there now."""
+        self._storage.save_again()
+        self._forget_models()
+        self._known_signature = self._storage.stat_signature()
 
     # --- change detection -------------------------------------------------------------
 

@@ -39,7 +39,10 @@ from tinydb.storages import Storage
 
 from store.errors import (
     CorruptDatabaseError,
+    FileGoneError,
+    FileReappearedError,
     LockTimeoutError,
+    ReadFailedError,
     WriteFailedError,
 )
 
@@ -75,6 +78,17 @@ def fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def create_folders(folder: Path) -> None:
+    """Create ``folder`` and every missing folder above it, each private (0700)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        new.chmod(FOLDER_MODE)  # mkdir's mode is cut by the umask
 
 
 def atomic_write(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
@@ -591,17 +605,26 @@ class SafeJSONStorage(Storage):
         """Each table of ``_cache`` as this session last serialised it."""
         self._changing: str | None = None
         self._txn: Transaction | None = None
+        self._last_version: list[bytes | memoryview] | None = None
+        """The bytes of the version this session last read or wrote, for ``save_again``."""
 
     # --- reading ----------------------------------------------------------------------
 
     def stat_signature(self) -> Signature | None:
         try:
             return signature_of(os.stat(self.path))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except OSError as error:
+            raise ReadFailedError(self.path, error) from None
 
     def exists(self) -> bool:
-        return self.path.exists()
+        return self.stat_signature() is not None
+
+    @property
+    def cannot_write(self) -> OSError | None:
+        """Why nothing can be saved here, when the lock file could not be created."""
+        return self._lock.unavailable
 
     def changed_on_disk(self) -> bool:
         """True when the file differs from what this process last read or wrote."""
@@ -637,16 +660,30 @@ class SafeJSONStorage(Storage):
             data = parse(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._table_bytes = {}
+            self._last_version = [raw]
             return signature, data
 
     @contextlib.contextmanager
     def _opened(self) -> Iterator[tuple[BufferedReader, Signature]]:
-        """The data file open for reading, and its signature."""
+        """The data file open for reading, and its signature; ``FileGoneError`` if it was
+        deleted or something else stands at its path, ``ReadFailedError`` for any other
+        refusal of the system."""
         try:
-            with open(self.path, "rb") as handle:
-                yield handle, signature_of(os.fstat(handle.fileno()))
-        except FileNotFoundError:
-            raise CorruptDatabaseError(self.path, "the data file is missing") from None
+            # Non-blocking: a named pipe left at the path would wait for a writer forever.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except (FileNotFoundError, NotADirectoryError):
+            raise FileGoneError(self.path, "was deleted or moved away") from None
+        except OSError as error:
+            raise ReadFailedError(self.path, error) from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise FileGoneError(self.path, f"is now {kind_of(info.st_mode)}, not a data file")
+        with open(fd, "rb") as handle:
+            try:
+                yield handle, signature_of(info)
+            except OSError as error:
+                raise ReadFailedError(self.path, error) from None
 
     def _held_file(self) -> list[bytes | memoryview] | None:
         """The cached version's bytes, in pieces: as read, or as written from its tables."""
@@ -679,12 +716,16 @@ class SafeJSONStorage(Storage):
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
             data = parse(self.path, raw)
+            self._last_version = [raw]
+        if self._check is not None:
+            self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None
         self._table_bytes = {}
         txn.read_signature, txn.read_raw, txn.data = signature, raw, data
 
     def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
+        with self._opened() as (handle, _):
+            return handle.read()
 
     def held_bytes(self) -> list[bytes | memoryview] | None:
         """The bytes of the version last read or written, in pieces: parsed or written
@@ -771,19 +812,48 @@ class SafeJSONStorage(Storage):
 
     def _commit(self, txn: Transaction) -> None:
         assert txn.data is not None
+        if self._lock.unavailable is not None:
+            raise WriteFailedError(self.path, self._lock.unavailable)
         tables = serialise(txn.data, txn.table_bytes, txn.changed)
+        pieces = layout(tables)[0]
         try:
-            atomic_write(self.path, layout(tables)[0])
+            atomic_write(self.path, pieces)
         except OSError as error:
             # The in-memory data holds changes that never reached the disk: forget it.
             self._cache = self._cache_signature = self._cache_raw = None
             self._table_bytes = {}
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
+        self._last_version = pieces
         self._cache_raw, self._table_bytes = None, tables
         # The tables this write changed stay parsed: the next write likely changes them too.
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
         self._cache_signature = txn.written_signature
+
+    def save_again(self) -> None:
+        """Write the version this session last read or wrote back to the path, after the
+        file was deleted or something else put there and taken away: what the user sees
+        is saved. Refuses (``FileReappearedError``) if anything is at the path now."""
+        with self._thread_lock:
+            pieces = self._last_version
+            if pieces is None:
+                raise FileGoneError(self.path, "was never read by this session")
+            try:
+                create_folders(self.path.parent)
+            except OSError as error:
+                raise WriteFailedError(self.path, error) from None
+            with self.transaction():
+                if os.path.lexists(self.path):
+                    raise FileReappearedError(self.path)
+                if self._lock.unavailable is not None:
+                    raise WriteFailedError(self.path, self._lock.unavailable)
+                try:
+                    atomic_write(self.path, pieces)
+                except OSError as error:
+                    raise WriteFailedError(self.path, error) from error
+                # Read again when next asked, as any file that changed.
+                self._cache = self._cache_signature = self._cache_raw = None
+                self._table_bytes = {}
 
     # --- housekeeping -----------------------------------------------------------------
 
@@ -797,7 +867,7 @@ class SafeJSONStorage(Storage):
         removed = []
         with self.transaction():
             for candidate in self.path.parent.glob(temp_prefix(self.path) + "*.tmp"):
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):  # gone already, or a read-only folder
                     candidate.unlink()
                     removed.append(candidate)
         return removed

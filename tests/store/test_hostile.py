@@ -3,9 +3,12 @@ message, nothing is written over it, and what the session holds is never lost.""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import stat
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,8 +16,13 @@ import pytest
 
 from store import (
     CorruptDatabaseError,
+    FileGoneError,
+    FileReappearedError,
+    ReadFailedError,
     Stage,
     Store,
+    StoreError,
+    WriteFailedError,
     fixed_clock,
 )
 from store.backups import backup_folder
@@ -164,6 +172,164 @@ def test_a_file_written_by_other_means_without_repeats_still_opens(store: Store)
     card = store.add_application(company="Acme", role="Dev")
     store.path.write_text(json.dumps(json.loads(store.path.read_bytes()), indent=2))
     assert Store.open(store.path).application(card.id).company == "Acme"
+
+
+def test_a_deleted_file_is_reported_and_what_the_session_read_is_saved_again(
+    store: Store,
+) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    store.path.unlink()
+
+    assert store.changed_on_disk()
+    with pytest.raises(FileGoneError, match="deleted"):
+        store.applications()
+    with pytest.raises(FileGoneError, match="save it again"):
+        store.move_application(card.id, Stage.APPLIED)
+    assert not store.path.exists()
+
+    store.save_again()
+    assert Store.open(store.path).applications() == [card]
+    assert store.move_application(card.id, Stage.APPLIED).stage is Stage.APPLIED
+
+
+def test_a_file_replaced_by_a_folder_is_reported_then_saved_again_once_it_is_gone(
+    store: Store,
+) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    store.path.unlink()
+    store.path.mkdir()
+
+    assert store.changed_on_disk()
+    with pytest.raises(FileGoneError, match="folder"):
+        store.applications()
+    with pytest.raises(FileGoneError, match="folder"):
+        store.move_application(card.id, Stage.APPLIED)
+    with pytest.raises(FileReappearedError):
+        store.save_again()
+    assert store.path.is_dir()
+
+    store.path.rmdir()
+    store.save_again()
+    assert [a.company for a in Store.open(store.path).applications()] == ["Acme"]
+
+
+def test_a_named_pipe_at_the_path_is_reported_without_waiting_for_a_writer(
+    store: Store,
+) -> None:
+    store.add_application(company="Acme", role="Dev")
+    store.path.unlink()
+    os.mkfifo(store.path)
+    with pytest.raises(FileGoneError, match="named pipe"):
+        store.applications()
+
+
+def test_save_again_leaves_a_file_that_came_back_alone(store: Store) -> None:
+    store.add_application(company="Mine", role="Dev")
+    store.path.unlink()
+    with pytest.raises(FileGoneError):
+        store.applications()
+    store.path.write_bytes(b"someone else's")
+
+    with pytest.raises(FileReappearedError):
+        store.save_again()
+    assert store.path.read_bytes() == b"someone else's"
+
+
+def test_save_again_recreates_a_deleted_folder_privately(store: Store) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    for path in store.path.parent.iterdir():
+        if path.is_dir():
+            for inner in path.iterdir():
+                inner.unlink()
+            path.rmdir()
+        else:
+            path.unlink()
+    store.path.parent.rmdir()
+
+    store.save_again()
+    assert stat.S_IMODE(store.path.parent.stat().st_mode) == 0o700
+    assert Store.open(store.path).applications() == [card]
+
+
+def test_a_folder_at_the_path_at_open_is_reported_as_damaged(db_path: Path) -> None:
+    db_path.mkdir(parents=True)
+    with pytest.raises(CorruptDatabaseError, match="folder"):
+        Store.open(db_path)
+
+
+FAULTS = [errno.EACCES, errno.EIO, errno.EMFILE]
+
+
+def refuse_opening(monkeypatch: pytest.MonkeyPatch, path: Path, error: int) -> None:
+    """Every way of opening ``path`` fails with ``error``."""
+    import builtins
+
+    real_os_open, real_open = os.open, builtins.open
+
+    def os_open(file: object, *args: object, **kwargs: object) -> object:
+        if os.fspath(file) == str(path):  # type: ignore[call-overload]
+            raise OSError(error, os.strerror(error), str(path))
+        return real_os_open(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    def builtin_open(file: object, *args: object, **kwargs: object) -> object:
+        if not isinstance(file, int) and os.fspath(file) == str(path):  # type: ignore[call-overload]
+            raise OSError(error, os.strerror(error), str(path))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", builtin_open)
+
+
+OPERATIONS: dict[str, Callable[[Store], object]] = {
+    "open": lambda store: Store.open(store.path),
+    "read": lambda store: store.applications(),
+    "write": lambda store: store.add_application(company="B", role="Dev"),
+    "backup": lambda store: store.backup(),
+}
+
+
+@pytest.mark.parametrize("error", FAULTS, ids=[errno.errorcode[e] for e in FAULTS])
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_refused_read_of_the_data_file_is_a_store_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch, operation: str, error: int
+) -> None:
+    store.add_application(company="Acme", role="Dev")
+    Store.open(store.path).add_application(company="Other", role="Dev")  # not cached
+    before = sha256(store.path)
+    refuse_opening(monkeypatch, store.path, error)
+
+    with pytest.raises(StoreError, match=os.strerror(error)):
+        OPERATIONS[operation](store)
+    monkeypatch.undo()
+    assert sha256(store.path) == before
+
+
+@pytest.mark.parametrize("error", FAULTS, ids=[errno.errorcode[e] for e in FAULTS])
+def test_a_refused_lock_file_is_a_store_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
+    before = sha256(store.path)
+    refuse_opening(monkeypatch, store._storage.lock_path, error)
+    with pytest.raises(WriteFailedError, match=os.strerror(error)):
+        store.add_application(company="B", role="Dev")
+    monkeypatch.undo()
+    assert sha256(store.path) == before
+
+
+@pytest.mark.parametrize("error", FAULTS, ids=[errno.errorcode[e] for e in FAULTS])
+def test_a_refused_look_at_the_file_is_a_store_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
+    real_stat = os.stat
+
+    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if os.fspath(path) == str(store.path):  # type: ignore[call-overload]
+            raise OSError(error, os.strerror(error))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refuse)
+    with pytest.raises(ReadFailedError, match=os.strerror(error)):
+        store.changed_on_disk()
 
 
 def test_a_lock_file_others_can_read_is_made_private(store: Store) -> None:
