@@ -139,6 +139,12 @@ def schema_version_of(path: Path, raw: Mapping[str, Any]) -> int:
     return version
 
 
+def refuse_newer_schema(path: Path, raw: Mapping[str, Any]) -> None:
+    """Checked under the lock before any change: a newer bounceback may have written it."""
+    if (found := schema_version_of(path, raw)) > migrations.SCHEMA_VERSION:
+        raise NewerSchemaError(path, found, migrations.SCHEMA_VERSION)
+
+
 def validate_table(
     table: str, model: type[R], docs: Mapping[str, Any]
 ) -> tuple[dict[UUID, Record], list[InvalidRecord]]:
@@ -186,7 +192,7 @@ class Store:
     """One bounceback data file. Open it with :meth:`Store.open`."""
 
     def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
-        self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout)
+        self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout, check=refuse_newer_schema)
         self._db = TinyDB(storage=lambda: self._storage)
         self._db.table_class = TrackedTable
         self.clock = clock

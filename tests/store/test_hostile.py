@@ -12,12 +12,14 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store import (
     CorruptDatabaseError,
     FileGoneError,
     FileReappearedError,
+    NewerSchemaError,
     ReadFailedError,
     Stage,
     Store,
@@ -172,6 +174,29 @@ def test_a_file_written_by_other_means_without_repeats_still_opens(store: Store)
     card = store.add_application(company="Acme", role="Dev")
     store.path.write_text(json.dumps(json.loads(store.path.read_bytes()), indent=2))
     assert Store.open(store.path).application(card.id).company == "Acme"
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["move", "add", "settings", "timer"],
+)
+def test_a_file_upgraded_by_a_newer_bounceback_is_never_written_by_this_one(
+    store: Store, change: str
+) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    data = json.loads(store.path.read_bytes())
+    data["_meta"]["1"]["schema_version"] = 999
+    store.path.write_bytes(orjson.dumps(data))
+    before = sha256(store.path)
+    changes: dict[str, Callable[[], object]] = {
+        "move": lambda: store.move_application(card.id, Stage.APPLIED),
+        "add": lambda: store.add_application(company="B", role="Dev"),
+        "settings": lambda: store.update_settings(stale_after_days=9),
+        "timer": store.timer_toggle,
+    }
+    with pytest.raises(NewerSchemaError, match="schema 999"):
+        changes[change]()
+    assert sha256(store.path) == before
 
 
 def test_a_deleted_file_is_reported_and_what_the_session_read_is_saved_again(
