@@ -8,12 +8,13 @@ store has just parsed, or written, itself).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.errors import ReadFailedError
+from store.errors import ReadFailedError, WriteFailedError
 from store.storage import FOLDER_MODE, atomic_write, parse
 
 DAILY = "daily"
@@ -66,14 +67,18 @@ def keep_copy(
     """A copy of the bytes as they are, unchecked: bytes known good, or a file kept even
     if damaged (before a restore)."""
     folder = backup_folder(data_path)
-    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
-    atomic_write(path, pieces)
+    try:
+        folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        atomic_write(path, pieces)
+    except OSError as error:
+        raise WriteFailedError(path, error) from None
     return Backup(path, now, tag)
 
 
 def prune_daily(data_path: Path, keep: int = DAILY_KEEP) -> None:
     daily = [backup for backup in list_backups(data_path) if backup.tag == DAILY]
     for old in daily[keep:]:
-        old.path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # an old copy kept a day longer harms nothing
+            old.path.unlink()

@@ -9,6 +9,7 @@ sessions never lose each other's work.
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,7 @@ from store.errors import (
     InvalidInput,
     NewerSchemaError,
     NotFoundError,
+    WriteFailedError,
 )
 from store.models import (
     SHORT_TEXT_MAX,
@@ -240,6 +242,8 @@ class Store:
         store = cls(path, clock=clock, lock_timeout=lock_timeout)
         store._storage.remove_orphaned_temp_files()
         store._prepare()
+        if (cause := store._storage.cannot_write) is not None:
+            store._warn_cannot_save(cause)
         store._check_surroundings()
         if check_records:
             store.check_records()
@@ -251,7 +255,14 @@ class Store:
         for path in (self.path, *(b.path for b in self.backups())):
             mode = path.stat().st_mode & 0o777
             if mode & 0o077:
-                path.chmod(FILE_MODE)
+                try:
+                    path.chmod(FILE_MODE)
+                except OSError as error:
+                    self.warnings.append(
+                        f"{path} can be read by other users (mode {mode:o}) and could not "
+                        f"be made private ({error.strerror})."
+                    )
+                    continue
                 self.warnings.append(
                     f"{path} could be read by other users (mode {mode:o}); it is now 600."
                 )
@@ -338,8 +349,23 @@ class Store:
         # that made the day's first open 30 ms slower at 10,000 records; the copy takes 5.
         held = self._storage.held_bytes()
         assert held is not None, "_prepare reads the file or writes it"
-        backups.keep_copy(self.path, held, backups.DAILY, now)
+        try:
+            backups.keep_copy(self.path, held, backups.DAILY, now)
+        except WriteFailedError as error:
+            reason = error.cause.strerror or str(error.cause)
+            self.warnings.append(f"The day's backup could not be taken ({reason}).")
+            if error.cause.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+                self._warn_cannot_save(error.cause)
+            return
         backups.prune_daily(self.path)
+
+    def _warn_cannot_save(self, cause: OSError) -> None:
+        warning = (
+            f"Nothing can be saved to {self.path} ({cause.strerror or cause}): you can look "
+            "at everything, but no change will be kept."
+        )
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     # --- backups ----------------------------------------------------------------------
 

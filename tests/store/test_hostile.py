@@ -361,3 +361,98 @@ def test_a_lock_file_others_can_read_is_made_private(store: Store) -> None:
     store._storage.lock_path.chmod(0o666)
     store.add_application(company="Acme", role="Dev")
     assert stat.S_IMODE(store._storage.lock_path.stat().st_mode) == 0o600
+
+
+WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+def make_read_only(monkeypatch: pytest.MonkeyPatch, folder: Path, error: int) -> None:
+    """Everything under ``folder`` as on a read-only file system: reads work, every
+    change fails with ``error`` (simulated: the suite may run as root)."""
+
+    def inside(path: object) -> bool:
+        return str(os.fspath(path)).startswith(str(folder))  # type: ignore[call-overload]
+
+    def refuse() -> OSError:
+        return OSError(error, os.strerror(error))
+
+    real = {name: getattr(os, name) for name in ("open", "mkdir", "chmod", "unlink", "replace")}
+
+    def os_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if inside(path) and flags & WRITING:
+            raise refuse()
+        return int(real["open"](path, flags, *args, **kwargs))
+
+    def change(name: str) -> Callable[..., object]:
+        def changing(path: object, *args: object, **kwargs: object) -> object:
+            if inside(path):
+                raise refuse()
+            return real[name](path, *args, **kwargs)
+
+        return changing
+
+    monkeypatch.setattr(os, "open", os_open)
+    for name in ("mkdir", "chmod", "unlink", "replace"):
+        monkeypatch.setattr(os, name, change(name))
+
+    def fchmod(fd: int, mode: int) -> None:
+        raise refuse()
+
+    monkeypatch.setattr(os, "fchmod", fchmod)
+
+
+@pytest.mark.parametrize("lock_file", ["lock file left", "no lock file"])
+def test_a_read_only_file_system_can_be_looked_at_and_says_nothing_can_be_saved(
+    store: Store, monkeypatch: pytest.MonkeyPatch, lock_file: str
+) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    if lock_file == "no lock file":
+        store._storage.lock_path.unlink()
+    before = sha256(store.path)
+    make_read_only(monkeypatch, store.path.parent, errno.EROFS)
+
+    opened = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW + timedelta(days=1)))
+
+    assert opened.applications() == [card]
+    assert any("day's backup could not be taken" in w for w in opened.warnings)
+    assert any("Nothing can be saved" in w for w in opened.warnings)
+    with pytest.raises(WriteFailedError, match="Read-only file system"):
+        opened.move_application(card.id, Stage.APPLIED)
+    assert sha256(store.path) == before
+
+
+def test_a_full_disk_can_be_looked_at_and_says_nothing_can_be_saved(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    card = store.add_application(company="Acme", role="Dev")
+    before = sha256(store.path)
+
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", disk_full)
+    opened = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW + timedelta(days=1)))
+
+    assert opened.applications() == [card]
+    assert any("day's backup could not be taken" in w for w in opened.warnings)
+    assert any("Nothing can be saved" in w for w in opened.warnings)
+    with pytest.raises(WriteFailedError, match="No space left"):
+        opened.move_application(card.id, Stage.APPLIED)
+    assert sha256(store.path) == before
+    assert not list(store.path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("command", ["list", "journal", "stats", "contacts"])
+def test_read_only_commands_work_on_a_read_only_file_system(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    store.add_application(company="Acme", role="Dev")
+    store.add_contact(name="Ada")
+    store.path.with_name(store.path.name + ".lock").unlink()
+    make_read_only(monkeypatch, store.path.parent, errno.EROFS)
+
+    assert cli.main(["--db", str(store.path), command]) == cli.EXIT_OK
+    assert "Nothing can be saved" in capsys.readouterr().err
