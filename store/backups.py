@@ -33,6 +33,13 @@ def backup_folder(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".backups")
 
 
+def same_day(taken_at: datetime, now: datetime) -> bool:
+    """Whether ``taken_at`` falls on the day of ``now`` in ``now``'s own time zone: the
+    clock's, which is the user's local time (a backup's name holds UTC, and a user west
+    of Greenwich reaches the next UTC day in their evening)."""
+    return taken_at.astimezone(now.tzinfo).date() == now.date()
+
+
 def list_backups(data_path: Path) -> list[Backup]:
     """Newest first."""
     folder = backup_folder(data_path)

@@ -341,9 +341,8 @@ class Store:
         return schema_version_of(self.path, raw)
 
     def _take_daily_backup(self, now: datetime) -> None:
-        today = now.date()
         taken = backups.list_backups(self.path)
-        if any(b.tag == backups.DAILY and b.taken_at.date() == today for b in taken):
+        if any(b.tag == backups.DAILY and backups.same_day(b.taken_at, now) for b in taken):
             return
         # The version _prepare just read (and parsed) or wrote, not read and parsed again:
         # that made the day's first open 30 ms slower at 10,000 records; the copy takes 5.

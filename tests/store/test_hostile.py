@@ -9,7 +9,7 @@ import json
 import os
 import stat
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import orjson
@@ -27,7 +27,7 @@ from store import (
     WriteFailedError,
     fixed_clock,
 )
-from store.backups import backup_folder
+from store.backups import backup_folder, list_backups
 from store.sample import SAMPLE_NOW
 from tui import cli
 
@@ -361,6 +361,19 @@ def test_a_lock_file_others_can_read_is_made_private(store: Store) -> None:
     store._storage.lock_path.chmod(0o666)
     store.add_application(company="Acme", role="Dev")
     assert stat.S_IMODE(store._storage.lock_path.stat().st_mode) == 0o600
+
+
+def test_the_days_backup_is_taken_once_per_day_of_the_users_own_clock(db_path: Path) -> None:
+    pacific = timezone(timedelta(hours=-8))
+    evening = datetime(2026, 3, 16, 20, 0, tzinfo=pacific)  # 04:00 UTC on the 17th
+    next_morning = datetime(2026, 3, 17, 9, 0, tzinfo=pacific)  # 17:00 UTC on the 17th
+    for now in (evening, evening + timedelta(hours=3), next_morning):
+        Store.open(db_path, clock=fixed_clock(now)).add_application(company="A", role="r")
+    daily = [b for b in list_backups(db_path) if b.tag == "daily"]
+    assert sorted(b.taken_at.astimezone(pacific).date() for b in daily) == [
+        evening.date(),
+        next_morning.date(),
+    ]
 
 
 WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
