@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,12 +60,14 @@ from store.models import (
 )
 from store.storage import (
     FILE_MODE,
-    FOLDER_MODE,
+    LazyTables,
     SafeJSONStorage,
     Signature,
     Transaction,
+    create_folders,
     filesystem_type,
     is_network_filesystem,
+    kind_of,
     parse,
     paused_gc,
 )
@@ -145,6 +148,37 @@ def refuse_newer_schema(path: Path, raw: Mapping[str, Any]) -> None:
     """Checked under the lock before any change: a newer bounceback may have written it."""
     if (found := schema_version_of(path, raw)) > migrations.SCHEMA_VERSION:
         raise NewerSchemaError(path, found, migrations.SCHEMA_VERSION)
+
+
+def restorable(source: Path) -> LazyTables:
+    """``source`` parsed, if it is a file that restore accepts: one this version can read,
+    every record valid. Raises ``CorruptDatabaseError`` or ``NewerSchemaError``."""
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise CorruptDatabaseError(source, f"cannot read it ({error.strerror})") from None
+    data = parse(source, raw)
+    refuse_newer_schema(source, data)
+    for model, table in TABLES.items():
+        _, bad = validate_table(table, model, data.documents(table))
+        if bad:
+            raise CorruptDatabaseError(source, f"{len(bad)} record(s) in {table!r} are not valid")
+    return data
+
+
+def with_backups(error: CorruptDatabaseError) -> CorruptDatabaseError:
+    """``error`` with the backups of its file listed, and the newest that restore accepts
+    (after a restore, the newest copy is the damaged file it replaced)."""
+    found = backups.list_backups(error.path)
+    error.backups = [b.path for b in found]
+    for backup in found:
+        try:
+            restorable(backup.path)
+        except (CorruptDatabaseError, NewerSchemaError):
+            continue
+        error.restorable = backup.path
+        break
+    return error
 
 
 def validate_table(
@@ -237,8 +271,7 @@ class Store:
         Raises ``CorruptDatabaseError`` or ``NewerSchemaError`` without writing anything.
         """
         path = Path(path).expanduser()
-        if not path.parent.exists():
-            path.parent.mkdir(mode=FOLDER_MODE, parents=True)
+        create_folders(path.parent)
         store = cls(path, clock=clock, lock_timeout=lock_timeout)
         store._storage.remove_orphaned_temp_files()
         store._prepare()
@@ -298,12 +331,9 @@ class Store:
     def _prepare(self) -> None:
         now = self.clock()
         if not self._storage.exists():
-            if existing := backups.list_backups(self.path):
-                raise CorruptDatabaseError(
-                    self.path,
-                    "the data file is missing, but backups of it exist",
-                    [b.path for b in existing],
-                )
+            if backups.list_backups(self.path):
+                problem = "the data file is missing, but backups of it exist"
+                raise with_backups(CorruptDatabaseError(self.path, problem))
             meta = {
                 "schema_version": migrations.SCHEMA_VERSION,
                 "created_at": now.isoformat(),
@@ -330,11 +360,9 @@ class Store:
                     )
                     self._storage.write(migrated)
         except FileGoneError as error:  # a folder, say, where the file should be
-            copies = [b.path for b in backups.list_backups(self.path)]
-            raise CorruptDatabaseError(self.path, error.problem, copies) from None
+            raise with_backups(CorruptDatabaseError(self.path, error.problem)) from None
         except CorruptDatabaseError as error:
-            error.backups = [b.path for b in backups.list_backups(self.path)]
-            raise
+            raise with_backups(error) from None
         self._take_daily_backup(now)
 
     def _schema_version(self, raw: Mapping[str, Any]) -> int:
@@ -1097,25 +1125,43 @@ def restore_backup(path: Path | str, source: Path | str, *, clock: Clock = syste
     Returns the kept copy of the file that was replaced.
     """
     path, source = Path(path).expanduser(), Path(source).expanduser()
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise CorruptDatabaseError(source, f"cannot read it ({error.strerror})") from None
-    data = parse(source, raw)
-    found = schema_version_of(source, data)
-    if found > migrations.SCHEMA_VERSION:
-        raise NewerSchemaError(source, found, migrations.SCHEMA_VERSION)
-    for model, table in TABLES.items():
-        _, bad = validate_table(table, model, data.get(table, {}))
-        if bad:
-            raise CorruptDatabaseError(source, f"{len(bad)} record(s) in {table!r} are not valid")
+    data = restorable(source)
     storage = SafeJSONStorage(path)
+    refuse_to_replace(storage.path)  # before the lock: nothing is created beside it
+    try:
+        create_folders(storage.path.parent)
+    except OSError as error:
+        raise WriteFailedError(storage.path, error) from None
     now = clock()
     with storage.transaction() as txn:
         current = storage.read_bytes() if storage.exists() else b""
         kept = backups.keep_copy(storage.path, [current], "pre-restore", now)
         txn.data, txn.dirty = data, True
     return kept
+
+
+def refuse_to_replace(target: Path) -> None:
+    """Raise unless ``target`` is missing or a bounceback data file, damaged or not: one
+    with backups beside it, or one that reads as a data file. A data path that is a
+    symlink to some other file must not get that file replaced."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise CorruptDatabaseError(target, f"cannot read it ({error.strerror})") from None
+    if not os.path.isfile(target):
+        raise CorruptDatabaseError(target, f"it is {kind_of(info.st_mode)}, not a data file")
+    if backups.backup_folder(target).is_dir():
+        return
+    try:
+        schema_version_of(target, parse(target, target.read_bytes()))
+    except (CorruptDatabaseError, OSError):
+        raise CorruptDatabaseError(
+            target,
+            "it is not a bounceback data file (it does not read as one and has no backups "
+            "beside it), so it was not replaced",
+        ) from None
 
 
 def _version() -> str:

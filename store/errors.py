@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,18 @@ class CorruptDatabaseError(StoreError):
         self.path = path
         self.problem = problem
         self.backups = backups or []
+        """Every backup of the file, newest first."""
+        self.restorable: Path | None = None
+        """The newest backup that ``restore`` accepts, if any."""
         super().__init__(f"{path}: {problem}")
+
+    def restore_command(self) -> str | None:
+        """The shell command that puts back the newest backup restore accepts, quoted so
+        that any path (spaces, quotes, ``$(…)``) is taken as it is."""
+        if self.restorable is None:
+            return None
+        data, backup = shlex.quote(str(self.path)), shlex.quote(str(self.restorable))
+        return f"bounceback --db {data} restore {backup}"
 
 
 class NewerSchemaError(StoreError):

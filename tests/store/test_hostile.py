@@ -8,6 +8,8 @@ import hashlib
 import json
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -26,6 +28,7 @@ from store import (
     StoreError,
     WriteFailedError,
     fixed_clock,
+    restore_backup,
 )
 from store.backups import backup_folder, list_backups
 from store.sample import SAMPLE_NOW
@@ -176,10 +179,10 @@ def test_a_file_written_by_other_means_without_repeats_still_opens(store: Store)
     assert Store.open(store.path).application(card.id).company == "Acme"
 
 
-@pytest.mark.parametrize(
-    "change",
-    ["move", "add", "settings", "timer"],
-)
+# --- a newer bounceback writes the file while this one is open --------------------------
+
+
+@pytest.mark.parametrize("change", ["move", "add", "settings", "timer"])
 def test_a_file_upgraded_by_a_newer_bounceback_is_never_written_by_this_one(
     store: Store, change: str
 ) -> None:
@@ -197,6 +200,9 @@ def test_a_file_upgraded_by_a_newer_bounceback_is_never_written_by_this_one(
     with pytest.raises(NewerSchemaError, match="schema 999"):
         changes[change]()
     assert sha256(store.path) == before
+
+
+# --- the data file deleted, or something else put at its path --------------------------
 
 
 def test_a_deleted_file_is_reported_and_what_the_session_read_is_saved_again(
@@ -282,6 +288,9 @@ def test_a_folder_at_the_path_at_open_is_reported_as_damaged(db_path: Path) -> N
         Store.open(db_path)
 
 
+# --- any refusal of the system reaches the caller as a StoreError ------------------------
+
+
 FAULTS = [errno.EACCES, errno.EIO, errno.EMFILE]
 
 
@@ -357,10 +366,103 @@ def test_a_refused_look_at_the_file_is_a_store_error(
         store.changed_on_disk()
 
 
+# --- the lock file -----------------------------------------------------------------------
+
+
 def test_a_lock_file_others_can_read_is_made_private(store: Store) -> None:
     store._storage.lock_path.chmod(0o666)
     store.add_application(company="Acme", role="Dev")
     assert stat.S_IMODE(store._storage.lock_path.stat().st_mode) == 0o600
+
+
+# --- recovery -----------------------------------------------------------------------------
+
+
+def suggested_command(stderr: str) -> str:
+    (line,) = [line for line in stderr.splitlines() if "restore" in line and "--db" in line]
+    return line.strip()
+
+
+def test_the_suggested_restore_works_in_a_shell_after_a_restore_and_a_second_damage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / 'it\'s a "$(touch pwned)" folder; `touch pwned2` $HOME'
+    path = folder / "bounceback.json"
+    kept = Store.open(path)
+    kept.add_application(company="Kept", role="Dev")
+    kept.backup()
+    programs = str(Path(sys.executable).parent)
+    for damage in (b"", b"[]"):  # damaged, restored, damaged again: all in one day
+        path.write_bytes(damage)
+        assert cli.main(["--db", str(path), "list"]) == cli.EXIT_DATA_PROBLEM
+        command = suggested_command(capsys.readouterr().err)
+        restored = subprocess.run(
+            ["bash", "-c", command],
+            cwd=tmp_path,
+            env={**os.environ, "PATH": f"{programs}:{os.environ['PATH']}"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert restored.returncode == 0, restored.stderr
+        assert [a.company for a in Store.open(path).applications()] == ["Kept"]
+    assert not list(tmp_path.rglob("pwned*"))
+
+
+def test_no_restore_is_suggested_when_no_backup_can_be_restored(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for backup in list_backups(store.path):
+        backup.path.write_bytes(b"{")
+    store.path.write_bytes(b"")
+    assert cli.main(["--db", str(store.path), "list"]) == cli.EXIT_DATA_PROBLEM
+    err = capsys.readouterr().err
+    assert "none of its" in err
+    assert "--db" not in err
+
+
+def test_every_missing_folder_of_a_new_data_path_is_private(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        Store.open(tmp_path / "new" / "a" / "b" / "file.json")
+    finally:
+        os.umask(old)
+    for folder in ("new", "new/a", "new/a/b"):
+        assert stat.S_IMODE((tmp_path / folder).stat().st_mode) == 0o700, folder
+
+
+@pytest.mark.parametrize("target_kind", ["a text file", "a folder"])
+def test_restore_through_a_symlink_to_something_else_refuses_and_creates_nothing(
+    store: Store, tmp_path: Path, target_kind: str
+) -> None:
+    store.add_application(company="Backed up", role="Dev")
+    good = store.backup()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = elsewhere / "notes.txt"
+    if target_kind == "a folder":
+        target.mkdir()
+    else:
+        target.write_text("my own notes, not bounceback's\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    before = listing(elsewhere)
+
+    with pytest.raises(CorruptDatabaseError, match=r"not a (bounceback )?data file"):
+        restore_backup(link, good.path)
+
+    assert listing(elsewhere) == before
+    if target_kind == "a text file":
+        assert target.read_text() == "my own notes, not bounceback's\n"
+
+
+def test_restore_over_a_damaged_data_file_still_works(store: Store) -> None:
+    store.add_application(company="Kept", role="Dev")
+    good = store.backup()
+    store.path.write_bytes(b"not json at all")
+    restore_backup(store.path, good.path)
+    assert [a.company for a in Store.open(store.path).applications()] == ["Kept"]
 
 
 def test_the_days_backup_is_taken_once_per_day_of_the_users_own_clock(db_path: Path) -> None:
@@ -374,6 +476,9 @@ def test_the_days_backup_is_taken_once_per_day_of_the_users_own_clock(db_path: P
         evening.date(),
         next_morning.date(),
     ]
+
+
+# --- a full disk or a read-only file system ----------------------------------------------
 
 
 WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
