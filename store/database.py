@@ -286,7 +286,10 @@ class Store:
     def _check_surroundings(self) -> None:
         """Privacy and sharing: tighten what others can read; warn about network folders."""
         for path in (self.path, *(b.path for b in self.backups())):
-            mode = path.stat().st_mode & 0o777
+            try:
+                mode = path.stat().st_mode & 0o777
+            except OSError:  # gone since it was listed: nothing to tighten
+                continue
             if mode & 0o077:
                 try:
                     path.chmod(FILE_MODE)
@@ -1128,10 +1131,7 @@ def restore_backup(path: Path | str, source: Path | str, *, clock: Clock = syste
     data = restorable(source)
     storage = SafeJSONStorage(path)
     refuse_to_replace(storage.path)  # before the lock: nothing is created beside it
-    try:
-        create_folders(storage.path.parent)
-    except OSError as error:
-        raise WriteFailedError(storage.path, error) from None
+    create_folders(storage.path.parent)
     now = clock()
     with storage.transaction() as txn:
         current = storage.read_bytes() if storage.exists() else b""

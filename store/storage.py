@@ -83,12 +83,15 @@ def fsync_folder(folder: Path) -> None:
 def create_folders(folder: Path) -> None:
     """Create ``folder`` and every missing folder above it, each private (0700)."""
     missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for new in reversed(missing):
-        new.mkdir(mode=FOLDER_MODE, exist_ok=True)
-        new.chmod(FOLDER_MODE)  # mkdir's mode is cut by the umask
+    try:
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        for new in reversed(missing):
+            new.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            new.chmod(FOLDER_MODE)  # mkdir's mode is cut by the umask
+    except OSError as error:
+        raise WriteFailedError(folder, error) from None
 
 
 def atomic_write(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
@@ -611,15 +614,21 @@ class SafeJSONStorage(Storage):
     # --- reading ----------------------------------------------------------------------
 
     def stat_signature(self) -> Signature | None:
+        """None when the file cannot be looked at: it counts as changed, so the next read
+        opens it and says what is wrong."""
         try:
             return signature_of(os.stat(self.path))
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:
             return None
-        except OSError as error:
-            raise ReadFailedError(self.path, error) from None
 
     def exists(self) -> bool:
-        return self.stat_signature() is not None
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError as error:
+            raise ReadFailedError(self.path, error) from None
+        return True
 
     @property
     def cannot_write(self) -> OSError | None:
@@ -675,7 +684,11 @@ class SafeJSONStorage(Storage):
             raise FileGoneError(self.path, "was deleted or moved away") from None
         except OSError as error:
             raise ReadFailedError(self.path, error) from None
-        info = os.fstat(fd)
+        try:
+            info = os.fstat(fd)
+        except OSError as error:
+            os.close(fd)
+            raise ReadFailedError(self.path, error) from None
         if not stat.S_ISREG(info.st_mode):
             os.close(fd)
             raise FileGoneError(self.path, f"is now {kind_of(info.st_mode)}, not a data file")
@@ -801,7 +814,7 @@ class SafeJSONStorage(Storage):
     def create(self, data: Data) -> bool:
         """Write ``data`` as a new file unless one exists; True if this call created it."""
         with self.transaction():
-            if self.path.exists():
+            if self.exists():
                 return False
             txn = self._txn
             assert txn is not None
@@ -838,10 +851,7 @@ class SafeJSONStorage(Storage):
             pieces = self._last_version
             if pieces is None:
                 raise FileGoneError(self.path, "was never read by this session")
-            try:
-                create_folders(self.path.parent)
-            except OSError as error:
-                raise WriteFailedError(self.path, error) from None
+            create_folders(self.path.parent)
             with self.transaction():
                 if os.path.lexists(self.path):
                     raise FileReappearedError(self.path)
