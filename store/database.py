@@ -70,6 +70,7 @@ from store.storage import (
     kind_of,
     parse,
     paused_gc,
+    why_nothing_can_be_saved,
 )
 
 R = TypeVar("R", bound=Record)
@@ -302,6 +303,9 @@ class Store:
                 self.warnings.append(
                     f"{path} could be read by other users (mode {mode:o}); it is now 600."
                 )
+        size = self._storage.stat_signature()
+        if cause := why_nothing_can_be_saved(self.path.parent, size[1] if size else 0):
+            self._warn_cannot_save(cause)
         fs_type = filesystem_type(self.path.parent)
         if is_network_filesystem(fs_type):
             self.warnings.append(

@@ -19,6 +19,7 @@ mid-write leaves broken JSON and two processes lose each other's work. This stor
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import gc
 import json
@@ -373,6 +374,25 @@ def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
 
 def is_network_filesystem(fs_type: str | None) -> bool:
     return fs_type is not None and fs_type.split(".")[0] in NETWORK_FILESYSTEMS
+
+
+ROOM_TO_SPARE = 1 << 20
+
+
+def why_nothing_can_be_saved(folder: Path, file_size: int) -> OSError | None:
+    """What stops a save into ``folder``, as far as the file system says: mounted
+    read-only, or less free room than a new copy of the file needs. None if it cannot
+    tell (then a save that fails says why)."""
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return None
+    if info.f_flag & os.ST_RDONLY:
+        return OSError(errno.EROFS, os.strerror(errno.EROFS))
+    free = info.f_bfree if os.geteuid() == 0 else info.f_bavail  # root may use the reserve
+    if free * info.f_frsize < file_size + ROOM_TO_SPARE:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    return None
 
 
 @dataclass

@@ -571,3 +571,26 @@ def test_read_only_commands_work_on_a_read_only_file_system(
 
     assert cli.main(["--db", str(store.path), command]) == cli.EXIT_OK
     assert "Nothing can be saved" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("mounted", "error"),
+    [("read-only", "Read-only file system"), ("full", "No space left on device")],
+)
+def test_a_disk_that_says_it_is_full_or_read_only_is_warned_about_at_open(
+    store: Store, monkeypatch: pytest.MonkeyPatch, mounted: str, error: str
+) -> None:
+    """Even when the day's backup, which would have failed, was taken already."""
+    real = os.statvfs(store.path.parent)
+    fields = [getattr(real, name) for name in ("f_bsize", "f_frsize", "f_blocks")]
+    free = 0 if mounted == "full" else real.f_bfree
+    flag = real.f_flag | (os.ST_RDONLY if mounted == "read-only" else 0)
+    said = os.statvfs_result(
+        (*fields, free, free, real.f_files, real.f_ffree, real.f_favail, flag, real.f_namemax)
+    )
+    monkeypatch.setattr(os, "statvfs", lambda path: said)
+
+    opened = Store.open(store.path, clock=fixed_clock(SAMPLE_NOW))
+
+    (warning,) = [w for w in opened.warnings if w.startswith("Nothing can be saved")]
+    assert error in warning
