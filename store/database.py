@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from store.clock import Clock, system_clock
-from store.file.lifecycle import FileLifecycle
-from store.file.storage import FOLDER_MODE, SafeJSONStorage
+from store.file.disk import create_folders
+from store.file.lifecycle import FileLifecycle, refuse_newer_schema
+from store.file.storage import SafeJSONStorage
 from store.file.tables import InvalidRecord
 from store.models import Record
 from store.repository.applications import ApplicationRepository
@@ -35,7 +36,7 @@ class Store(FileLifecycle):
     """One bounceback data file. Open it with :meth:`Store.open`."""
 
     def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
-        self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout)
+        self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout, check=refuse_newer_schema)
         self._core = core = Core(self._storage, clock)
         self.applications = ApplicationRepository(core)
         self.journal = JournalRepository(core)
@@ -76,11 +77,12 @@ class Store(FileLifecycle):
         Raises ``CorruptDatabaseError`` or ``NewerSchemaError`` without writing anything.
         """
         path = Path(path).expanduser()
-        if not path.parent.exists():
-            path.parent.mkdir(mode=FOLDER_MODE, parents=True)
+        create_folders(path.parent)
         store = cls(path, clock=clock, lock_timeout=lock_timeout)
         store._storage.remove_orphaned_temp_files()
         store._prepare()
+        if (cause := store._storage.cannot_write) is not None:
+            store._warn_cannot_save(cause)
         store._check_surroundings()
         if check_records:
             store.check_records()
@@ -112,6 +114,12 @@ class Store(FileLifecycle):
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
         return self._core.invalid_records()
+
+    def save_again(self) -> None:
+        """After the data file was deleted (or something else put at its path and taken
+        away): write back the version this session last read or wrote, which is what
+        the user sees. Refuses with ``FileReappearedError`` if anything is there now."""
+        self._core.save_again()
 
     def changed_on_disk(self) -> bool:
         """One ``stat``: has another session (or a shell command) changed the file?"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,18 @@ class CorruptDatabaseError(StoreError):
         self.path = path
         self.problem = problem
         self.backups = backups or []
+        """Every backup of the file, newest first."""
+        self.restorable: Path | None = None
+        """The newest backup that ``restore`` accepts, if any."""
         super().__init__(f"{path}: {problem}")
+
+    def restore_command(self) -> str | None:
+        """The shell command that puts back the newest backup restore accepts, quoted so
+        that any path (spaces, quotes, ``$(…)``) is taken as it is."""
+        if self.restorable is None:
+            return None
+        data, backup = shlex.quote(str(self.path)), shlex.quote(str(self.restorable))
+        return f"bounceback --db {data} restore {backup}"
 
 
 class NewerSchemaError(StoreError):
@@ -66,6 +78,43 @@ class ConflictError(StoreError):
             "This record was changed in another session since you opened it. "
             "Nothing was overwritten."
         )
+
+
+class FileGoneError(StoreError):
+    """The data file was deleted, or something that is not a file now stands at its path.
+
+    Nothing was written. What this session last read or wrote is still held:
+    ``Store.save_again()`` puts it back at the path.
+    """
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(
+            f"{path} {problem}. Nothing was saved, and what you see is not lost: save it "
+            "again to recreate the file, or restore a backup."
+        )
+
+
+class FileReappearedError(StoreError):
+    """``save_again`` found something at the path again; it was left alone."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"Something is at {path} again, so nothing was saved over it. "
+            "Move it away to save what you see there, or reopen bounceback to use it."
+        )
+
+
+class ReadFailedError(StoreError):
+    """The system refused to read the data file or its folder; nothing was changed."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(f"Could not read {path}: {reason}. Nothing was changed.")
 
 
 class InvalidInput(StoreError):

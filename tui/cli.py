@@ -387,13 +387,14 @@ def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:
     lines = [f"bounceback: cannot open {error.path}"]
     if isinstance(error, CorruptDatabaseError):
         lines.append(f"  problem: {error.problem}")
-        if error.backups:
-            newest = error.backups[0]
+        if command := error.restore_command():
             lines += [
-                f"  newest backup: {newest}",
+                f"  newest backup: {error.restorable}",
                 "  to go back to it (the damaged file is kept beside the backups):",
-                f"    bounceback --db '{error.path}' restore '{newest}'",
+                f"    {command}",
             ]
+        elif error.backups:
+            lines.append(f"  none of its {len(error.backups)} backups can be restored.")
         else:
             lines.append("  no backups of it were found.")
     else:

@@ -8,12 +8,15 @@ store has just parsed, or written, itself).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store.file.storage import FOLDER_MODE, atomic_write, parse
+from store.errors import ReadFailedError, WriteFailedError
+from store.file.disk import FOLDER_MODE, atomic_write
+from store.file.parsing import parse
 
 DAILY = "daily"
 DAILY_KEEP = 10
@@ -31,13 +34,24 @@ def backup_folder(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".backups")
 
 
+def same_day(taken_at: datetime, now: datetime) -> bool:
+    """Whether ``taken_at`` falls on the day of ``now`` in ``now``'s own time zone: the
+    clock's, which is the user's local time (a backup's name holds UTC, and a user west
+    of Greenwich reaches the next UTC day in their evening)."""
+    return taken_at.astimezone(now.tzinfo).date() == now.date()
+
+
 def list_backups(data_path: Path) -> list[Backup]:
     """Newest first."""
     folder = backup_folder(data_path)
-    if not folder.is_dir():
-        return []
+    try:
+        if not folder.is_dir():
+            return []
+        names = list(folder.glob(f"{data_path.stem}.*.json"))
+    except OSError as error:
+        raise ReadFailedError(folder, error) from None
     found = []
-    for path in folder.glob(f"{data_path.stem}.*.json"):
+    for path in names:
         # <stem>.<YYYYmmddTHHMMSSffffffZ>.<tag>.json
         parts = path.name[len(data_path.stem) + 1 : -len(".json")].split(".", 1)
         if len(parts) != 2:
@@ -61,14 +75,18 @@ def keep_copy(
     """A copy of the bytes as they are, unchecked: bytes known good, or a file kept even
     if damaged (before a restore)."""
     folder = backup_folder(data_path)
-    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
     stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     path = folder / f"{data_path.stem}.{stamp}.{tag}.json"
-    atomic_write(path, pieces)
+    try:
+        folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        atomic_write(path, pieces)
+    except OSError as error:
+        raise WriteFailedError(path, error) from None
     return Backup(path, now, tag)
 
 
 def prune_daily(data_path: Path, keep: int = DAILY_KEEP) -> None:
     daily = [backup for backup in list_backups(data_path) if backup.tag == DAILY]
     for old in daily[keep:]:
-        old.path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # an old copy kept a day longer harms nothing
+            old.path.unlink()

@@ -5,14 +5,17 @@ mid-write leaves broken JSON and two processes lose each other's work. This stor
 
 * writes a temporary file beside the data, fsyncs it, ``os.replace``s it over the
   old file and fsyncs the folder: a kill at any instant leaves the old file or the
-  new one, whole;
-* reads strictly: 0 bytes, broken JSON or a layout that is not ``{table: {id: doc}}``
-  raise ``CorruptDatabaseError``; nothing is ever treated as an empty database;
+  new one, whole (``disk.atomic_write``);
+* reads strictly: 0 bytes, broken JSON, a layout that is not ``{table: {id: doc}}`` or
+  anything a write would silently change raise ``CorruptDatabaseError``; nothing is
+  ever treated as an empty database (``parsing.parse``);
 * keeps no file handle open, and caches the file by its stat signature, so repeated
   reads cost one ``stat``; once each table's bytes in the file are known, a table is
   kept as those bytes and parsed again only to be written (``LazyTables``);
-* only writes inside ``transaction()``, which holds an exclusive lock file for the
-  whole read-modify-write, re-reads the file under the lock, and commits all of
+* says what happened when the file is deleted, or something else stands at its path
+  (``FileGoneError``), and can write back what this session last held (``save_again``);
+* only writes inside ``transaction()``, which holds an exclusive lock (``lock.LockFile``)
+  for the whole read-modify-write, re-reads the file under the lock, and commits all of
   the transaction's writes as one atomic replace (or none of them).
 """
 
@@ -20,199 +23,36 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
-import tempfile
+import stat
 import threading
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import Path
-from typing import Any
 
-import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from store.errors import CorruptDatabaseError, LockTimeoutError, WriteFailedError
+from store.errors import FileGoneError, FileReappearedError, ReadFailedError, WriteFailedError
+from store.file.disk import atomic_write, create_folders, kind_of, temp_prefix
+from store.file.lock import LockFile
+from store.file.parsing import (
+    Data,
+    LazyTables,
+    TableBytes,
+    layout,
+    parse,
+    rest_is,
+    same_bytes,
+    serialise,
+    views,
+)
 
-Data = MutableMapping[str, Any]
-"""A whole data file: ``{table: {doc_id: doc}}``."""
 Signature = tuple[int, int, int, int]
 """(inode, size, mtime_ns, ctime_ns): changes whenever the file is replaced or edited."""
-
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
-
-
-def temp_prefix(path: Path) -> str:
-    return f".{path.name}."
 
 
 def signature_of(stat: os.stat_result) -> Signature:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-
-
-def fsync_file(fd: int) -> None:
-    if sys.platform == "darwin":  # plain fsync on macOS does not reach the platter
-        import fcntl
-
-        fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
-    else:
-        os.fsync(fd)
-
-
-def fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
-    """Replace ``path`` with ``pieces`` joined: temp file, fsync, replace, fsync the folder.
-
-    On any failure the temporary file is removed and ``path`` is as it was. The pieces
-    are written one by one, not joined first: the join would copy the whole file.
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=".tmp")
-    try:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            for piece in pieces:
-                view = memoryview(piece)
-                while view:
-                    view = view[os.write(fd, view) :]
-            fsync_file(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    fsync_folder(path.parent)
-
-
-class Unparsed:
-    """A table kept as its JSON in the file's bytes."""
-
-    __slots__ = ("json",)
-
-    def __init__(self, json: bytes | memoryview) -> None:
-        self.json = json
-
-
-class LazyTables(MutableMapping[str, Any]):
-    """A data file's tables in file order, each parsed from its JSON when first used.
-
-    A session reads records as models; it needs a table as dicts only to write it. The
-    dicts of every table take several times the file's size in memory, so once a
-    table's bytes in the file are known it is held as those bytes, parsed when a write
-    needs it, and kept parsed from then on.
-    """
-
-    def __init__(self, tables: Mapping[str, Any] | None = None) -> None:
-        # Another LazyTables's entries are taken as they are: none is parsed to be copied.
-        self._tables: dict[str, Any] = dict(
-            tables._tables if isinstance(tables, LazyTables) else tables or {}
-        )
-
-    @classmethod
-    def released(cls, data: Data, known: TableBytes, keep: set[str]) -> LazyTables:
-        """``data`` with each table in ``known`` held as its bytes, except those in ``keep``
-        that are parsed already."""
-        tables = LazyTables(data)._tables
-        return cls(
-            {
-                name: Unparsed(known[name])
-                if name in known and (name not in keep or isinstance(value, Unparsed))
-                else value
-                for name, value in tables.items()
-            }
-        )
-
-    def documents(self, name: str) -> Mapping[str, Any]:
-        """One table's documents to read: a table held as bytes is parsed for this
-        caller and not kept (the caller builds its models and lets the dicts go)."""
-        value = self._tables.get(name, {})
-        documents: Mapping[str, Any] = (
-            orjson.loads(value.json) if isinstance(value, Unparsed) else value
-        )
-        return documents
-
-    def __getitem__(self, name: str) -> Any:
-        value = self._tables[name]
-        if isinstance(value, Unparsed):
-            value = self._tables[name] = orjson.loads(value.json)
-        return value
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        self._tables[name] = value
-
-    def __delitem__(self, name: str) -> None:
-        del self._tables[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._tables)
-
-    def __len__(self) -> int:
-        return len(self._tables)
-
-
-def parse(path: Path, raw: bytes) -> LazyTables:
-    """Strictly parse a whole data file; anything unexpected is corruption."""
-    if not raw:
-        raise CorruptDatabaseError(path, "the file is empty (0 bytes)")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise CorruptDatabaseError(path, f"it is not valid JSON ({error})") from None
-    if not isinstance(data, dict):
-        raise CorruptDatabaseError(
-            path, f"the top level is a JSON {type(data).__name__}, not an object"
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise CorruptDatabaseError(
-                path, f"table {name!r} is a JSON {type(table).__name__}, not an object"
-            )
-        # The fast check first (loops in C); the slow one only to name the bad entry.
-        if all(map(str.isdigit, table)) and all(type(doc) is dict for doc in table.values()):
-            continue
-        for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise CorruptDatabaseError(
-                    path, f"table {name!r} has an entry {doc_id!r} that is not a record"
-                )
-    return LazyTables(data)
-
-
-NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse")
-
-
-def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
-    """The type of the file system ``path`` is on, from /proc/self/mounts (Linux)."""
-    if mounts is None:
-        try:
-            mounts = Path("/proc/self/mounts").read_text()
-        except OSError:
-            return None
-    best, best_type = "", None
-    target = os.path.realpath(path)
-    for line in mounts.splitlines():
-        fields = line.split()
-        if len(fields) < 3:
-            continue
-        point = fields[1].replace("\\040", " ")
-        inside = target == point or target.startswith(point.rstrip("/") + "/")
-        if inside and len(point) > len(best):
-            best, best_type = point, fields[2]
-    return best_type
-
-
-def is_network_filesystem(fs_type: str | None) -> bool:
-    return fs_type is not None and fs_type.split(".")[0] in NETWORK_FILESYSTEMS
 
 
 @dataclass
@@ -233,86 +73,22 @@ class Transaction:
     """The tables this transaction changed; None when it cannot tell (all of them)."""
 
 
-TableBytes = dict[str, bytes | memoryview]
-"""Each table of a file as JSON."""
-
-
-def serialise(data: Data, known: TableBytes, changed: set[str] | None) -> TableBytes:
-    """Each table of ``data`` as JSON, done first so an unserialisable value touches
-    nothing. A table this write did not change keeps its bytes from the last write:
-    most of a file is timer sessions and journal entries, and a card move changes
-    neither."""
-    return {
-        name: known[name]
-        if changed is not None and name not in changed and name in known
-        else orjson.dumps(data[name])
-        for name in data  # by name: a table held as bytes is not parsed to be reused
-    }
-
-
-def layout(tables: TableBytes) -> tuple[list[bytes | memoryview], dict[str, slice]]:
-    """The pieces of the file, in order, and where each table lies in the whole."""
-    parts: list[bytes | memoryview] = [b"{"]
-    spans, at = {}, 1
-    for name, table in tables.items():
-        key = orjson.dumps(name) + b":"
-        if len(parts) > 1:
-            parts.append(b",")
-            at += 1
-        parts += (key, table)
-        at += len(key)
-        spans[name] = slice(at, at + len(table))
-        at += len(table)
-    parts.append(b"}")
-    return parts, spans
-
-
-def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
-    """Whether ``parts`` joined would be ``whole``, without joining them.
-
-    By ``bytes.startswith``, a memcmp: comparing memoryviews with ``==`` goes element
-    by element.
-    """
-    at = 0
-    for part in parts:
-        if not whole.startswith(part, at):
-            return False
-        at += len(part)
-    return at == len(whole)
-
-
-COMPARE_CHUNK = 1 << 18
-
-
-def rest_is(handle: BufferedReader, pieces: Iterable[bytes | memoryview]) -> bool:
-    """Whether what is left to read of ``handle`` is exactly ``pieces`` joined, read a
-    chunk at a time into one small buffer: no copy of the whole file is made to be
-    thrown away."""
-    chunk = bytearray(COMPARE_CHUNK)
-    buffer = memoryview(chunk)
-    for piece in pieces:
-        left = memoryview(piece)
-        while left:
-            read = handle.readinto(buffer[: len(left)])
-            if not read or not chunk.startswith(left[:read]):  # memcmp, as in same_bytes
-                return False
-            left = left[read:]
-    return not handle.read(1)
-
-
-def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:
-    """Each table's JSON as a view into the file's bytes: one copy in memory, not two."""
-    whole = memoryview(payload)
-    return {name: whole[span] for name, span in spans.items()}
-
-
 class SafeJSONStorage(Storage):
-    def __init__(self, path: Path, *, lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 10.0,
+        check: Callable[[Path, Data], None] | None = None,
+    ) -> None:
+        """``check`` is run on the file as read under the lock, before any change is
+        made to it (the schema version: a newer bounceback may have written it)."""
         # Resolve once: a symlinked data file is written through, not replaced by a file.
         self.path = Path(os.path.realpath(path))
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.lock_timeout = lock_timeout
-        self._file_lock = FileLock(self.lock_path, timeout=lock_timeout, mode=FILE_MODE)
+        self._lock = LockFile(self.lock_path, lock_timeout)
+        self._check = check
         self._thread_lock = threading.RLock()
         self._cache: LazyTables | None = None
         self._cache_signature: Signature | None = None
@@ -323,17 +99,32 @@ class SafeJSONStorage(Storage):
         """Each table of ``_cache`` as this session last serialised it."""
         self._changing: str | None = None
         self._txn: Transaction | None = None
+        self._last_version: list[bytes | memoryview] | None = None
+        """The bytes of the version this session last read or wrote, for ``save_again``."""
 
     # --- reading ----------------------------------------------------------------------
 
     def stat_signature(self) -> Signature | None:
+        """None when the file cannot be looked at: it counts as changed, so the next read
+        opens it and says what is wrong."""
         try:
             return signature_of(os.stat(self.path))
-        except FileNotFoundError:
+        except OSError:
             return None
 
     def exists(self) -> bool:
-        return self.path.exists()
+        try:
+            os.stat(self.path)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError as error:
+            raise ReadFailedError(self.path, error) from None
+        return True
+
+    @property
+    def cannot_write(self) -> OSError | None:
+        """Why nothing can be saved here, when the lock file could not be created."""
+        return self._lock.unavailable
 
     def changed_on_disk(self) -> bool:
         """True when the file differs from what this process last read or wrote."""
@@ -369,16 +160,34 @@ class SafeJSONStorage(Storage):
             data = parse(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._table_bytes = {}
+            self._last_version = [raw]
             return signature, data
 
     @contextlib.contextmanager
     def _opened(self) -> Iterator[tuple[BufferedReader, Signature]]:
-        """The data file open for reading, and its signature."""
+        """The data file open for reading, and its signature; ``FileGoneError`` if it was
+        deleted or something else stands at its path, ``ReadFailedError`` for any other
+        refusal of the system."""
         try:
-            with open(self.path, "rb") as handle:
-                yield handle, signature_of(os.fstat(handle.fileno()))
-        except FileNotFoundError:
-            raise CorruptDatabaseError(self.path, "the data file is missing") from None
+            # Non-blocking: a named pipe left at the path would wait for a writer forever.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except (FileNotFoundError, NotADirectoryError):
+            raise FileGoneError(self.path, "was deleted or moved away") from None
+        except OSError as error:
+            raise ReadFailedError(self.path, error) from None
+        try:
+            info = os.fstat(fd)
+        except OSError as error:
+            os.close(fd)
+            raise ReadFailedError(self.path, error) from None
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise FileGoneError(self.path, f"is now {kind_of(info.st_mode)}, not a data file")
+        with open(fd, "rb") as handle:
+            try:
+                yield handle, signature_of(info)
+            except OSError as error:
+                raise ReadFailedError(self.path, error) from None
 
     def _held_file(self) -> list[bytes | memoryview] | None:
         """The cached version's bytes, in pieces: as read, or as written from its tables."""
@@ -411,12 +220,16 @@ class SafeJSONStorage(Storage):
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
             data = parse(self.path, raw)
+            self._last_version = [raw]
+        if self._check is not None:
+            self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None
         self._table_bytes = {}
         txn.read_signature, txn.read_raw, txn.data = signature, raw, data
 
     def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
+        with self._opened() as (handle, _):
+            return handle.read()
 
     def held_bytes(self) -> list[bytes | memoryview] | None:
         """The bytes of the version last read or written, in pieces: parsed or written
@@ -474,10 +287,7 @@ class SafeJSONStorage(Storage):
             if self._txn is not None:
                 yield self._txn
                 return
-            try:
-                self._file_lock.acquire()
-            except Timeout:
-                raise LockTimeoutError(self.lock_path, self.lock_timeout) from None
+            self._lock.acquire()
             txn = self._txn = Transaction()
             try:
                 yield txn
@@ -490,12 +300,12 @@ class SafeJSONStorage(Storage):
                     self._cache_raw, self._table_bytes = txn.read_raw, txn.table_bytes
             finally:
                 self._txn = None
-                self._file_lock.release()
+                self._lock.release()
 
     def create(self, data: Data) -> bool:
         """Write ``data`` as a new file unless one exists; True if this call created it."""
         with self.transaction():
-            if self.path.exists():
+            if self.exists():
                 return False
             txn = self._txn
             assert txn is not None
@@ -506,19 +316,45 @@ class SafeJSONStorage(Storage):
 
     def _commit(self, txn: Transaction) -> None:
         assert txn.data is not None
+        if self._lock.unavailable is not None:
+            raise WriteFailedError(self.path, self._lock.unavailable)
         tables = serialise(txn.data, txn.table_bytes, txn.changed)
+        pieces = layout(tables)[0]
         try:
-            atomic_write(self.path, layout(tables)[0])
+            atomic_write(self.path, pieces)
         except OSError as error:
             # The in-memory data holds changes that never reached the disk: forget it.
             self._cache = self._cache_signature = self._cache_raw = None
             self._table_bytes = {}
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
+        self._last_version = pieces
         self._cache_raw, self._table_bytes = None, tables
         # The tables this write changed stay parsed: the next write likely changes them too.
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
         self._cache_signature = txn.written_signature
+
+    def save_again(self) -> None:
+        """Write the version this session last read or wrote back to the path, after the
+        file was deleted or something else put there and taken away: what the user sees
+        is saved. Refuses (``FileReappearedError``) if anything is at the path now."""
+        with self._thread_lock:
+            pieces = self._last_version
+            if pieces is None:
+                raise FileGoneError(self.path, "was never read by this session")
+            create_folders(self.path.parent)
+            with self.transaction():
+                if os.path.lexists(self.path):
+                    raise FileReappearedError(self.path)
+                if self._lock.unavailable is not None:
+                    raise WriteFailedError(self.path, self._lock.unavailable)
+                try:
+                    atomic_write(self.path, pieces)
+                except OSError as error:
+                    raise WriteFailedError(self.path, error) from error
+                # Read again when next asked, as any file that changed.
+                self._cache = self._cache_signature = self._cache_raw = None
+                self._table_bytes = {}
 
     # --- housekeeping -----------------------------------------------------------------
 
@@ -532,7 +368,7 @@ class SafeJSONStorage(Storage):
         removed = []
         with self.transaction():
             for candidate in self.path.parent.glob(temp_prefix(self.path) + "*.tmp"):
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):  # gone already, or a read-only folder
                     candidate.unlink()
                     removed.append(candidate)
         return removed

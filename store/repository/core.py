@@ -128,6 +128,13 @@ class Core:
         self.win_finder = wins.WinFinder()
         self.progress_memo = progress.Memo()
 
+    def save_again(self) -> None:
+        """Write back the version this session last read or wrote (see
+        ``Store.save_again``), and take the file written as the one known."""
+        self.storage.save_again()
+        self.forget_models()
+        self.known_signature = self.storage.stat_signature()
+
     def invalid_records(self) -> list[InvalidRecord]:
         """Records in the file that fail validation: shown to the user, never dropped."""
         found = []

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import random
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from store import ConflictError, NotFoundError, Stage, Store
+from store import ConflictError, NotFoundError, Stage, Store, StoreError
 
 PER_WRITER = 200
 
@@ -141,3 +144,71 @@ def test_opening_while_another_session_writes_does_not_fail(
     assert written, "the other session wrote while the tables were being checked"
     assert opened.invalid_records() == []
     assert [a.company for a in opened.applications.on_board()] == ["Meanwhile"]
+
+
+LOCK_WRITERS, ADDS_EACH = 3, 150
+
+
+def _add_while_the_lock_file_goes(
+    path: str, name: str, start: multiprocessing.synchronize.Event, results: Any
+) -> None:
+    store = Store.open(path)
+    acknowledged, refused = [], 0
+    start.wait()
+    for n in range(ADDS_EACH):
+        try:
+            acknowledged.append(f"{name}-{n}")
+            store.applications.add(company=f"{name}-{n}", role="r")
+        except StoreError:  # refused with a message: not acknowledged, so not lost
+            acknowledged.pop()
+            refused += 1
+    results.put((acknowledged, refused))
+
+
+def _delete_the_lock_file(
+    lock_path: str, start: multiprocessing.synchronize.Event, stop: Any, deleted: Any
+) -> None:
+    start.wait()
+    while not stop.is_set():
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock_path)
+            deleted.value += 1
+        time.sleep(0.001)
+
+
+def test_writers_lose_nothing_while_the_lock_file_is_deleted_under_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "shared.json"
+    lock_path = Store.open(path)._storage.lock_path
+    spawn = multiprocessing.get_context("spawn")
+    start, stop, results = spawn.Event(), spawn.Event(), spawn.Queue()
+    deleted = spawn.Value("i", 0)
+    writers = [
+        spawn.Process(target=_add_while_the_lock_file_goes, args=(str(path), name, start, results))
+        for name in "abc"[:LOCK_WRITERS]
+    ]
+    deleter = spawn.Process(
+        target=_delete_the_lock_file, args=(str(lock_path), start, stop, deleted)
+    )
+    for process in (*writers, deleter):
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=180) for _ in writers]
+    stop.set()
+    for process in (*writers, deleter):
+        process.join(timeout=30)
+        assert process.exitcode == 0
+
+    on_file = {a.company for a in Store.open(path).applications.on_board()}
+    acknowledged = {company for outcome in outcomes for company in outcome[0]}
+    refused = sum(outcome[1] for outcome in outcomes)
+    lost = acknowledged - on_file
+    with capsys.disabled():
+        print(
+            f"\nlock file deleted {deleted.value} times under {LOCK_WRITERS} writers: "
+            f"{len(acknowledged)} adds acknowledged, {refused} refused with a message, "
+            f"lost: {len(lost)}"
+        )
+    assert deleted.value > 0
+    assert not lost

@@ -26,7 +26,7 @@ from store import (
 )
 from store.file import migrations
 from store.file.backups import backup_folder, list_backups
-from store.file.storage import COMPARE_CHUNK
+from store.file.parsing import COMPARE_CHUNK
 from store.sample import SAMPLE_NOW, synthetic_records
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -327,7 +327,7 @@ sshfs#box: /mnt/box fuse.sshfs rw 0 0
     ],
 )
 def test_network_file_systems_are_recognised(path: str, fs_type: str, network: bool) -> None:
-    from store.file.storage import filesystem_type, is_network_filesystem
+    from store.file.disk import filesystem_type, is_network_filesystem
 
     assert filesystem_type(Path(path), MOUNTS) == fs_type
     assert is_network_filesystem(fs_type) is network

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shlex
 import subprocess
 import sys
 from datetime import timedelta
@@ -207,7 +208,7 @@ def test_backup_list_and_restore_a_damaged_file(store: Store) -> None:
 
     store.path.write_bytes(b'{"_meta": {"1": ')  # damaged
     refused = run("--db", db)
-    assert f"restore '{backup_path}'" in refused.stderr
+    assert f"restore {shlex.quote(backup_path)}" in refused.stderr
 
     restored = run("--db", db, "restore", backup_path)
     assert restored.returncode == 0, restored.stderr

@@ -1,0 +1,304 @@
+"""The data file's JSON both ways: the strict parse, the tables held as their bytes until
+used (``LazyTables``), and the bytes a write lays out.
+
+A parse refuses anything a write would silently change: besides broken JSON and a
+layout that is not ``{table: {id: doc}}``, two records with one doc id or one ``id``, a
+key written twice in one object, a value that cannot be written back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from io import BufferedReader
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.errors import CorruptDatabaseError
+
+Data = MutableMapping[str, Any]
+"""A whole data file: ``{table: {doc_id: doc}}``."""
+TableBytes = dict[str, bytes | memoryview]
+"""Each table of a file as JSON."""
+
+
+class Unparsed:
+    """A table kept as its JSON in the file's bytes."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, json: bytes | memoryview) -> None:
+        self.json = json
+
+
+class LazyTables(MutableMapping[str, Any]):
+    """A data file's tables in file order, each parsed from its JSON when first used.
+
+    A session reads records as models; it needs a table as dicts only to write it. The
+    dicts of every table take several times the file's size in memory, so once a
+    table's bytes in the file are known it is held as those bytes, parsed when a write
+    needs it, and kept parsed from then on.
+    """
+
+    def __init__(self, tables: Mapping[str, Any] | None = None) -> None:
+        # Another LazyTables's entries are taken as they are: none is parsed to be copied.
+        self._tables: dict[str, Any] = dict(
+            tables._tables if isinstance(tables, LazyTables) else tables or {}
+        )
+
+    @classmethod
+    def released(cls, data: Data, known: TableBytes, keep: set[str]) -> LazyTables:
+        """``data`` with each table in ``known`` held as its bytes, except those in ``keep``
+        that are parsed already."""
+        tables = LazyTables(data)._tables
+        return cls(
+            {
+                name: Unparsed(known[name])
+                if name in known and (name not in keep or isinstance(value, Unparsed))
+                else value
+                for name, value in tables.items()
+            }
+        )
+
+    def documents(self, name: str) -> Mapping[str, Any]:
+        """One table's documents to read: a table held as bytes is parsed for this
+        caller and not kept (the caller builds its models and lets the dicts go)."""
+        value = self._tables.get(name, {})
+        documents: Mapping[str, Any] = (
+            orjson.loads(value.json) if isinstance(value, Unparsed) else value
+        )
+        return documents
+
+    def __getitem__(self, name: str) -> Any:
+        value = self._tables[name]
+        if isinstance(value, Unparsed):
+            value = self._tables[name] = orjson.loads(value.json)
+        return value
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._tables[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        del self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+
+def parse(path: Path, raw: bytes) -> LazyTables:
+    """Strictly parse a whole data file; anything unexpected is corruption.
+
+    Besides broken JSON and a wrong layout, that is anything a write would silently
+    change: two records with one doc id or one ``id``, a key written twice in one object
+    (the parser keeps only the last), a value that cannot be written back.
+    """
+    if not raw:
+        raise CorruptDatabaseError(path, "the file is empty (0 bytes)")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise CorruptDatabaseError(path, f"it is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise CorruptDatabaseError(
+            path, f"the top level is a JSON {type(data).__name__}, not an object"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptDatabaseError(
+                path, f"table {name!r} is a JSON {type(table).__name__}, not an object"
+            )
+        # The fast check first (loops in C); the slow one only to name the bad entry.
+        if not (
+            all(map(str.isdigit, table))
+            and all(map(str.isascii, table))  # "²" is a digit to isdigit, not to int
+            and all(type(doc) is dict for doc in table.values())
+        ):
+            for doc_id, doc in table.items():
+                if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
+                    raise CorruptDatabaseError(
+                        path, f"table {name!r} has an entry {doc_id!r} that is not a record"
+                    )
+        if len(set(map(int, table))) < len(table):  # "1" and "01" are one doc id to TinyDB
+            raise CorruptDatabaseError(path, f"table {name!r} has two records with one doc id")
+        if (record_id := repeated_record_id(table)) is not None:
+            raise CorruptDatabaseError(
+                path, f"table {name!r} has two records with the id {record_id}"
+            )
+    try:
+        # As bounceback writes it, byte for byte: then no key is written twice (a dict
+        # cannot hold one twice) and every value can be written back. Cheaper than
+        # counting the keys in the bytes, and exact.
+        as_written = same_bytes(raw, layout(serialise(data, {}, None))[0])
+    except TypeError as error:  # orjson writes 255 levels of nesting, reads 1,024
+        raise CorruptDatabaseError(
+            path, f"it holds a value that cannot be saved ({error})"
+        ) from None
+    if not as_written:  # written by something else: look for what orjson hides
+        check_every_key(path, raw)
+    return LazyTables(data)
+
+
+def repeated_record_id(table: Mapping[str, Any]) -> str | None:
+    """An ``id`` that two records of ``table`` share, if any."""
+    ids = [doc.get("id") for doc in table.values()]
+    with contextlib.suppress(TypeError):  # an id that is a list or an object
+        if len(set(ids)) == len(ids):
+            return None
+    seen: set[str] = set()
+    for record_id in ids:
+        if isinstance(record_id, str):  # records without an id are invalid, not twins
+            if record_id in seen:
+                return record_id
+            seen.add(record_id)
+    return None
+
+
+class Pairs(list[tuple[str, Any]]):
+    """A JSON object as the (key, value) pairs written in it, repeats included."""
+
+
+def checked_int(text: str) -> int:
+    """An integer that fits in 64 bits: orjson reads a longer one as an inexact float."""
+    value = int(text)
+    if not -(2**63) <= value < 2**64:
+        raise ValueError(f"the number {text[:24]}… does not fit in 64 bits")
+    return value
+
+
+def first_repeat(pairs: Pairs) -> str | None:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+def has_repeat(value: Any) -> bool:
+    """Whether any object inside ``value``, at any depth, has a key written twice."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Pairs):
+            if first_repeat(item) is not None:
+                return True
+            stack.extend(inner for _, inner in item)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+class RepeatedKey(ValueError):
+    """A key written twice in one JSON object."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        raise RepeatedKey
+    return found
+
+
+def check_every_key(path: Path, raw: bytes) -> None:
+    """Parse ``raw`` again keeping every key and number as written; a key written twice
+    or a number orjson could not keep exactly is damage (a torn write can join into
+    valid JSON that repeats keys)."""
+    try:
+        json.loads(raw, object_pairs_hook=unique_keys, parse_int=checked_int)
+    except RepeatedKey:
+        raise CorruptDatabaseError(path, where_a_key_repeats(raw)) from None
+    except RecursionError:
+        raise CorruptDatabaseError(path, "it is nested too deeply to be read") from None
+    except ValueError as error:
+        problem = f"it holds a value that cannot be kept ({error})"
+        raise CorruptDatabaseError(path, problem) from None
+
+
+def where_a_key_repeats(raw: bytes) -> str:
+    """Which table or record of a file with a repeated key has it (slow: every key kept
+    in a list; only for a file known to be damaged)."""
+    top = json.loads(raw, object_pairs_hook=Pairs)
+    if (name := first_repeat(top)) is not None:
+        return f"table {name!r} is written twice"
+    for name, table in top:
+        if (doc_id := first_repeat(table)) is not None:
+            return f"table {name!r} has two records with doc id {doc_id}"
+        for doc_id, doc in table:
+            if has_repeat(doc):
+                return f"record {doc_id} of table {name!r} has a field written twice"
+    return "a key is written twice in one object"
+
+
+def serialise(data: Data, known: TableBytes, changed: set[str] | None) -> TableBytes:
+    """Each table of ``data`` as JSON, done first so an unserialisable value touches
+    nothing. A table this write did not change keeps its bytes from the last write:
+    most of a file is timer sessions and journal entries, and a card move changes
+    neither."""
+    return {
+        name: known[name]
+        if changed is not None and name not in changed and name in known
+        else orjson.dumps(data[name])
+        for name in data  # by name: a table held as bytes is not parsed to be reused
+    }
+
+
+def layout(tables: TableBytes) -> tuple[list[bytes | memoryview], dict[str, slice]]:
+    """The pieces of the file, in order, and where each table lies in the whole."""
+    parts: list[bytes | memoryview] = [b"{"]
+    spans, at = {}, 1
+    for name, table in tables.items():
+        key = orjson.dumps(name) + b":"
+        if len(parts) > 1:
+            parts.append(b",")
+            at += 1
+        parts += (key, table)
+        at += len(key)
+        spans[name] = slice(at, at + len(table))
+        at += len(table)
+    parts.append(b"}")
+    return parts, spans
+
+
+def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
+    """Whether ``parts`` joined would be ``whole``, without joining them.
+
+    By ``bytes.startswith``, a memcmp: comparing memoryviews with ``==`` goes element
+    by element.
+    """
+    at = 0
+    for part in parts:
+        if not whole.startswith(part, at):
+            return False
+        at += len(part)
+    return at == len(whole)
+
+
+COMPARE_CHUNK = 1 << 18
+
+
+def rest_is(handle: BufferedReader, pieces: Iterable[bytes | memoryview]) -> bool:
+    """Whether what is left to read of ``handle`` is exactly ``pieces`` joined, read a
+    chunk at a time into one small buffer: no copy of the whole file is made to be
+    thrown away."""
+    chunk = bytearray(COMPARE_CHUNK)
+    buffer = memoryview(chunk)
+    for piece in pieces:
+        left = memoryview(piece)
+        while left:
+            read = handle.readinto(buffer[: len(left)])
+            if not read or not chunk.startswith(left[:read]):  # memcmp, as in same_bytes
+                return False
+            left = left[read:]
+    return not handle.read(1)
+
+
+def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:
+    """Each table's JSON as a view into the file's bytes: one copy in memory, not two."""
+    whole = memoryview(payload)
+    return {name: whole[span] for name, span in spans.items()}
