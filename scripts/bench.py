@@ -106,7 +106,7 @@ FLOOR_APP = floor_app()
 # a gap to the floor comes with the stack before any code of ours runs.
 STACK_FLOOR_APP = (
     """
-import filelock, orjson, pydantic, tinydb
+import orjson, pydantic, tinydb
 class Probe(pydantic.BaseModel):
     x: int
 """

@@ -21,8 +21,8 @@ from store.errors import (
     StoreError,
     WriteFailedError,
 )
+from store.file.disk import atomic_write
 from store.file.lifecycle import restore_backup
-from store.file.storage import atomic_write
 from store.file.tables import InvalidRecord
 from store.models import (
     PIPELINE,
