@@ -35,8 +35,16 @@ def scroll_until(terminal: Terminal, *texts: str) -> None:
 
 
 def board(open_app: OpenApp, size: tuple[int, int], db: Path) -> Terminal:
-    """The app, open on the Board, the cursor on the first card of Applied."""
+    """The app, open on the Board, the cursor on the first card of Applied (it opens on
+    the first card of the board, Wishlist's, unless it was left elsewhere)."""
     terminal = open_app(size)
     applied = len(data.applications(db, Stage.APPLIED))
-    terminal.wait_for(f"Applied 1/{applied}")
+    wishlist = len(data.applications(db, Stage.WISHLIST))
+    on_applied, on_wishlist = f"Applied 1/{applied}", f"Wishlist 1/{wishlist}"
+    terminal.wait_until(
+        lambda: on_applied in terminal.text() or on_wishlist in terminal.text(), "the board"
+    )
+    if on_applied not in terminal.text():
+        terminal.press("l")
+        terminal.wait_for(on_applied)
     return terminal
