@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
 from tui.config import Config
+from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
@@ -87,10 +88,19 @@ class BouncebackApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, *, demo: bool = False, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        demo: bool = False,
+        config: Config | None = None,
+        demo_command: str = INSTALLED_DEMO,
+    ) -> None:
         super().__init__()
         self.store = store
         self.demo = demo
+        self.demo_command = demo_command
+        """How to open the sample data, named as the user started the app."""
         self.config = config or Config()
         if self.config.keymap:
             self.set_keymap(self.config.keymap)

@@ -255,7 +255,9 @@ def _run_app(store: Store, *, demo: bool, config_path: Path | None = None) -> in
     settings = config.load(config_path or config.default_config_path())
     if settings.keymap:  # checking it imports every dialog: only when there is one
         settings = config.load(settings.path, config.known_bindings())
-    app = BouncebackApp(store, demo=demo, config=settings)
+    from tui.launch import demo_command
+
+    app = BouncebackApp(store, demo=demo, config=settings, demo_command=demo_command())
     app.run()
     _leave_on_signals()  # the app's handlers need its event loop, which is gone now
     return app.return_code or EXIT_OK

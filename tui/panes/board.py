@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from store import Application, ArchiveReason, Contact, Stage, Store, StoreError
 from store.people import feedback_addressee
+from tui.launch import INSTALLED_DEMO
 from tui.panes.base import Pane
 from tui.panes.board_keys import BOARD_BINDINGS
 from tui.panes.board_view import (
@@ -68,7 +69,9 @@ class BoardPane(Pane):
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
         filter_input.display = False
         yield filter_input
-        yield Static(FIRST_RUN_HINT, id="board-first-run")
+        # The command for the way this app was started (the app knows; a bare one: installed).
+        demo = getattr(self.app, "demo_command", INSTALLED_DEMO)
+        yield Static(FIRST_RUN_HINT.format(demo=demo), id="board-first-run")
         width = column_width(self.app.size.width)  # right from the first frame
         with HorizontalScroll(id="board-columns"):
             for stage in COLUMNS:

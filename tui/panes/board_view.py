@@ -22,7 +22,7 @@ FIRST_RUN_HINT = (
     "Every application goes on this board, and every “no” becomes a short lesson "
     "for the next one. Your data stays in one file on this machine.\n\n"
     "Press n to add your first application.\n"
-    "To look around with sample data first, quit (ctrl+q) and run:  bounceback --demo"
+    "To look around with sample data first, quit (ctrl+q) and run:  {demo}"
 )
 
 
