@@ -18,6 +18,7 @@ from typing import ClassVar, TypeVar
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
@@ -29,6 +30,7 @@ from tui.panes.journal import JournalPane
 from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
+from tui.widgets.safe_text import printable
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
@@ -93,6 +95,33 @@ class BouncebackApp(App[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
+
+    # --- nothing shown drives the terminal ------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast (ours and Textual's) shows its text as it is: control characters as
+        their pictures, and never parsed as markup, as a toast often names a record."""
+        super().notify(
+            printable(message, keep_newlines=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def validate_title(self, title: object) -> str:
+        return printable(str(title))
+
+    def validate_sub_title(self, sub_title: object) -> str:
+        return printable(str(sub_title))
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")

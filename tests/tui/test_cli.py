@@ -226,3 +226,20 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path
         assert result.returncode == 2
         assert "refused, nothing changed" in result.stderr
     assert sha256(store.path) == before
+
+
+def test_error_messages_show_the_users_words_without_their_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "\x1b]0;pwned\x07"
+    folder = tmp_path / f"not a file{title}"
+    folder.mkdir()
+    assert cli.main(["--db", str(folder), "list"]) == cli.EXIT_DATA_PROBLEM
+    with pytest.raises(SystemExit):
+        cli.main(["--db", str(tmp_path / "db.json"), "list", f"nope{title}"])
+    printed = capsys.readouterr()
+    said = printed.out + printed.err
+    assert "not a file␛]0;pwned␇" in said  # the path, as it is, shown inert
+    assert "unrecognized arguments: nope␛]0;pwned␇" in said  # argparse's own message too
+    assert "\x1b" not in said
+    assert "\x07" not in said

@@ -176,3 +176,13 @@ async def test_collection_held_off_for_the_start_is_on_again_once_the_start_is_d
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_toast_shows_markup_and_controls_in_its_text_literally(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("[b]Acme[/b] [@click=app.quit]x[/] \x1b]0;t\x07", title="[red]T\x1b[2J")
+        await until(pilot, lambda: app.screen.query("Toast"), "the toast")
+        (toast,) = app.screen.query("Toast")
+        shown = str(toast.render())
+        assert "[b]Acme[/b] [@click=app.quit]x[/] ␛]0;t␇" in shown
+        assert "[red]T␛[2J" in shown

@@ -13,6 +13,7 @@ from store.board import parse_date
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
 from tui.dialogs.form import Form
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -51,7 +52,7 @@ class ApplicationForm(Form[Application | None]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = Input(
+                    field_input = SafeInput(
                         self._initial(field),
                         placeholder=placeholder,
                         compact=True,
@@ -70,7 +71,7 @@ class ApplicationForm(Form[Application | None]):
                             id="field-stage",
                         ),
                     )
-                notes = TextArea(
+                notes = SafeTextArea(
                     self.editing.notes if self.editing else "",
                     compact=True,
                     soft_wrap=True,

@@ -10,6 +10,7 @@ from store import ConflictError, Goal, Period, Store, StoreError
 from store.progress import METRIC_NAMES, period_start
 from tui.dialogs import show_field_errors
 from tui.dialogs.form import Form
+from tui.widgets.safe_fields import SafeInput
 
 PERIODS = [("a week", Period.WEEK), ("a month", Period.MONTH)]
 MAX_TARGET = 100_000
@@ -44,7 +45,7 @@ class GoalsForm(Form[bool | None]):
                             id=f"field-{goal.id}-active",
                             classes="goal-active",
                         )
-                        yield Input(
+                        yield SafeInput(
                             str(goal.target),
                             type="integer",
                             compact=True,

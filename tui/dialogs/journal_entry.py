@@ -16,6 +16,7 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
 
 
@@ -71,7 +72,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 yield field_row(
                     "What happened",
                     Vertical(
-                        TextArea(
+                        SafeTextArea(
                             e.text if e else "", compact=True, soft_wrap=True, id="entry-text"
                         ),
                         classes="text-box",
@@ -79,7 +80,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 )
                 yield field_row(
                     "The thought",
-                    Input(
+                    SafeInput(
                         e.negative_thought if e else "",
                         placeholder="the voice that says “I'm not good enough”",
                         compact=True,
@@ -97,7 +98,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 )
                 yield field_row(
                     "Your own trap",
-                    Input(
+                    SafeInput(
                         placeholder="one that is not in the list", compact=True, id="entry-own-trap"
                     ),
                 )
@@ -105,7 +106,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 yield field_row(
                     "Reframe",
                     Vertical(
-                        TextArea(
+                        SafeTextArea(
                             e.reframe if e else "", compact=True, soft_wrap=True, id="entry-reframe"
                         ),
                         classes="text-box",
@@ -113,7 +114,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 )
                 yield field_row(
                     "Tags",
-                    Input(
+                    SafeInput(
                         ", ".join(e.tags) if e else "",
                         placeholder="comma separated",
                         compact=True,

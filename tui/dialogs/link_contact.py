@@ -17,6 +17,7 @@ from store.models import ContactKind
 from store.people import linked_to
 from tui.dialogs import FIELD_NAVIGATION, field_row, show_field_errors
 from tui.dialogs.contact_form import KINDS, ContactForm
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 
@@ -43,7 +44,7 @@ class LinkContactDialog(ModalScreen[Contact | None]):
                 paragraph(f"Who is part of {self.application.company} — {self.application.role}?"),
                 classes="dialog-title",
             )
-            name = Input(
+            name = SafeInput(
                 placeholder="a name: yours are suggested (→ accepts), a new one is added",
                 suggester=SuggestFromList(names, case_sensitive=False),
                 compact=True,

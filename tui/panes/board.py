@@ -37,6 +37,7 @@ from store.board import (
 from store.people import feedback_addressee
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
+from tui.widgets.safe_fields import SafeInput
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.reflection import ReflectionResult
@@ -282,7 +283,9 @@ class BoardPane(Pane):
         self._unsaved: list[tuple[Application, Stage]] = []
 
     def compose(self) -> ComposeResult:
-        filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
+        filter_input = SafeInput(
+            placeholder="filter: company, role, tags, notes", id="board-filter"
+        )
         filter_input.display = False
         yield filter_input
         yield Static(FIRST_RUN_HINT, id="board-first-run")

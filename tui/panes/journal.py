@@ -17,6 +17,7 @@ from store import JournalEntry, Mood, Store, StoreError
 from store.journal import MOOD_GLYPHS, JournalFilter, MoodTrend, entry_matches, mood_trend
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import printable
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
@@ -64,7 +65,7 @@ class JournalPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-trend")
-        search = Input(placeholder="search text and tags", compact=True, id="journal-search")
+        search = SafeInput(placeholder="search text and tags", compact=True, id="journal-search")
         search.display = False
         yield search
         yield Static(id="journal-showing")

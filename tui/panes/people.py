@@ -15,6 +15,7 @@ from store import Contact, Store, StoreError
 from store.people import contact_matches, is_due, last_contacted
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import printable
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
@@ -58,7 +59,7 @@ class PeoplePane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="people-summary")
-        search = Input(placeholder="search people", compact=True, id="people-search")
+        search = SafeInput(placeholder="search people", compact=True, id="people-search")
         search.display = False
         yield search
         yield RecordList(id="people-list")
