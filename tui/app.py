@@ -8,6 +8,7 @@ import gc
 import os
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -15,9 +16,10 @@ from pathlib import PurePath
 from types import FrameType
 from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
@@ -48,6 +50,13 @@ one to pass from the app to its widget and be drawn."""
 LEAVING_TIMEOUT = 3.0
 """Seconds a signalled app has to shut down before the process simply ends."""
 MAX_WIN_TOASTS = 3
+KEY_PASSES = 2
+"""How often a key's path is followed up to the app before the next key goes out: once
+for the key itself (whose binding runs at the app), once more for the message that
+binding posts (an Input's Submitted, a Button's Pressed), handled on the way back up."""
+KEY_WAIT_LIMIT = 1.0
+"""Seconds after which the next key goes out anyway, should a widget on the key's path
+close before it answers: a key held back is better late than lost."""
 
 T = TypeVar("T")
 
@@ -95,6 +104,9 @@ class BouncebackApp(App[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
+        self._typed_ahead: deque[events.Key] = deque()
+        self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
+        self._keys_sent = 0
 
     # --- nothing shown drives the terminal ------------------------------------------
 
@@ -122,6 +134,55 @@ class BouncebackApp(App[None]):
 
     def validate_sub_title(self, sub_title: object) -> str:
         return printable(str(sub_title))
+
+    # --- keys in the order they were typed -------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hand each key from the terminal on only once the one before it has done all it
+        does. Textual forwards every key at once to the widget focused when it arrives;
+        a binding such as ctrl+s runs only when the key has bubbled back up to the app.
+        In a burst ("ctrl+s L" in one read over SSH), the L reached the form's field
+        before the save had closed the form: saved as "ZetaL", and the move never made."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self._typed_ahead.append(event)
+            if not self._key_in_flight:
+                await self._send_next_key()
+            return
+        await super().on_event(event)
+
+    async def _send_next_key(self) -> None:
+        while self._typed_ahead and not self._key_in_flight:
+            key = self._typed_ahead.popleft()
+            self._keys_sent += 1
+            self._key_in_flight = sent = self._keys_sent
+            await super().on_event(key)  # priority bindings, else to the focused widget
+            limit = asyncio.get_running_loop().call_later(
+                KEY_WAIT_LIMIT, self.call_later, self._key_done, sent
+            )
+            self._follow_key(sent, KEY_PASSES, limit)
+
+    def _follow_key(self, sent: int, passes: int, limit: asyncio.TimerHandle) -> None:
+        """Pass a token up the path the key takes, from the focused widget to the app:
+        each widget handles what it was sent before the token, the key included, and
+        passes the key up before it passes the token."""
+        path: list[DOMNode] = (self.focused or self.screen).ancestors_with_self
+
+        def hop(index: int) -> None:
+            if index == len(path):
+                if passes > 1:
+                    self._follow_key(sent, passes - 1, limit)
+                else:
+                    limit.cancel()
+                    self._key_done(sent)
+            elif not path[index].call_later(hop, index + 1):
+                hop(index + 1)  # closed: nothing more passes through it
+
+        hop(0)
+
+    def _key_done(self, sent: int) -> None:
+        if self._key_in_flight == sent:
+            self._key_in_flight = 0
+            self.call_later(self._send_next_key)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
