@@ -140,12 +140,21 @@ def _leave_on_signals() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _leave_on_signals()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.demo:
+        if args.command is not None:
+            parser.error(
+                f"--demo opens the app on sample data; it takes no command ({args.command})"
+            )
         return _run_demo()
     path = getattr(args, "db", None) or default_db_path()
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
+    if _only_reads(args) and not path.exists():
+        say(f"bounceback: no data file at {path}; nothing was created.", file=sys.stderr)
+        say("  Open bounceback, or `bounceback add`, to start one there.", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
     try:
         # The app draws its first screen before reading every record; it warns after.
         store = Store.open(path, check_records=args.command is not None)
@@ -180,6 +189,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _only_reads(args: argparse.Namespace) -> bool:
+    """A command that only shows what is in the file: on a missing file it has nothing to
+    show, and must not create the file (or its folders) to say so."""
+    if args.command in ("list", "journal", "contacts", "stats"):
+        return True
+    if args.command == "backup":
+        return bool(args.list)
+    return args.command == "settings" and args.stale_after_days is None
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
