@@ -425,6 +425,10 @@ class BouncebackApp(App[None]):
         # SSH) the space must reach the Timer, not the pane it left.
         target.screen.set_focus(target)
 
+    async def _run_on_pane(self, pane: str, action: str) -> None:
+        await self.action_show_pane(pane)
+        await self.panes[pane].run_action(action)
+
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
@@ -438,17 +442,18 @@ class BouncebackApp(App[None]):
                 f"Show the {title} pane (key {key})",
                 lambda pane=pane: self.action_show_pane(pane),
             )
-        # Every key of the pane in use, by name: nobody has to remember a key.
-        seen = set()
-        for active in screen.active_bindings.values():
-            node, binding = active.node, active.binding
-            if not isinstance(node, Pane) or not active.enabled or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            title = next(title for pane, _, title, _ in PANES if pane == node.id)
-            yield SystemCommand(
-                f"{title}: {binding.tooltip or binding.description}",
-                f"key {binding.key_display or binding.key}",
-                partial(self.call_later, node.run_action, binding.action),
-            )
+        # Every key of every pane, by name: nobody has to remember a key, nor which pane
+        # it is on. Choosing one goes to its pane and runs it there.
+        for pane, _, title, kind in PANES:
+            seen = set()
+            for binding in Binding.make_bindings(kind.BINDINGS):
+                if binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                about = binding.tooltip if binding.tooltip != binding.description else ""
+                yield SystemCommand(
+                    " · ".join(filter(None, (f"{title}: {binding.description}", about))),
+                    f"key {binding.key_display or binding.key} on the {title} pane",
+                    partial(self.call_later, self._run_on_pane, pane, binding.action),
+                )
         yield from super().get_system_commands(screen)

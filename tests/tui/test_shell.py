@@ -186,3 +186,23 @@ async def test_a_toast_shows_markup_and_controls_in_its_text_literally(app: Boun
         shown = str(toast.render())
         assert "[b]Acme[/b] [@click=app.quit]x[/] ␛]0;t␇" in shown
         assert "[red]T␛[2J" in shown
+
+
+@pytest.mark.parametrize(
+    ("search", "pane", "dialog"),
+    [
+        ("Journal: mood", "journal", "QuickMood"),
+        ("Journal: affirmation", "journal", "TextPrompt"),
+        ("Timer: settings", "timer", "TimerSettingsForm"),
+        ("People: new", "people", "ContactForm"),
+    ],
+)
+async def test_the_palette_finds_an_action_of_another_pane_and_runs_it_there(
+    app: BouncebackApp, search: str, pane: str, dialog: str
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *search)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == dialog, f"the {dialog}")
+        assert app.query_one(TabbedContent).active == f"{pane}-tab"
