@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import gc
 import os
 import signal
@@ -25,8 +26,9 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from store import Store, StoreError, TimerKind, timer
-from tui.panes.base import Pane
+from store import Store, TimerKind, timer
+from store.errors import WriteFailedError
+from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
 from tui.panes.people import PeoplePane
@@ -93,6 +95,8 @@ class BouncebackApp(App[None]):
             for pane, key, title, _ in PANES
         ),
         Binding("question_mark", "toggle_help", "Keys", id="app.help"),
+        # Shown only while the data file is gone; a form's own ctrl+s comes first.
+        Binding("ctrl+s", "save_again", "Save again", id="app.save_again"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -107,6 +111,7 @@ class BouncebackApp(App[None]):
         self._typed_ahead: deque[events.Key] = deque()
         self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
         self._keys_sent = 0
+        self._fault_told: str | None = None  # the kind of file fault told, until it clears
 
     # --- nothing shown drives the terminal ------------------------------------------
 
@@ -253,13 +258,13 @@ class BouncebackApp(App[None]):
         # 10,000 records that is 0.7 s of work; run at once, a key pressed 0.1 s after
         # the board showed took 0.6 s to be drawn.
         self._run_in_steps(
-            partial(self.guard, self.store.prepare_to_write),
+            partial(self.told_once, self.store.prepare_to_write),
             self._check_records,
-            self.celebrate_new_wins,
+            partial(self.told_once, self.celebrate_new_wins),
             *(partial(self._mount_in_background, pane) for pane in self.panes),
             self._freeze_what_the_start_made,
         )
-        self.tick_timer()
+        self.told_once(self.tick_timer)
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
 
@@ -290,20 +295,85 @@ class BouncebackApp(App[None]):
 
     def each_second(self) -> None:
         """One wake-up a second: another session's changes, the timer, new wins. Each is
-        one ``stat`` when nothing changed."""
+        one ``stat`` when nothing changed. A fault of the file is told once, not each
+        second, and what is on screen stays."""
         if not self.is_running:
             return  # shutting down: the panes are being taken apart
-        self.check_outside_changes()
-        self.tick_timer()
-        self.celebrate_new_wins()
+        try:
+            self.check_outside_changes()
+            self.tick_timer()
+            self.celebrate_new_wins()
+        except FILE_FAULTS as fault:
+            self._tell_file_fault(fault)
+        else:
+            if self._fault_told is not None:
+                self._fault_told = None
+                self.refresh_bindings()
+                self.notify("The data file can be read again.", title="Data file")
+
+    def told_once(self, step: Callable[[], object]) -> None:
+        """Run ``step``; a fault of the data file is told once, however often it recurs."""
+        try:
+            step()
+        except FILE_FAULTS as fault:
+            self._tell_file_fault(fault)
+
+    def _tell_file_fault(self, fault: BaseException) -> None:
+        """Say what happened to the file and what to do: once for each kind of fault."""
+        if self._file_is_gone():
+            title = "The data file is gone"
+            advice = (
+                f"{self.store.path} was deleted or replaced. What is on screen is kept. "
+                "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
+                "to write what is on screen back."
+            )
+        elif isinstance(fault, WriteFailedError | PermissionError) or (
+            isinstance(fault, OSError) and fault.errno in (errno.EROFS, errno.ENOSPC)
+        ):
+            title = "Nothing can be saved"
+            advice = "What is on screen is kept; changes are not saved until the disk takes them."
+        else:
+            title = "Cannot read the data file"
+            advice = "What is on screen is kept."
+        if title == self._fault_told:
+            return
+        self._fault_told = title
+        self.refresh_bindings()
+        message = str(fault) or type(fault).__name__
+        self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
+
+    def _file_is_gone(self) -> bool:
+        """Deleted, or something other than a file (a folder) now at its path."""
+        return not self.store.path.is_file()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_again":
+            return self._fault_told is not None and self._file_is_gone()
+        return True
+
+    def action_save_again(self) -> None:
+        """Write the version this session last read or wrote back to the data file's path."""
+        # The store's file-fault work adds save_again; until then, say it cannot.
+        save_again: Callable[[], object] | None = getattr(self.store, "save_again", None)
+        if save_again is None:
+            self.notify(
+                "This version cannot write the file back: restore a backup instead.",
+                title="Not saved",
+                severity="error",
+            )
+            return
+        try:
+            save_again()
+        except FILE_FAULTS as fault:
+            self.notify(str(fault), title="Not saved", severity="error", timeout=10)
+            return
+        self._fault_told = None
+        self.refresh_bindings()
+        self.notify(f"Saved what is on screen to {self.store.path}.", title="Saved again")
 
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
-        try:
-            changed = self.store.changed_on_disk()
-        except OSError:
-            return
-        if changed:
+        if self.store.changed_on_disk():
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
@@ -311,19 +381,14 @@ class BouncebackApp(App[None]):
             self.panes[pane].reload()
 
     def reload_panes(self) -> None:
-        try:
-            for pane in self.panes:
-                self.reload_if_mounted(pane)
-        except StoreError as error:
-            self.notify(
-                str(error), title="Cannot read the data file", severity="error", markup=False
-            )
+        for pane in self.panes:
+            self.reload_if_mounted(pane)
 
     def guard(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a failure is shown to the user, never a crash."""
         try:
             return operation()
-        except StoreError as error:
+        except FILE_FAULTS as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return None
 
@@ -332,14 +397,11 @@ class BouncebackApp(App[None]):
     def tick_timer(self) -> None:
         """Record a phase that ran out, announce it wherever the user is, update the header."""
         now = self.store.clock()
-        try:
-            state, settings = self.store.timer_state(), self.store.settings().timer
-        except StoreError:
-            return  # reported by the panes' reload
+        state, settings = self.store.timer_state(), self.store.settings().timer
         step = timer.advance(state, settings, now)
         if step.state != state:
             # Every open session sees the end (and rings); the store records it once.
-            self.guard(self.store.timer_tick)
+            self.store.timer_tick()
             self.reload_if_mounted("timer")
             self._announce([end for end in step.ends if end.by_itself], now)
         shown = badge(step.state, now)
@@ -382,9 +444,7 @@ class BouncebackApp(App[None]):
 
     def celebrate_new_wins(self) -> None:
         """A win the data shows (an application sent, an interview…) is toasted once."""
-        found = self.guard(self.store.recognise_wins)
-        if found is None:
-            return
+        found = self.store.recognise_wins()
         new = found
         if not self._looked_for_wins:
             # The first look also finds every win of the time before this session: those
@@ -403,7 +463,7 @@ class BouncebackApp(App[None]):
 
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
-        self.tick_timer()
+        self.guard(self.tick_timer)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -416,10 +476,10 @@ class BouncebackApp(App[None]):
 
     async def action_show_pane(self, pane: str) -> None:
         for each in self.panes.values():
-            each.settle()  # the pane shown next reads what the one left has shown
+            self.told_once(each.settle)  # the pane shown next reads what the one left has shown
         showing = await self._mount_pane(pane)
         self.query_one(TabbedContent).active = f"{pane}-tab"
-        showing.shown()
+        self.told_once(showing.shown)
         target = showing.default_focus()
         # At once, not after a refresh: in a burst such as "3 space" (keys batched over
         # SSH) the space must reach the Timer, not the pane it left.
@@ -456,4 +516,10 @@ class BouncebackApp(App[None]):
                     f"key {binding.key_display or binding.key} on the {title} pane",
                     partial(self.call_later, self._run_on_pane, pane, binding.action),
                 )
+        if self.check_action("save_again", ()):
+            yield SystemCommand(
+                "Save again",
+                "Write what is on screen back to the data file (key ctrl+s)",
+                self.action_save_again,
+            )
         yield from super().get_system_commands(screen)
