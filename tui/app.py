@@ -35,6 +35,7 @@ from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
@@ -425,7 +426,7 @@ class BouncebackApp(App[None]):
             minutes = timer.phase_seconds(end.next, settings) // 60
             idea = timer.pick(settings.recharge_ideas, end.at)
             first = (
-                f"Take {minutes} minutes."
+                f"Take {counted(minutes, 'minute')}."
                 if end.next_started
                 else "Space on the Timer (3) starts your break."
             )

@@ -28,6 +28,7 @@ from store.board import days_in_stage, parse_date
 from store.journal import MOOD_GLYPHS
 from store.paths import ENV_VAR, default_db_path
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 EXIT_OK = 0
 EXIT_DATA_PROBLEM = 2
@@ -310,7 +311,7 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
     if not goals:
         say("  None switched on: press g on the Progress pane of the app.")
     for p in goals:
-        left = f"{p.days_left} day{'s' if p.days_left != 1 else ''} left"
+        left = f"{counted(p.days_left, 'day')} left"
         state = "on target" if p.met else left
         period = p.goal.period.value
         streak = f", {p.streak} {period}s in a row" if p.streak > 1 else ""
@@ -326,7 +327,7 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
     say("")
     if not progress.enough_for_diagnosis(everything):
         needed = progress.MIN_APPLIED_FOR_DIAGNOSIS - everything.applied
-        say(f"Too early to say where the search is stuck: {needed} more applications.")
+        say(f"Too early to say where the search is stuck: {counted(needed, 'more application')}.")
     elif findings := everything.findings():
         for finding in findings:
             say(f"{finding.title}. {finding.advice}")

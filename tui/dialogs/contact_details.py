@@ -18,6 +18,7 @@ from store.people import due_since, last_contacted
 from tui.dialogs.contact_form import ContactForm
 from tui.dialogs.conversation import ConversationDialog, Logged
 from tui.widgets.safe_text import one_line, paragraph, printable
+from tui.wording import counted
 
 
 class ContactDetails(ModalScreen[Contact | None]):
@@ -73,7 +74,7 @@ class ContactDetails(ModalScreen[Contact | None]):
         row("Last talked", f"{last.astimezone(tz):%Y-%m-%d}" if last else "not yet")
         if c.cadence_weeks:
             due = due_since(c, now)
-            every = f"every {c.cadence_weeks} weeks" + (" · due now" if due else "")
+            every = f"every {counted(c.cadence_weeks, 'week')}" + (" · due now" if due else "")
             row("Keep in touch", every)
         row("Notes", paragraph(c.notes))
         applications = {a.id: a for a in self.store.applications()}

@@ -18,6 +18,7 @@ from store.board import days_in_stage
 from store.people import linked_to
 from tui.dialogs.application_form import ApplicationForm
 from tui.widgets.safe_text import one_line, paragraph, printable
+from tui.wording import counted
 
 
 class ApplicationDetails(ModalScreen[Application | None]):
@@ -61,7 +62,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
             if value:
                 table.add_row(label, value if isinstance(value, Text) else one_line(value))
 
-        stage = f"{a.stage.label}, for {days_in_stage(a, now)} days"
+        stage = f"{a.stage.label}, for {counted(days_in_stage(a, now), 'day')}"
         if a.archived:
             stage += f" (archived: {a.archived.value.replace('_', ' ')})"
         row("Stage", stage)

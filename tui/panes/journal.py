@@ -19,6 +19,7 @@ from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.quick_mood import QuickMoodResult
@@ -141,7 +142,7 @@ class JournalPane(Pane):
         if trend.entries == 0:
             return text
         if trend.entries < ENOUGH_FOR_A_TREND:
-            text.append(f" {trend.entries} {'entry' if trend.entries == 1 else 'entries'} so far. ")
+            text.append(f" {counted(trend.entries, 'entry', 'entries')} so far. ")
             text.append("The trend fills in as you go.", style="dim")
             return text
         first, last = trend.days[0][0], trend.days[-1][0]
@@ -161,7 +162,7 @@ class JournalPane(Pane):
         if trend.on_rejection_days is not None and trend.on_other_days is not None:
             no_days, other_days = trend.on_rejection_days, trend.on_other_days
             parts.append(f"days with a “no” {no_days:.1f}, others {other_days:.1f}")
-        parts.append(f"{trend.entries} entries")
+        parts.append(counted(trend.entries, "entry", "entries"))
         if affirmations := len(self.store.affirmations()):
             parts.append(f"{affirmations} kept for hard days")
         text.append(" " + " · ".join(parts), style="dim")

@@ -17,6 +17,7 @@ from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.conversation import Logged
@@ -104,7 +105,7 @@ class PeoplePane(Pane):
             for row, contact in enumerate(shown):
                 if contact.id == select:
                     records.cursor = row
-        summary = Text.assemble((f" {len(contacts)} people", "bold"))
+        summary = Text.assemble((f" {counted(len(contacts), 'person', 'people')}", "bold"))
         if due:
             summary.append(f" · {len(due)} due a message", style="bold")
         if self.only_due or self.query_text:

@@ -29,6 +29,7 @@ from store.timer import (
 )
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 
 def clock_face(seconds: int) -> str:
@@ -183,7 +184,9 @@ class TimerPane(Pane):
     ) -> Text:
         done, target = focus_blocks_on(sessions, now), settings.daily_focus_target
         dots = "●" * min(done, target) + "○" * max(0, target - done)
-        text = Text.assemble(("Today ", "bold"), dots, f"  {done} of {target} focus blocks")
+        text = Text.assemble(
+            ("Today ", "bold"), dots, f"  {done} of {counted(target, 'focus block')}"
+        )
         if done >= target:
             text.append(" · target reached: well done", style="bold")
         if state.phase is TimerKind.FOCUS:
