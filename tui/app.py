@@ -135,6 +135,16 @@ class BouncebackApp(App[None]):
             markup=False,
         )
 
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        self.call_after_refresh(self._keep_toasts_clear)
+
+    def _keep_toasts_clear(self) -> None:
+        """Toasts to the top while the field in use is in the lower half, else the bottom."""
+        focused, height = self.focused, self.screen.size.height
+        low = focused is not None and focused.region.y + focused.region.height / 2 > height / 2
+        self.screen.set_class(low, "-toasts-top")
+
     def validate_title(self, title: object) -> str:
         return printable(str(title))
 

@@ -206,3 +206,21 @@ async def test_the_palette_finds_an_action_of_another_pane_and_runs_it_there(
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == dialog, f"the {dialog}")
         assert app.query_one(TabbedContent).active == f"{pane}-tab"
+
+
+@pytest.mark.parametrize("field", ["#field-company", "#field-next_action_due", "#field-notes"])
+async def test_a_toast_never_covers_the_field_being_typed_in(
+    app: BouncebackApp, field: str
+) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.query(field), "the form")
+        app.screen.query_one(field).focus()
+        await pilot.pause()
+        for news in ("Saved elsewhere.", "A small win: an interview!", "Break over."):
+            app.notify(f"{news} Long enough a message to take a few lines of the toast.")
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 3, "the toasts")
+        await pilot.pause()
+        assert app.focused is not None
+        for toast in app.screen.query("Toast"):
+            assert not toast.region.overlaps(app.focused.region)
