@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import gc
 import os
 import signal
 import threading
@@ -28,6 +27,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, TimerKind, timer
 from store.errors import WriteFailedError
+from tui import startup
 from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -45,11 +45,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
 )
-FIRST_PANE = "board"
 EVERY_SECOND = 1.0
-STEP_GAP = 1 / 30
-"""Seconds between two steps of work in the background: time for a key pressed during
-one to pass from the app to its widget and be drawn."""
 LEAVING_TIMEOUT = 3.0
 """Seconds a signalled app has to shut down before the process simply ends."""
 MAX_WIN_TOASTS = 3
@@ -79,15 +75,13 @@ def leave_anyway_after(seconds: float, status: int) -> None:
 
 
 class MainScreen(Screen[None]):
-    # Focus goes once, straight to where the user starts: each change of focus restyles
-    # the whole screen, and at start-up that was a fifth of the first frame.
-    AUTO_FOCUS = "#board"
+    AUTO_FOCUS = startup.FOCUS_AT_START
 
 
 class BouncebackApp(App[None]):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
-    # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
+    # Textual restyle every widget, a pause on the first Enter on a card.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "dialogs/dialogs.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -205,10 +199,10 @@ class BouncebackApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{FIRST_PANE}-tab"):
+        with TabbedContent(initial=f"{startup.FIRST_PANE}-tab"):
             for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == FIRST_PANE:
+                    if pane == startup.FIRST_PANE:
                         yield self.panes[pane]
         yield Footer()
 
@@ -229,31 +223,8 @@ class BouncebackApp(App[None]):
             await self._mounting[pane]
         return self.panes[pane]
 
-    def _freeze_what_the_start_made(self) -> None:
-        """Collect what the start left behind, then keep every object alive now (records,
-        widgets) out of later collections. At 10,000 records each full collection walked
-        them all, 40-60 ms, a stall a key could meet every few seconds of use. Collection
-        is on from here, if the ``bounceback`` command held it off for the start."""
-        gc.collect()
-        gc.freeze()
-        gc.enable()
-
     def on_unmount(self) -> None:
-        gc.unfreeze()  # the app is gone: what it froze can be collected again
-
-    def _run_in_steps(self, *steps: Callable[[], object]) -> None:
-        """Run ``steps`` in turn, each after a pause and the screen's next refresh: a key
-        pressed while one runs is answered and drawn before the next, not after them all."""
-        if not steps:
-            return
-        first, *rest = steps
-
-        def step() -> None:
-            if self.is_running:  # else the user left before the steps were needed
-                first()
-                self._run_in_steps(*rest)
-
-        self.set_timer(STEP_GAP, partial(self.call_after_refresh, step))
+        startup.thaw()
 
     def on_mount(self) -> None:
         for warning in self.store.warnings:
@@ -265,15 +236,15 @@ class BouncebackApp(App[None]):
         self.guard(self.store.ensure_default_goals)
         # Once the first frame is up: ready to write (which lets the file's parsed dicts
         # go before the other tables' models are built), records that cannot be read,
-        # the wins the data shows, the other panes, and last the freeze of all that. At
-        # 10,000 records that is 0.7 s of work; run at once, a key pressed 0.1 s after
-        # the board showed took 0.6 s to be drawn.
-        self._run_in_steps(
+        # the wins the data shows, the other panes, and last the freeze of all that. Run
+        # at once, they would hold back a key pressed just after the board showed.
+        startup.run_in_steps(
+            self,
             partial(self.told_once, self.store.prepare_to_write),
             self._check_records,
             partial(self.told_once, self.celebrate_new_wins),
             *(partial(self._mount_in_background, pane) for pane in self.panes),
-            self._freeze_what_the_start_made,
+            startup.freeze_what_the_start_made,
         )
         self.told_once(self.tick_timer)
         self.set_interval(EVERY_SECOND, self.each_second)
