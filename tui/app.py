@@ -23,7 +23,7 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane, TextArea
 
 from store import Store, TimerKind, timer
 from store.errors import WriteFailedError
@@ -134,9 +134,12 @@ class BouncebackApp(App[None]):
         self.call_after_refresh(self._keep_toasts_clear)
 
     def _keep_toasts_clear(self) -> None:
-        """Toasts to the top while the field in use is in the lower half, else the bottom."""
-        focused, height = self.focused, self.screen.size.height
-        low = focused is not None and focused.region.y + focused.region.height / 2 > height / 2
+        """Toasts to the top while the field typed in is in the lower half, else the bottom."""
+        field, height = self.focused, self.screen.size.height
+        low = (
+            isinstance(field, Input | TextArea)
+            and field.region.y + field.region.height / 2 > height / 2
+        )
         self.screen.set_class(low, "-toasts-top")
 
     def validate_title(self, title: object) -> str:
