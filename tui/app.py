@@ -130,8 +130,19 @@ class BouncebackApp(App[None]):
         )
 
     @on(events.DescendantFocus)
-    def _focus_moved(self) -> None:
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        self._mark_the_row_in_use(event.widget)
         self.call_after_refresh(self._keep_toasts_clear)
+
+    def _mark_the_row_in_use(self, focused: DOMNode) -> None:
+        """The form row holding the focused field gets ``-in-use`` (its label stands out).
+        A class, as Textual does not restyle a label when focus enters its sibling."""
+        for row in focused.screen.query(".form-row.-in-use"):
+            row.remove_class("-in-use")
+        for node in focused.ancestors_with_self:
+            if node.has_class("form-row"):
+                node.add_class("-in-use")
+                break
 
     def _keep_toasts_clear(self) -> None:
         """Toasts to the top while the field typed in is in the lower half, else the bottom."""

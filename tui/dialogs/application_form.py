@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
+from store.database import validated
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
 from tui.dialogs.form import Form
@@ -116,9 +117,26 @@ class ApplicationForm(Form[Application | None]):
             values["stage"] = self.query_one("#field-stage", Select).value
         return values, errors
 
-    def action_save(self) -> None:
+    def problems(self) -> dict[str, str]:
+        """Every field's error at once: those found reading the form, and what the store
+        would refuse, asked of the model without saving."""
         values, errors = self._fields()
-        if errors:
+        now = self.store.clock()
+        known = (
+            self.editing.model_dump()
+            if self.editing
+            else {"created_at": now, "history": [{"stage": values.get("stage"), "at": now}]}
+        )
+        draft = {**known, "updated_at": now, **{f: v for f, v in values.items() if f not in errors}}
+        try:
+            validated(Application, draft)
+        except InvalidInput as invalid:
+            errors = {**invalid.errors, **errors}
+        return errors
+
+    def action_save(self) -> None:
+        values, _ = self._fields()
+        if errors := self.problems():
             show_field_errors(self, errors)
             return
         try:

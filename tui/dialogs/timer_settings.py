@@ -12,6 +12,7 @@ from store import InvalidInput, Store, StoreError
 from store.models import TimerSettings
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.form import Form
+from tui.widgets.check_box import CheckBox
 from tui.widgets.safe_fields import SafeInput, SafeTextArea
 
 # (field, label, unit)
@@ -54,7 +55,7 @@ class TimerSettingsForm(Form[TimerSettings | None]):
                 for field, label in SWITCHES:
                     yield field_row(
                         "",
-                        Checkbox(label, getattr(current, field), compact=True, id=f"field-{field}"),
+                        CheckBox(label, getattr(current, field), compact=True, id=f"field-{field}"),
                     )
                 ideas = SafeTextArea(
                     "\n".join(current.recharge_ideas),
