@@ -49,6 +49,8 @@ EVERY_SECOND = 1.0
 LEAVING_TIMEOUT = 3.0
 """Seconds a signalled app has to shut down before the process simply ends."""
 MAX_WIN_TOASTS = 3
+WIDE_FOOTER = 100
+"""Columns from which the footer has room to space its keys out."""
 KEY_PASSES = 2
 """How often a key's path is followed up to the app before the next key goes out: once
 for the key itself (whose binding runs at the app), once more for the message that
@@ -484,6 +486,19 @@ class BouncebackApp(App[None]):
     async def _run_on_pane(self, pane: str, action: str) -> None:
         await self.action_show_pane(pane)
         await self.panes[pane].run_action(action)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow, the footer packs its keys tighter and leaves out the palette's hint (?
+        # lists ctrl+p), rather than cut off the keys at its end: quit and help.
+        narrow = event.size.width < WIDE_FOOTER
+        for footer in self.query(Footer):
+            footer.compact = narrow
+            footer.show_command_palette = not narrow
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as short as they can be read ("⇧→" for shift+right), so that at 80 columns
+        the footer keeps the keys that matter in view, help and quit included."""
+        return super().get_key_display(binding).replace("shift+", "⇧")
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -224,3 +224,28 @@ async def test_a_toast_never_covers_the_field_being_typed_in(
         assert app.focused is not None
         for toast in app.screen.query("Toast"):
             assert not toast.region.overlaps(app.focused.region)
+
+
+@pytest.mark.parametrize("pane", ["1", "2", "3", "4", "5"])
+async def test_at_80_columns_the_footer_keeps_help_and_quit_in_view(
+    app: BouncebackApp, pane: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(pane)
+        await pilot.pause()
+        width = app.size.width
+        shown = {
+            key.description  # type: ignore[attr-defined]
+            for key in app.screen.query("FooterKey")
+            if key.region.width and key.region.right <= width
+        }
+        assert {"Quit", "Keys"} <= shown, shown
+
+
+async def test_at_80_columns_the_key_help_has_room_for_its_words(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: app.screen.query("HelpPanel"), "the key help")
+        await pilot.pause()
+        (panel,) = app.screen.query("HelpPanel")
+        assert panel.region.width >= 40  # a key, its name and a few words on one line
