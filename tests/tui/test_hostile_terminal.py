@@ -34,8 +34,10 @@ OBEYED = {
 @pytest.fixture
 def hostile(db_path: Path) -> Iterator[PtyApp]:
     store = Store.open(db_path, clock=fixed_clock(SAMPLE_NOW))
-    store.add_application(company=COMPANY, role=ROLE, notes=NOTES)
-    store.add_journal_entry(mood=2, text=NOTES + "\x9b31m", negative_thought=COMPANY)
+    card = store.add_application(company=COMPANY, role=ROLE, notes=NOTES)
+    store.add_journal_entry(
+        mood=2, text=NOTES + "\x9b31m", negative_thought=COMPANY, application_id=card.id
+    )
     store.recognise_wins()
     app = PtyApp(db_path)
     yield app
@@ -76,12 +78,14 @@ def test_hostile_records_never_reach_the_terminal_as_controls(hostile: PtyApp) -
     app.wait_for("Edit entry")
     assert_inert(app, "the journal editor")
     app.wait_for("wipe␛[2J")
+    app.wait_for("About         Zeta␛]52")  # the application it is about
+    assert_inert(app, "the journal editor's choice of application")
     app.type("\x1b")
     app.wait_gone("Edit entry")
     app.type("\x10")  # ctrl+p
-    app.wait_for("Go to Board")
+    app.wait_for("Search for commands")
     assert_inert(app, "the command palette")
     app.type("\x1b")
-    app.wait_gone("Go to Board")
+    app.wait_gone("Search for commands")
     app.close()
     assert_inert(app, "the whole session")

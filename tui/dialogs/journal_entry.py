@@ -16,7 +16,7 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
-from tui.widgets.safe_fields import SafeInput, SafeTextArea
+from tui.widgets.safe_fields import SafeInput, SafeSelect, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
 
 
@@ -61,7 +61,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
             with VerticalScroll(classes="dialog-body"):
                 yield field_row(
                     "Mood",
-                    Select(
+                    SafeSelect(
                         [(f"{int(m)} {MOOD_GLYPHS[m]} {m.label}", m) for m in Mood],
                         value=self.mood,
                         allow_blank=False,
@@ -121,7 +121,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                         id="entry-tags",
                     ),
                 )
-                yield field_row("About", Select(
+                yield field_row("About", SafeSelect(
                     [(a.company + " — " + a.role, a.id) for a in applications],
                     value=linked if linked is not None else Select.NULL,
                     prompt="no application", compact=True, id="entry-application",

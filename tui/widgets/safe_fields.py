@@ -11,9 +11,12 @@ What the user sees is what a save stores: a control character shown as its pictu
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
-from textual.widgets import Input, TextArea
+from rich.console import RenderableType
+from rich.text import Text
+from textual.widgets import Input, Select, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from tui.widgets.safe_text import printable
@@ -44,3 +47,21 @@ class SafeTextArea(TextArea):
         # Every change goes through here: typing, paste, insert, replace, undo.
         edit.text = _printable_lines(edit.text)
         return super().edit(edit)
+
+
+T = TypeVar("T")
+
+
+def _inert(options: Iterable[tuple[RenderableType, T]]) -> list[tuple[RenderableType, T]]:
+    """Each text prompt as a ``Text``: printable, and never parsed as markup."""
+    return [(Text(printable(p)) if isinstance(p, str) else p, v) for p, v in options]
+
+
+class SafeSelect(Select[T]):
+    """A ``Select`` whose options (a company's name, say) are shown as they are."""
+
+    def __init__(self, options: Iterable[tuple[RenderableType, T]], **kwargs: Any) -> None:
+        super().__init__(_inert(options), **kwargs)
+
+    def set_options(self, options: Iterable[tuple[RenderableType, T]]) -> None:
+        super().set_options(_inert(options))
