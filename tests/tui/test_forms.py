@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.theme import BUILTIN_THEMES
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 
 from tui.app import BouncebackApp
 from tui.dialogs.goals import GoalsForm
@@ -75,3 +75,15 @@ async def test_every_invalid_field_is_shown_at_once_and_each_error_goes_when_fix
         app.screen.query_one("#field-excitement", Input).value = "4"
         await pilot.pause()
         assert "excitement" not in shown_errors(app)
+
+
+async def test_a_chosen_thinking_trap_shows_by_its_mark(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "n")
+        await until(pilot, lambda: app.screen.query("#entry-traps"), "the entry form")
+        traps = app.screen.query_one("#entry-traps", SelectionList)
+        traps.focus()
+        await pilot.press("space")  # chooses the first trap
+        await pilot.pause()
+        marks = [traps.render_line(y).text[1] for y in range(2)]
+        assert marks == ["X", " "]

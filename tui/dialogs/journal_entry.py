@@ -16,6 +16,7 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
+from tui.widgets.check_box import TickList
 from tui.widgets.safe_fields import SafeInput, SafeSelect, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
 
@@ -94,7 +95,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 ]
                 own = [(printable(t), t, t in chosen) for t in own_traps(self.store.journal())]
                 yield field_row(
-                    "Traps", SelectionList[str](*builtin, *own, compact=True, id="entry-traps")
+                    "Traps", TickList[str](*builtin, *own, compact=True, id="entry-traps")
                 )
                 yield field_row(
                     "Your own trap",
