@@ -139,6 +139,8 @@ class BouncebackApp(App[None]):
     def _mark_the_row_in_use(self, focused: DOMNode) -> None:
         """The form row holding the focused field gets ``-in-use`` (its label stands out).
         A class, as Textual does not restyle a label when focus enters its sibling."""
+        if not focused.is_attached:
+            return  # its dialog closed before the news of its focus came
         for row in focused.screen.query(".form-row.-in-use"):
             row.remove_class("-in-use")
         for node in focused.ancestors_with_self:
