@@ -33,6 +33,7 @@ from tui.panes.board_view import (
 from tui.panes.pending_moves import PendingMoves, settled_first
 from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
+from tui.widgets.safe_fields import SafeInput
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.reflection import ReflectionResult
@@ -65,7 +66,9 @@ class BoardPane(Pane):
         self._started = False
 
     def compose(self) -> ComposeResult:
-        filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
+        filter_input = SafeInput(
+            placeholder="filter: company, role, tags, notes", id="board-filter"
+        )
         filter_input.display = False
         yield filter_input
         yield Static(FIRST_RUN_HINT, id="board-first-run")
