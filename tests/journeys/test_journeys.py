@@ -338,9 +338,9 @@ PALETTE = [
 
 
 @pytest.mark.xfail(
-    strict=True,
-    reason="ctrl+p now finds every pane's actions and runs them, but escape does not close "
-    "the New application form the palette opened",
+    strict=False,
+    reason="ctrl+p now finds every pane's actions and runs them, but at times escape does "
+    "not close the New application form the palette opened (passes about half the runs)",
 )
 def test_the_command_palette_reaches_an_action_of_every_pane(open_app: OpenApp, db: Path) -> None:
     terminal = board(open_app, SMALL, db)
