@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
+import errno
 import os
 import signal
 import threading
@@ -15,23 +15,27 @@ from pathlib import PurePath
 from types import FrameType
 from typing import ClassVar, TypeVar
 
-from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual import events, on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from store import Store, StoreError, TimerKind, timer
+from store import Store, TimerKind, timer
+from store.errors import WriteFailedError
+from tui import startup
+from tui.careful_app import CarefulApp
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
-from tui.panes.base import Pane
+from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
 from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
+from tui.wording import counted
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
@@ -41,15 +45,12 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
 )
-FIRST_PANE = "board"
 EVERY_SECOND = 1.0
-STEP_GAP = 1 / 30
-"""Seconds between two steps of work in the background: time for a key pressed during
-one to pass from the app to its widget and be drawn."""
 LEAVING_TIMEOUT = 3.0
 """Seconds a signalled app has to shut down before the process simply ends."""
 MAX_WIN_TOASTS = 3
-
+WIDE_FOOTER = 100
+"""Columns from which the footer has room to space its keys out."""
 T = TypeVar("T")
 
 
@@ -68,12 +69,10 @@ def leave_anyway_after(seconds: float, status: int) -> None:
 
 
 class MainScreen(Screen[None]):
-    # Focus goes once, straight to where the user starts: each change of focus restyles
-    # the whole screen, and at start-up that was a fifth of the first frame.
-    AUTO_FOCUS = "#board"
+    AUTO_FOCUS = startup.FOCUS_AT_START
 
 
-class BouncebackApp(App[None]):
+class BouncebackApp(CarefulApp):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
     # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
@@ -85,6 +84,8 @@ class BouncebackApp(App[None]):
             for pane, key, title, _ in PANES
         ),
         Binding("question_mark", "toggle_help", "Keys", id="app.help"),
+        # Shown only while the data file is gone; a form's own ctrl+s comes first.
+        Binding("ctrl+s", "save_again", "Save again", id="app.save_again"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -108,16 +109,17 @@ class BouncebackApp(App[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
+        self._fault_told: str | None = None  # the kind of file fault told, until it clears
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{FIRST_PANE}-tab"):
+        with TabbedContent(initial=f"{startup.FIRST_PANE}-tab"):
             for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == FIRST_PANE:
+                    if pane == startup.FIRST_PANE:
                         yield self.panes[pane]
         yield Footer()
 
@@ -138,31 +140,8 @@ class BouncebackApp(App[None]):
             await self._mounting[pane]
         return self.panes[pane]
 
-    def _freeze_what_the_start_made(self) -> None:
-        """Collect what the start left behind, then keep every object alive now (records,
-        widgets) out of later collections. At 10,000 records each full collection walked
-        them all, 40-60 ms, a stall a key could meet every few seconds of use. Collection
-        is on from here, if the ``bounceback`` command held it off for the start."""
-        gc.collect()
-        gc.freeze()
-        gc.enable()
-
     def on_unmount(self) -> None:
-        gc.unfreeze()  # the app is gone: what it froze can be collected again
-
-    def _run_in_steps(self, *steps: Callable[[], object]) -> None:
-        """Run ``steps`` in turn, each after a pause and the screen's next refresh: a key
-        pressed while one runs is answered and drawn before the next, not after them all."""
-        if not steps:
-            return
-        first, *rest = steps
-
-        def step() -> None:
-            if self.is_running:  # else the user left before the steps were needed
-                first()
-                self._run_in_steps(*rest)
-
-        self.set_timer(STEP_GAP, partial(self.call_after_refresh, step))
+        startup.thaw()
 
     def on_mount(self) -> None:
         for warning in self.store.warnings:
@@ -188,17 +167,17 @@ class BouncebackApp(App[None]):
         self.guard(self.store.goals.ensure_defaults)
         # Once the first frame is up: ready to write (which lets the file's parsed dicts
         # go before the other tables' models are built), records that cannot be read,
-        # the wins the data shows, the other panes, and last the freeze of all that. At
-        # 10,000 records that is 0.7 s of work; run at once, a key pressed 0.1 s after
-        # the board showed took 0.6 s to be drawn.
-        self._run_in_steps(
-            partial(self.guard, self.store.prepare_to_write),
+        # the wins the data shows, the other panes, and last the freeze of all that. Run
+        # at once, they would hold back a key pressed just after the board showed.
+        startup.run_in_steps(
+            self,
+            partial(self.told_once, self.store.prepare_to_write),
             self._check_records,
-            self.celebrate_new_wins,
+            partial(self.told_once, self.celebrate_new_wins),
             *(partial(self._mount_in_background, pane) for pane in self.panes),
-            self._freeze_what_the_start_made,
+            startup.freeze_what_the_start_made,
         )
-        self.tick_timer()
+        self.told_once(self.tick_timer)
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
 
@@ -229,20 +208,76 @@ class BouncebackApp(App[None]):
 
     def each_second(self) -> None:
         """One wake-up a second: another session's changes, the timer, new wins. Each is
-        one ``stat`` when nothing changed."""
+        one ``stat`` when nothing changed. A fault of the file is told once, not each
+        second, and what is on screen stays."""
         if not self.is_running:
             return  # shutting down: the panes are being taken apart
-        self.check_outside_changes()
-        self.tick_timer()
-        self.celebrate_new_wins()
+        try:
+            self.check_outside_changes()
+            self.tick_timer()
+            self.celebrate_new_wins()
+        except FILE_FAULTS as fault:
+            self._tell_file_fault(fault)
+        else:
+            if self._fault_told is not None:
+                self._fault_told = None
+                self.refresh_bindings()
+                self.notify("The data file can be read again.", title="Data file")
+
+    def told_once(self, step: Callable[[], object]) -> None:
+        """Run ``step``; a fault of the data file is told once, however often it recurs."""
+        try:
+            step()
+        except FILE_FAULTS as fault:
+            self._tell_file_fault(fault)
+
+    def _tell_file_fault(self, fault: BaseException) -> None:
+        """Say what happened to the file and what to do: once for each kind of fault."""
+        if self._file_is_gone():
+            title = "The data file is gone"
+            advice = (
+                f"{self.store.path} was deleted or replaced. What is on screen is kept. "
+                "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
+                "to write what is on screen back."
+            )
+        elif isinstance(fault, WriteFailedError | PermissionError) or (
+            isinstance(fault, OSError) and fault.errno in (errno.EROFS, errno.ENOSPC)
+        ):
+            title = "Nothing can be saved"
+            advice = "What is on screen is kept; changes are not saved until the disk takes them."
+        else:
+            title = "Cannot read the data file"
+            advice = "What is on screen is kept."
+        if title == self._fault_told:
+            return
+        self._fault_told = title
+        self.refresh_bindings()
+        message = str(fault) or type(fault).__name__
+        self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
+
+    def _file_is_gone(self) -> bool:
+        """Deleted, or something other than a file (a folder) now at its path."""
+        return not self.store.path.is_file()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_again":
+            return self._fault_told is not None and self._file_is_gone()
+        return True
+
+    def action_save_again(self) -> None:
+        """Write the version this session last read or wrote back to the data file's path."""
+        try:
+            self.store.save_again()
+        except FILE_FAULTS as fault:
+            self.notify(str(fault), title="Not saved", severity="error", timeout=10)
+            return
+        self._fault_told = None
+        self.refresh_bindings()
+        self.notify(f"Saved what is on screen to {self.store.path}.", title="Saved again")
 
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
-        try:
-            changed = self.store.changed_on_disk()
-        except OSError:
-            return
-        if changed:
+        if self.store.changed_on_disk():
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
@@ -250,19 +285,14 @@ class BouncebackApp(App[None]):
             self.panes[pane].reload()
 
     def reload_panes(self) -> None:
-        try:
-            for pane in self.panes:
-                self.reload_if_mounted(pane)
-        except StoreError as error:
-            self.notify(
-                str(error), title="Cannot read the data file", severity="error", markup=False
-            )
+        for pane in self.panes:
+            self.reload_if_mounted(pane)
 
     def guard(self, operation: Callable[[], T]) -> T | None:
         """Run a store operation; a failure is shown to the user, never a crash."""
         try:
             return operation()
-        except StoreError as error:
+        except FILE_FAULTS as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
             return None
 
@@ -271,14 +301,11 @@ class BouncebackApp(App[None]):
     def tick_timer(self) -> None:
         """Record a phase that ran out, announce it wherever the user is, update the header."""
         now = self.store.clock()
-        try:
-            state, settings = self.store.timer.state(), self.store.settings.get().timer
-        except StoreError:
-            return  # reported by the panes' reload
+        state, settings = self.store.timer.state(), self.store.settings.get().timer
         step = timer.advance(state, settings, now)
         if step.state != state:
             # Every open session sees the end (and rings); the store records it once.
-            self.guard(self.store.timer.tick)
+            self.store.timer.tick()
             self.reload_if_mounted("timer")
             self._announce([end for end in step.ends if end.by_itself], now)
         shown = badge(step.state, now)
@@ -302,7 +329,7 @@ class BouncebackApp(App[None]):
             minutes = timer.phase_seconds(end.next, settings) // 60
             idea = timer.pick(settings.recharge_ideas, end.at)
             first = (
-                f"Take {minutes} minutes."
+                f"Take {counted(minutes, 'minute')}."
                 if end.next_started
                 else "Space on the Timer (3) starts your break."
             )
@@ -321,9 +348,7 @@ class BouncebackApp(App[None]):
 
     def celebrate_new_wins(self) -> None:
         """A win the data shows (an application sent, an interview…) is toasted once."""
-        found = self.guard(self.store.wins.recognise)
-        if found is None:
-            return
+        found = self.store.wins.recognise()
         new = found
         if not self._looked_for_wins:
             # The first look also finds every win of the time before this session: those
@@ -342,7 +367,7 @@ class BouncebackApp(App[None]):
 
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
-        self.tick_timer()
+        self.guard(self.tick_timer)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -355,14 +380,31 @@ class BouncebackApp(App[None]):
 
     async def action_show_pane(self, pane: str) -> None:
         for each in self.panes.values():
-            each.settle()  # the pane shown next reads what the one left has shown
+            self.told_once(each.settle)  # the pane shown next reads what the one left has shown
         showing = await self._mount_pane(pane)
         self.query_one(TabbedContent).active = f"{pane}-tab"
-        showing.shown()
+        self.told_once(showing.shown)
         target = showing.default_focus()
         # At once, not after a refresh: in a burst such as "3 space" (keys batched over
         # SSH) the space must reach the Timer, not the pane it left.
         target.screen.set_focus(target)
+
+    async def _run_on_pane(self, pane: str, action: str) -> None:
+        await self.action_show_pane(pane)
+        await self.panes[pane].run_action(action)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow, the footer packs its keys tighter and leaves out the palette's hint (?
+        # lists ctrl+p), rather than cut off the keys at its end: quit and help.
+        narrow = event.size.width < WIDE_FOOTER
+        for footer in self.query(Footer):
+            footer.compact = narrow
+            footer.show_command_palette = not narrow
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as short as they can be read ("⇧→" for shift+right), so that at 80 columns
+        the footer keeps the keys that matter in view, help and quit included."""
+        return super().get_key_display(binding).replace("shift+", "⇧")
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -377,18 +419,28 @@ class BouncebackApp(App[None]):
                 f"Show the {title} pane (key {key})",
                 lambda pane=pane: self.action_show_pane(pane),
             )
-        # Every key of the pane in use, by name: nobody has to remember a key.
-        seen = set()
-        for active in screen.active_bindings.values():
-            node, binding = active.node, active.binding
-            if not isinstance(node, Pane) or not active.enabled or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            title = next(title for pane, _, title, _ in PANES if pane == node.id)
+        # Every key of every pane, by name: nobody has to remember a key, nor which pane
+        # it is on. Choosing one goes to its pane and runs it there.
+        for pane, _, title, kind in PANES:
+            seen = set()
+            for binding in Binding.make_bindings(kind.BINDINGS):
+                if binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                # What it does first (the tooltip), then its name in the footer, so either
+                # finds it.
+                what = binding.tooltip or binding.description
+                name = binding.description if binding.description != what else ""
+                yield SystemCommand(
+                    " · ".join(filter(None, (f"{title}: {what}", name))),
+                    f"key {binding.key_display or binding.key} on the {title} pane",
+                    partial(self.call_later, self._run_on_pane, pane, binding.action),
+                )
+        if self.check_action("save_again", ()):
             yield SystemCommand(
-                f"{title}: {binding.tooltip or binding.description}",
-                f"key {binding.key_display or binding.key}",
-                partial(self.call_later, node.run_action, binding.action),
+                "Save again",
+                "Write what is on screen back to the data file (key ctrl+s)",
+                self.action_save_again,
             )
         from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
 

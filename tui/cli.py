@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from store import (
     CorruptDatabaseError,
@@ -29,14 +29,29 @@ from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
 from tui import config, shell
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 EXIT_OK = 0
 EXIT_DATA_PROBLEM = 2
 
 
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print a line for the user. Paths, messages and records may hold any character:
+    control characters are shown as their pictures, never sent to the terminal."""
+    print(printable(text, keep_newlines=True), file=file or sys.stdout)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with the user's own words in its messages (an unknown choice, a bad
+    value) neutralised like every other line the command prints."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        super().exit(status, printable(message, keep_newlines=True) if message else None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --db works before or after the command: `bounceback --db F add …` or `bounceback add … --db F`
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--db",
         type=Path,
@@ -51,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"your settings (${config.ENV_VAR}, else {config.default_config_path({})})",
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="bounceback",
         parents=[common],
         description=(
@@ -156,8 +171,13 @@ def _leave_on_signals() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _leave_on_signals()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.demo:
+        if args.command is not None:
+            parser.error(
+                f"--demo opens the app on sample data; it takes no command ({args.command})"
+            )
         return _run_demo(getattr(args, "config", None))
     path = getattr(args, "db", None) or default_db_path()
     config_path = getattr(args, "config", None)
@@ -170,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return serve(args.host, args.port, db, config_path)
     if args.command == "restore":  # before opening: the data file may be the damaged one
         return _restore(path, args.backup)
+    if _only_reads(args) and not path.exists():
+        say(f"bounceback: no data file at {path}; nothing was created.", file=sys.stderr)
+        say("  Open bounceback, or `bounceback add`, to start one there.", file=sys.stderr)
+        return EXIT_DATA_PROBLEM
     if (done := shell.run_without_store(args)) is not None:
         return done
     try:
@@ -178,10 +202,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CorruptDatabaseError, NewerSchemaError) as error:
         return _refuse(error)
     except (StoreError, OSError) as error:
-        print(f"bounceback: cannot open {path}: {error}", file=sys.stderr)
+        say(f"bounceback: cannot open {path}: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
     for warning in store.warnings:
-        print(f"bounceback: {warning}", file=sys.stderr)
+        say(f"bounceback: {warning}", file=sys.stderr)
     if args.command is None:
         return _run_app(store, demo=False, config_path=config_path)
     run = {
@@ -199,14 +223,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(store, args)
     except InvalidInput as error:
         for field, message in error.errors.items():
-            print(f"bounceback {args.command}: {field} {message}", file=sys.stderr)
+            say(f"bounceback {args.command}: {field} {message}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
     except StoreError as error:
-        print(f"bounceback {args.command}: {error}", file=sys.stderr)
+        say(f"bounceback {args.command}: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
     except BrokenPipeError:  # `bounceback list | head`: the reader left, which is fine
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _only_reads(args: argparse.Namespace) -> bool:
+    """A command that only shows what is in the file: on a missing file it has nothing to
+    show, and must not create the file (or its folders) to say so."""
+    if args.command in ("list", "journal", "contacts", "stats", "export"):
+        return True
+    if args.command == "backup":
+        return bool(args.list)
+    return args.command == "settings" and args.stale_after_days is None
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
@@ -218,8 +252,7 @@ def _add(store: Store, args: argparse.Namespace) -> int:
         notes=args.note,
         **shell.field_values(args, store.clock().date()),
     )
-    company, role = printable(added.company), printable(added.role)
-    print(f"Added {company} — {role} to {added.stage.label}.")
+    say(f"Added {added.company} — {added.role} to {added.stage.label}.")
     return EXIT_OK
 
 
@@ -228,15 +261,14 @@ def _list(store: Store, args: argparse.Namespace) -> int:
     if args.stage:
         applications = [a for a in applications if a.stage.value == args.stage]
     if args.json:
-        print(json.dumps([a.model_dump(mode="json") for a in applications], indent=2))
+        say(json.dumps([a.model_dump(mode="json") for a in applications], indent=2))
         return EXIT_OK
     now = store.clock()
     order = {stage: n for n, stage in enumerate(Stage)}
     for a in sorted(applications, key=lambda a: order[a.stage]):
-        company, role = printable(a.company), printable(a.role)
-        print(f"{a.stage.label:<13} {days_in_stage(a, now):>4}d  {company} — {role}")
+        say(f"{a.stage.label:<13} {days_in_stage(a, now):>4}d  {a.company} — {a.role}")
     if not applications:
-        print("No applications.", file=sys.stderr)
+        say("No applications.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -265,7 +297,7 @@ def _run_app(store: Store, *, demo: bool, config_path: Path | None = None) -> in
 
 def _log(store: Store, args: argparse.Namespace) -> int:
     entry = store.journal.add(mood=args.mood, text=" ".join(args.text), tags=args.tag)
-    print(f"Logged: {entry.mood.label}.")
+    say(f"Logged: {entry.mood.label}.")
     return EXIT_OK
 
 
@@ -276,20 +308,20 @@ def _journal(store: Store, args: argparse.Namespace) -> int:
         try:
             since = parse_date(args.since, now.date())
         except ValueError as error:
-            print(f"bounceback journal: --since: {error}", file=sys.stderr)
+            say(f"bounceback journal: --since: {error}", file=sys.stderr)
             return EXIT_DATA_PROBLEM
         if since is not None:
             entries = [e for e in entries if e.at.astimezone(now.tzinfo).date() >= since]
     if args.json:
-        print(json.dumps([e.model_dump(mode="json") for e in entries], indent=2))
+        say(json.dumps([e.model_dump(mode="json") for e in entries], indent=2))
         return EXIT_OK
     for e in entries:
         at = e.at.astimezone(now.tzinfo)
         first = (e.text or e.negative_thought or e.reframe).strip().splitlines()
-        line = printable(first[0]) if first else ""
-        print(f"{at:%Y-%m-%d %H:%M}  {MOOD_GLYPHS[e.mood]} {e.mood.label:<5}  {line}")
+        line = first[0] if first else ""
+        say(f"{at:%Y-%m-%d %H:%M}  {MOOD_GLYPHS[e.mood]} {e.mood.label:<5}  {line}")
     if not entries:
-        print("No journal entries.", file=sys.stderr)
+        say("No journal entries.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -297,8 +329,8 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
     if args.stale_after_days is not None:
         store.settings.update(stale_after_days=args.stale_after_days)
     settings = store.settings.get()
-    print(f"stale after days: {settings.stale_after_days}")
-    print(f"theme:            {printable(settings.theme)}")
+    say(f"stale after days: {settings.stale_after_days}")
+    say(f"theme:            {settings.theme}")
     return EXIT_OK
 
 
@@ -306,16 +338,16 @@ def _contacts(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
     contacts = [c for c in store.people.contacts() if not args.due or people.is_due(c, now)]
     if args.json:
-        print(json.dumps([c.model_dump(mode="json") for c in contacts], indent=2))
+        say(json.dumps([c.model_dump(mode="json") for c in contacts], indent=2))
         return EXIT_OK
     for c in contacts:
         last = people.last_contacted(c)
         when = f"{last.astimezone(now.tzinfo):%Y-%m-%d}" if last else "never"
         due = "  due" if people.is_due(c, now) else ""
-        company = f"  {printable(c.company)}" if c.company else ""
-        print(f"{printable(c.name):<24} {c.kind.label:<16} last {when}{due}{company}")
+        company = f"  {c.company}" if c.company else ""
+        say(f"{c.name:<24} {c.kind.label:<16} last {when}{due}{company}")
     if not contacts:
-        print("Nobody is due a message." if args.due else "No contacts yet.", file=sys.stderr)
+        say("Nobody is due a message." if args.due else "No contacts yet.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -323,39 +355,39 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
     activity = store.goals.activity()
     if args.json:
-        print(json.dumps(progress.summary(activity, store.goals.all(), now), indent=2))
+        say(json.dumps(progress.summary(activity, store.goals.all(), now), indent=2))
         return EXIT_OK
-    print("Goals")
+    say("Goals")
     goals = store.goals.progress()
     if not goals:
-        print("  None switched on: press g on the Progress pane of the app.")
+        say("  None switched on: press g on the Progress pane of the app.")
     for p in goals:
-        left = f"{p.days_left} day{'s' if p.days_left != 1 else ''} left"
+        left = f"{counted(p.days_left, 'day')} left"
         state = "on target" if p.met else left
         period = p.goal.period.value
         streak = f", {p.streak} {period}s in a row" if p.streak > 1 else ""
-        print(f"  {p.name:<26} {p.done:>5} of {p.goal.target:<5} this {period}"
+        say(f"  {p.name:<26} {p.done:>5} of {p.goal.target:<5} this {period}"
               f"  ({state}{streak})")  # fmt: skip
     everything = progress.funnel(activity.applications, now)
     for days in (None, 90, 30):
         f = progress.funnel(activity.applications, now, days)
         span = "all time" if days is None else f"last {days} days"
-        print(f"\nFunnel, {span}")
-        print(f"  applied {f.applied}, answered {f.responses}, interviewed {f.interviews}, "
+        say(f"\nFunnel, {span}")
+        say(f"  applied {f.applied}, answered {f.responses}, interviewed {f.interviews}, "
               f"offers {f.offers}")  # fmt: skip
-    print()
+    say("")
     if not progress.enough_for_diagnosis(everything):
         needed = progress.MIN_APPLIED_FOR_DIAGNOSIS - everything.applied
-        print(f"Too early to say where the search is stuck: {needed} more applications.")
+        say(f"Too early to say where the search is stuck: {counted(needed, 'more application')}.")
     elif findings := everything.findings():
         for finding in findings:
-            print(f"{finding.title}. {finding.advice}")
+            say(f"{finding.title}. {finding.advice}")
     else:
-        print("Nothing stands out as stuck. Keep going: the numbers are on your side.")
+        say("Nothing stands out as stuck. Keep going: the numbers are on your side.")
     noes = progress.rejections_total(activity.applications)
-    print(f"\n{noes} “no”s collected, each one a step closer to a yes.")
+    say(f"\n{noes} “no”s collected, each one a step closer to a yes.")
     if per := everything.applications_per(everything.interviews):
-        print(f"About 1 in {per} of your applications leads to an interview.")
+        say(f"About 1 in {per} of your applications leads to an interview.")
     return EXIT_OK
 
 
@@ -364,10 +396,10 @@ def _backup(store: Store, args: argparse.Namespace) -> int:
         for backup in store.backups():
             size = backup.path.stat().st_size
             when = f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC"
-            print(f"{when}  {backup.tag:<18} {size:>9,} B  {backup.path}")
+            say(f"{when}  {backup.tag:<18} {size:>9,} B  {backup.path}")
         return EXIT_OK
     taken = store.backup()
-    print(f"Backed up to {taken.path}")
+    say(f"Backed up to {taken.path}")
     return EXIT_OK
 
 
@@ -375,12 +407,12 @@ def _restore(path: Path, source: Path) -> int:
     try:
         kept = restore_backup(path, source)
     except (CorruptDatabaseError, NewerSchemaError) as error:
-        print(f"bounceback restore: refused, nothing changed: {error}", file=sys.stderr)
+        say(f"bounceback restore: refused, nothing changed: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
     except StoreError as error:
-        print(f"bounceback restore: {error}", file=sys.stderr)
+        say(f"bounceback restore: {error}", file=sys.stderr)
         return EXIT_DATA_PROBLEM
-    print(f"Restored {path} from {source}.\nThe file it replaced is kept as {kept.path}")
+    say(f"Restored {path} from {source}.\nThe file it replaced is kept as {kept.path}")
     return EXIT_OK
 
 
@@ -402,21 +434,21 @@ def _refuse(error: CorruptDatabaseError | NewerSchemaError) -> int:
     else:
         lines.append(f"  problem: {error}")
     lines.append("  The file was left exactly as it was.")
-    print("\n".join(lines), file=sys.stderr)
+    say("\n".join(lines), file=sys.stderr)
     return EXIT_DATA_PROBLEM
 
 
 def _config(path: Path, *, init: bool) -> int:
     if init:
         if not config.write_template(path):
-            print(f"bounceback: {path} is already there; nothing was changed.", file=sys.stderr)
+            say(f"bounceback: {path} is already there; nothing was changed.", file=sys.stderr)
             return EXIT_DATA_PROBLEM
-        print(f"Wrote {path}: every setting, commented out, with its default.")
+        say(f"Wrote {path}: every setting, commented out, with its default.")
         return EXIT_OK
     bindings = config.known_bindings()
     settings = config.load(path, bindings)
     for line in config.describe(settings, bindings):
-        print(printable(line))
+        say(line)
     return EXIT_DATA_PROBLEM if settings.problems else EXIT_OK
 
 

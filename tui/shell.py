@@ -415,13 +415,15 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
 
 def add_commands(
     root: argparse.ArgumentParser,
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     common: argparse.ArgumentParser,
 ) -> None:
     """Add this module's commands to the ``bounceback`` parser."""
 
     def command(name: str, help: str, *, app: bool = True) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, parents=[common], help=help, description=help)
+        parser: argparse.ArgumentParser = commands.add_parser(
+            name, parents=[common], help=help, description=help
+        )
         if app:
             parser.add_argument("app", metavar="APP", help="an id prefix, or company [and role]")
         parser.add_argument("--json", action="store_true", help="as JSON, for scripts")

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from store import Stage
 from tests.journeys import data
 from tests.journeys.steps import SMALL, OpenApp, board
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the keys typed right after / reach the board, not the filter: "
-    "'a' archives the card, 'e' opens its form",
-)
 def test_a_filter_typed_in_one_burst_only_filters(open_app: OpenApp, db: Path) -> None:
     wanted = data.applications(db, Stage.APPLIED)[1]
     word = wanted.company.split()[0].lower()
@@ -32,11 +25,6 @@ def test_a_filter_typed_in_one_burst_only_filters(open_app: OpenApp, db: Path) -
     assert data.archived(db) == [], "nothing was archived"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="in quick mood, a digit followed by tab in the same burst is dropped: "
-    "the mood saved is the one the dialog started on",
-)
 def test_a_quick_mood_picked_and_described_in_one_burst_keeps_the_mood(
     open_app: OpenApp, db: Path
 ) -> None:
@@ -52,10 +40,6 @@ def test_a_quick_mood_picked_and_described_in_one_burst_keeps_the_mood(
     assert (newest.mood, newest.text) == (4, "Good call with Sam")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ctrl+u then new text in one burst: the text typed is cleared with the old",
-)
 def test_a_field_cleared_and_typed_again_in_one_burst_keeps_what_was_typed(
     open_app: OpenApp, db: Path
 ) -> None:
@@ -74,10 +58,6 @@ def test_a_field_cleared_and_typed_again_in_one_burst_keeps_what_was_typed(
     assert data.applications_goal(db)[1] == 7
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="→ to take a suggested name, then tab, in one burst: the suggestion is lost",
-)
 def test_a_suggested_name_taken_and_tabbed_past_in_one_burst_is_kept(
     open_app: OpenApp, db: Path
 ) -> None:

@@ -227,3 +227,42 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(store: Store, tmp_path
         assert result.returncode == 2
         assert "refused, nothing changed" in result.stderr
     assert sha256(store.path) == before
+
+
+def test_error_messages_show_the_users_words_without_their_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "\x1b]0;pwned\x07"
+    folder = tmp_path / f"not a file{title}"
+    folder.mkdir()
+    assert cli.main(["--db", str(folder), "list"]) == cli.EXIT_DATA_PROBLEM
+    with pytest.raises(SystemExit):
+        cli.main(["--db", str(tmp_path / "db.json"), "list", f"nope{title}"])
+    printed = capsys.readouterr()
+    said = printed.out + printed.err
+    assert "not a file␛]0;pwned␇" in said  # the path, as it is, shown inert
+    assert "unrecognized arguments: nope␛]0;pwned␇" in said  # argparse's own message too
+    assert "\x1b" not in said
+    assert "\x07" not in said
+
+
+@pytest.mark.parametrize("command", ["list", "journal", "contacts", "stats", "backup --list"])
+def test_a_read_only_command_on_a_missing_file_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = tmp_path / "new" / "folder" / "bounceback.json"
+    assert cli.main(["--db", str(path), *command.split()]) == cli.EXIT_DATA_PROBLEM
+    assert f"no data file at {path}" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists(), "nothing was created"
+
+
+def test_demo_with_a_command_is_an_error_not_the_app(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    started: list[bool] = []
+    monkeypatch.setattr(cli, "_run_app", lambda store, *, demo: started.append(demo) or 0)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--demo", "stats"])
+    assert exited.value.code == 2
+    assert "--demo" in capsys.readouterr().err
+    assert not started, "the app did not start"

@@ -176,3 +176,76 @@ async def test_collection_held_off_for_the_start_is_on_again_once_the_start_is_d
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_a_toast_shows_markup_and_controls_in_its_text_literally(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("[b]Acme[/b] [@click=app.quit]x[/] \x1b]0;t\x07", title="[red]T\x1b[2J")
+        await until(pilot, lambda: app.screen.query("Toast"), "the toast")
+        (toast,) = app.screen.query("Toast")
+        shown = str(toast.render())
+        assert "[b]Acme[/b] [@click=app.quit]x[/] ␛]0;t␇" in shown
+        assert "[red]T␛[2J" in shown
+
+
+@pytest.mark.parametrize(
+    ("search", "pane", "dialog"),
+    [
+        ("Journal: mood", "journal", "QuickMood"),
+        ("Journal: affirmation", "journal", "TextPrompt"),
+        ("Timer: settings", "timer", "TimerSettingsForm"),
+        ("People: new", "people", "ContactForm"),
+    ],
+)
+async def test_the_palette_finds_an_action_of_another_pane_and_runs_it_there(
+    app: BouncebackApp, search: str, pane: str, dialog: str
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *search)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await until(pilot, lambda: type(app.screen).__name__ == dialog, f"the {dialog}")
+        assert app.query_one(TabbedContent).active == f"{pane}-tab"
+
+
+@pytest.mark.parametrize("field", ["#field-company", "#field-next_action_due", "#field-notes"])
+async def test_a_toast_never_covers_the_field_being_typed_in(
+    app: BouncebackApp, field: str
+) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.query(field), "the form")
+        app.screen.query_one(field).focus()
+        await pilot.pause()
+        for news in ("Saved elsewhere.", "A small win: an interview!", "Break over."):
+            app.notify(f"{news} Long enough a message to take a few lines of the toast.")
+        await until(pilot, lambda: len(app.screen.query("Toast")) == 3, "the toasts")
+        await pilot.pause()
+        assert app.focused is not None
+        for toast in app.screen.query("Toast"):
+            assert not toast.region.overlaps(app.focused.region)
+
+
+@pytest.mark.parametrize("pane", ["1", "2", "3", "4", "5"])
+async def test_at_80_columns_the_footer_keeps_help_and_quit_in_view(
+    app: BouncebackApp, pane: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(pane)
+        await pilot.pause()
+        width = app.size.width
+        shown = {
+            key.description  # type: ignore[attr-defined]
+            for key in app.screen.query("FooterKey")
+            if key.region.width and key.region.right <= width
+        }
+        assert {"Quit", "Keys"} <= shown, shown
+
+
+async def test_at_80_columns_the_key_help_has_room_for_its_words(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: app.screen.query("HelpPanel"), "the key help")
+        await pilot.pause()
+        (panel,) = app.screen.query("HelpPanel")
+        assert panel.region.width >= 40  # a key, its name and a few words on one line

@@ -7,8 +7,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 FIELD_NAVIGATION = [
@@ -36,7 +37,7 @@ def field_row(label: str, field: Widget) -> Horizontal:
 def name_field(names: list[str], placeholder: str) -> Horizontal:
     """A "Name" row that suggests the names the user already has (→ accepts one), with
     the line for its error beneath."""
-    name = Input(
+    name = SafeInput(
         placeholder=placeholder,
         suggester=SuggestFromList(names, case_sensitive=False),
         compact=True,

@@ -8,10 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import PIPELINE, Application, Stage, Store
+from store import PIPELINE, Application, InvalidInput, Stage, Store
 from store.board import parse_date
+from store.repository.core import validated
 from tui.dialogs import field_row
 from tui.dialogs.record_form import RecordForm
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -50,7 +52,7 @@ class ApplicationForm(RecordForm[Application]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = Input(
+                    field_input = SafeInput(
                         self._initial(field),
                         placeholder=placeholder,
                         compact=True,
@@ -69,7 +71,7 @@ class ApplicationForm(RecordForm[Application]):
                             id="field-stage",
                         ),
                     )
-                notes = TextArea(
+                notes = SafeTextArea(
                     self.editing.notes if self.editing else "",
                     compact=True,
                     soft_wrap=True,
@@ -113,6 +115,23 @@ class ApplicationForm(RecordForm[Application]):
         if self.editing is None:
             values["stage"] = self.query_one("#field-stage", Select).value
         return values, errors
+
+    def problems(self) -> dict[str, str]:
+        """Every field's error at once: those found reading the form, and what the store
+        would refuse, asked of the model without saving."""
+        values, errors = self.fields()
+        now = self.store.clock()
+        known = (
+            self.editing.model_dump()
+            if self.editing
+            else {"created_at": now, "history": [{"stage": values.get("stage"), "at": now}]}
+        )
+        draft = {**known, "updated_at": now, **{f: v for f, v in values.items() if f not in errors}}
+        try:
+            validated(Application, draft)
+        except InvalidInput as invalid:
+            errors = {**invalid.errors, **errors}
+        return errors
 
     def add(self, values: dict[str, Any]) -> Application:
         return self.store.applications.add(**values)

@@ -15,6 +15,7 @@ from tui.dialogs.contact_form import ContactForm
 from tui.dialogs.conversation import ConversationDialog, Logged
 from tui.dialogs.record_details import RecordDetails
 from tui.widgets.safe_text import paragraph, printable
+from tui.wording import counted
 
 
 class ContactDetails(RecordDetails[Contact]):
@@ -47,7 +48,7 @@ class ContactDetails(RecordDetails[Contact]):
         row("Last talked", f"{last.astimezone(tz):%Y-%m-%d}" if last else "not yet")
         if c.cadence_weeks:
             due = due_since(c, now)
-            every = f"every {c.cadence_weeks} weeks" + (" · due now" if due else "")
+            every = f"every {counted(c.cadence_weeks, 'week')}" + (" · due now" if due else "")
             row("Keep in touch", every)
         row("Notes", paragraph(c.notes))
         applications = {a.id: a for a in self.store.applications.on_board()}

@@ -12,6 +12,7 @@ from store import Contact, Store
 from store.models import ContactKind
 from tui.dialogs import field_row
 from tui.dialogs.record_form import RecordForm
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -52,7 +53,7 @@ class ContactForm(RecordForm[Contact]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = Input(
+                    field_input = SafeInput(
                         self._initial(field), placeholder=placeholder, compact=True,
                         id=f"field-{field}",
                     )  # fmt: skip
@@ -65,7 +66,7 @@ class ContactForm(RecordForm[Contact]):
                             Select(KINDS, value=kind, allow_blank=False, compact=True,
                                    id="field-kind"),
                         )  # fmt: skip
-                notes = TextArea(
+                notes = SafeTextArea(
                     self.editing.notes if self.editing else "", compact=True, soft_wrap=True,
                     id="field-notes",
                 )  # fmt: skip

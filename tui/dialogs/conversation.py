@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from store import Contact
 from tui.dialogs import FIELD_NAVIGATION, field_row
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 Logged = tuple[str, str]
@@ -34,9 +35,9 @@ class ConversationDialog(ModalScreen[Logged | None]):
         with Vertical(classes="dialog", id="conversation"):
             yield Static(paragraph(f"A conversation with {self.contact.name}, today"),
                          classes="dialog-title")  # fmt: skip
-            yield field_row("How", Input(placeholder="call, coffee, email, LinkedIn…",
+            yield field_row("How", SafeInput(placeholder="call, coffee, email, LinkedIn…",
                                          compact=True, id="conversation-channel"))  # fmt: skip
-            yield field_row("About", Input(placeholder="a line, if you like", compact=True,
+            yield field_row("About", SafeInput(placeholder="a line, if you like", compact=True,
                                            id="conversation-notes"))  # fmt: skip
             yield Static("enter logs it · esc cancels", classes="dialog-note")
 

@@ -13,6 +13,7 @@ from store.people import linked_to
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.record_details import RecordDetails
 from tui.widgets.safe_text import paragraph, printable
+from tui.wording import counted
 
 
 class ApplicationDetails(RecordDetails[Application]):
@@ -30,7 +31,7 @@ class ApplicationDetails(RecordDetails[Application]):
         now = self.store.clock()
         table, row = self.grid()
 
-        stage = f"{a.stage.label}, for {days_in_stage(a, now)} days"
+        stage = f"{a.stage.label}, for {counted(days_in_stage(a, now), 'day')}"
         if a.archived:
             stage += f" (archived: {a.archived.value.replace('_', ' ')})"
         row("Stage", stage)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Static, TextArea
 
 from tui.dialogs import FIELD_NAVIGATION
 
@@ -37,6 +37,24 @@ class Form(ModalScreen[ResultT]):
 
     def action_save(self) -> None:
         raise NotImplementedError
+
+    def problems(self) -> dict[str, str] | None:
+        """What is wrong with each field now, without saving: a field name (or "form")
+        to its message. None from a form that cannot tell before it saves."""
+        return None
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _recheck(self) -> None:
+        """An error shown goes as soon as its field is valid (the others stay until then)."""
+        shown = [m for m in self.query(".field-error").results(Static) if m.display]
+        if not shown or (problems := self.problems()) is None:
+            return
+        for message in shown:
+            field = str(message.id).removeprefix("error-")
+            if field != "form" and field not in problems:
+                message.update("")
+                message.display = False
 
     def action_cancel(self) -> None:
         self.dismiss(None)

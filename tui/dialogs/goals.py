@@ -10,6 +10,8 @@ from store import ConflictError, Goal, Period, Store, StoreError
 from store.progress import METRIC_NAMES, period_start
 from tui.dialogs import heading, show_field_errors
 from tui.dialogs.form import Form
+from tui.widgets.check_box import CheckBox
+from tui.widgets.safe_fields import SafeInput
 
 PERIODS = [("a week", Period.WEEK), ("a month", Period.MONTH)]
 MAX_TARGET = 100_000
@@ -36,14 +38,14 @@ class GoalsForm(Form[bool | None]):
                 for goal in self.goals:
                     resting = period_start(goal.period, today) in goal.rest_periods
                     with Horizontal(classes="goal-row"):
-                        yield Checkbox(
+                        yield CheckBox(
                             METRIC_NAMES[goal.metric],
                             goal.active,
                             compact=True,
                             id=f"field-{goal.id}-active",
                             classes="goal-active",
                         )
-                        yield Input(
+                        yield SafeInput(
                             str(goal.target),
                             type="integer",
                             compact=True,
@@ -58,7 +60,7 @@ class GoalsForm(Form[bool | None]):
                             id=f"field-{goal.id}-period",
                             classes="goal-period",
                         )
-                        yield Checkbox("rest", resting, compact=True, id=f"field-{goal.id}-rest")
+                        yield CheckBox("rest", resting, compact=True, id=f"field-{goal.id}-rest")
                     yield Static(classes="field-error", id=f"error-{goal.id}-target")
             yield from self.form_end()
 

@@ -16,6 +16,8 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
+from tui.widgets.check_box import TickList
+from tui.widgets.safe_fields import SafeInput, SafeSelect, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
 
 
@@ -59,7 +61,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
             yield Static("Edit entry" if e else "New journal entry", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 # A new entry has no mood until the user gives it one: none is made up.
-                mood = Select(
+                mood = SafeSelect(
                     [(f"{int(m)} {MOOD_GLYPHS[m]} {m.label}", m) for m in Mood],
                     value=e.mood if e else Select.NULL,
                     prompt="choose a mood",
@@ -71,13 +73,13 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 yield field_row(
                     "What happened",
                     Vertical(
-                        TextArea(self.text, compact=True, soft_wrap=True, id="entry-text"),
+                        SafeTextArea(self.text, compact=True, soft_wrap=True, id="entry-text"),
                         classes="text-box",
                     ),
                 )
                 yield field_row(
                     "The thought",
-                    Input(
+                    SafeInput(
                         e.negative_thought if e else "",
                         placeholder="the voice that says “I'm not good enough”",
                         compact=True,
@@ -93,11 +95,11 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                     (printable(t), t, t in chosen) for t in own_traps(self.store.journal.entries())
                 ]
                 yield field_row(
-                    "Traps", SelectionList[str](*builtin, *own, compact=True, id="entry-traps")
+                    "Traps", TickList[str](*builtin, *own, compact=True, id="entry-traps")
                 )
                 yield field_row(
                     "Your own trap",
-                    Input(
+                    SafeInput(
                         placeholder="one that is not in the list", compact=True, id="entry-own-trap"
                     ),
                 )
@@ -105,7 +107,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 yield field_row(
                     "Reframe",
                     Vertical(
-                        TextArea(
+                        SafeTextArea(
                             e.reframe if e else "", compact=True, soft_wrap=True, id="entry-reframe"
                         ),
                         classes="text-box",
@@ -113,14 +115,14 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
                 )
                 yield field_row(
                     "Tags",
-                    Input(
+                    SafeInput(
                         ", ".join(e.tags) if e else "",
                         placeholder="comma separated",
                         compact=True,
                         id="entry-tags",
                     ),
                 )
-                yield field_row("About", Select(
+                yield field_row("About", SafeSelect(
                     [(a.company + " — " + a.role, a.id) for a in applications],
                     value=linked if linked is not None else Select.NULL,
                     prompt="no application", compact=True, id="entry-application",

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from store import Mood
 from store.journal import MOOD_GLYPHS
 from tui.dialogs import FIELD_NAVIGATION
+from tui.widgets.safe_fields import SafeInput
 
 QuickMoodResult = tuple[Mood, str]
 
@@ -47,7 +48,9 @@ class QuickMood(ModalScreen[QuickMoodResult | None]):
             with MoodScale(id="mood-scale"):
                 for mood in Mood:
                     yield Static(id=f"mood-{int(mood)}", classes="mood-choice")
-            yield Input(placeholder="a few words, if you like (tab)", compact=True, id="mood-text")
+            yield SafeInput(
+                placeholder="a few words, if you like (tab)", compact=True, id="mood-text"
+            )
             yield Static("1–5 pick · enter save · esc cancel", classes="dialog-note")
 
     def on_mount(self) -> None:

@@ -39,8 +39,11 @@ class RecordForm(Form[R | None], Generic[R]):
 
     def action_save(self) -> None:
         values, errors = self.fields()
-        if errors:
-            show_field_errors(self, errors)
+        problems = self.problems()  # every field's error at once, where the form can tell
+        if problems is None:
+            problems = errors
+        if problems:
+            show_field_errors(self, problems)
             return
         try:
             if self.editing is None:

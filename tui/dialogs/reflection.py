@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
 from tui.dialogs import FIELD_NAVIGATION, field_row, heading
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 ReflectionResult = tuple[Rejection, bool]
@@ -100,11 +101,13 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
             yield field_row(
                 "Feedback",
                 Vertical(
-                    TextArea(self.existing.feedback, compact=True, soft_wrap=True, id="feedback"),
+                    SafeTextArea(
+                        self.existing.feedback, compact=True, soft_wrap=True, id="feedback"
+                    ),
                     classes="text-box",
                 ),
             )
-            yield field_row("Next time", Input(
+            yield field_row("Next time", SafeInput(
                 self.existing.lesson, placeholder="what you will do differently",
                 compact=True, id="lesson",
             ))  # fmt: skip

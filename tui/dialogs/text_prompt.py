@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 
@@ -42,8 +43,8 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="text-prompt"):
             yield Static(paragraph(self.title_text), classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, compact=True,
-                        select_on_focus=self.replace_value, id="prompt-text")  # fmt: skip
+            yield SafeInput(self.value, placeholder=self.placeholder, compact=True,
+                            select_on_focus=self.replace_value, id="prompt-text")  # fmt: skip
             yield Static(paragraph(self.note), classes="dialog-note")
 
     @on(Input.Submitted)

@@ -12,6 +12,8 @@ from store import InvalidInput, Store, StoreError
 from store.models import TimerSettings
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.form import Form
+from tui.widgets.check_box import CheckBox
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 
 # (field, label, unit)
 NUMBERS: tuple[tuple[str, str, str], ...] = (
@@ -40,7 +42,7 @@ class TimerSettingsForm(Form[TimerSettings | None]):
             yield Static("Timer settings", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, unit in NUMBERS:
-                    number = Input(
+                    number = SafeInput(
                         str(getattr(current, field)),
                         placeholder=unit,
                         type="integer",
@@ -53,9 +55,9 @@ class TimerSettingsForm(Form[TimerSettings | None]):
                 for field, label in SWITCHES:
                     yield field_row(
                         "",
-                        Checkbox(label, getattr(current, field), compact=True, id=f"field-{field}"),
+                        CheckBox(label, getattr(current, field), compact=True, id=f"field-{field}"),
                     )
-                ideas = TextArea(
+                ideas = SafeTextArea(
                     "\n".join(current.recharge_ideas),
                     compact=True,
                     soft_wrap=True,

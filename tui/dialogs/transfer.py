@@ -19,6 +19,8 @@ from textual.widgets import Checkbox, Input, Select, Static
 from store import Store, StoreError
 from store.importing import CannotImport, Existing, ImportPlan
 from tui import shell
+from tui.widgets.check_box import CheckBox
+from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 
@@ -66,13 +68,13 @@ class ImportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-dialog"):
             yield Static("Import a file", classes="dialog-title")
-            yield Input(
+            yield SafeInput(
                 placeholder="path of a CSV or JSON file",
                 suggester=PathSuggester(),
                 compact=True,
                 id="import-path",
             )
-            yield Checkbox(
+            yield CheckBox(
                 "Dates are day first: 20/03/2026 (--dayfirst)", compact=True, id="import-dayfirst"
             )
             yield Static(id="import-preview", classes="dialog-note", markup=False)
@@ -177,7 +179,7 @@ class ExportDialog(ModalScreen[str | None]):
                 compact=True,
                 id="export-format",
             )
-            yield Input(self._default_path("json"), compact=True, id="export-path")
+            yield SafeInput(self._default_path("json"), compact=True, id="export-path")
             yield Static(id="export-error", classes="dialog-note", markup=False)
             yield Static("ctrl+s: export · escape: cancel", classes="dialog-note", markup=False)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 from uuid import UUID
 
@@ -8,6 +9,10 @@ from textual.widget import Widget
 
 from store import Store, StoreError
 from tui.panes.undo import UndoHistory
+
+FILE_FAULTS = (StoreError, OSError, RecursionError, OverflowError, ValueError)
+"""What reading or writing the data file can raise (UnicodeError is a ValueError). The
+app tells the user of each, once; none of them ends it."""
 
 
 class Pane(Vertical):
@@ -30,7 +35,9 @@ class Pane(Vertical):
         # user has quit, its children are not mounted; once the shutdown has begun, they
         # are being taken apart. There is nothing to show either way.
         if self.is_attached and self.app.is_running:
-            self.reload()
+            # A file fault: the app tells the user; the pane fills in once the file reads.
+            with contextlib.suppress(*FILE_FAULTS):
+                self.reload()
 
     def default_focus(self) -> Widget:
         """Where the user starts working in this pane."""

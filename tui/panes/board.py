@@ -34,6 +34,7 @@ from tui.panes.board_view import (
 from tui.panes.pending_moves import PendingMoves, settled_first
 from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
+from tui.widgets.safe_fields import SafeInput
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.reflection import ReflectionResult
@@ -66,7 +67,9 @@ class BoardPane(Pane):
         self._started = False
 
     def compose(self) -> ComposeResult:
-        filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
+        filter_input = SafeInput(
+            placeholder="filter: company, role, tags, notes", id="board-filter"
+        )
         filter_input.display = False
         yield filter_input
         # The command for the way this app was started (the app knows; a bare one: installed).

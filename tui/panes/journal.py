@@ -17,6 +17,7 @@ from store.journal import MOOD_GLYPHS, JournalFilter, MoodTrend, entry_matches, 
 from tui.panes.list_pane import ListPane, list_keys
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.quick_mood import QuickMoodResult
@@ -136,7 +137,7 @@ class JournalPane(ListPane):
         if trend.entries == 0:
             return text
         if trend.entries < ENOUGH_FOR_A_TREND:
-            text.append(f" {trend.entries} {'entry' if trend.entries == 1 else 'entries'} so far. ")
+            text.append(f" {counted(trend.entries, 'entry', 'entries')} so far. ")
             text.append("The trend fills in as you go.", style="dim")
             return text
         first, last = trend.days[0][0], trend.days[-1][0]
@@ -156,7 +157,7 @@ class JournalPane(ListPane):
         if trend.on_rejection_days is not None and trend.on_other_days is not None:
             no_days, other_days = trend.on_rejection_days, trend.on_other_days
             parts.append(f"days with a “no” {no_days:.1f}, others {other_days:.1f}")
-        parts.append(f"{trend.entries} entries")
+        parts.append(counted(trend.entries, "entry", "entries"))
         if affirmations := len(self.store.affirmations.all()):
             parts.append(f"{affirmations} kept for hard days")
         text.append(" " + " · ".join(parts), style="dim")

@@ -14,6 +14,7 @@ from store import Store, StoreError
 from store.models import Record
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
+from tui.widgets.safe_fields import SafeInput
 
 R = TypeVar("R", bound=Record)
 
@@ -41,7 +42,7 @@ class ListPane(Pane):
         self.query_text = ""
 
     def search_input(self) -> Input:
-        search = Input(
+        search = SafeInput(
             placeholder=self.SEARCH_PLACEHOLDER,
             compact=True,
             id=f"{self.PANE_ID}-search",

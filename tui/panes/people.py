@@ -16,6 +16,7 @@ from store.people import contact_matches, is_due, last_contacted
 from tui.panes.list_pane import ListPane, list_keys
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.conversation import Logged
@@ -83,7 +84,7 @@ class PeoplePane(ListPane):
             return row
 
         self.show_records(shown, describe, select)
-        summary = Text.assemble((f" {len(contacts)} people", "bold"))
+        summary = Text.assemble((f" {counted(len(contacts), 'person', 'people')}", "bold"))
         if due:
             summary.append(f" · {len(due)} due a message", style="bold")
         if self.only_due or self.query_text:

@@ -27,6 +27,7 @@ from store.progress import (
 )
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 WINDOWS: tuple[int | None, ...] = (None, 90, 30)
 """The funnel's windows in days, all time first; `t` steps through them."""
@@ -166,7 +167,8 @@ class ProgressPane(Pane):
             text.append(str(count), style="bold")
         if f.median_days_to_response is not None:
             text.append(
-                f"\nA first answer came after {f.median_days_to_response:.0f} days (median).",
+                f"\nA first answer came after "
+                f"{counted(round(f.median_days_to_response), 'day')} (median).",
                 style="dim",
             )
         text.append("\n")

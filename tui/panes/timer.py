@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import ClassVar
@@ -28,8 +29,9 @@ from store.timer import (
     pick,
     remaining,
 )
-from tui.panes.base import Pane
+from tui.panes.base import FILE_FAULTS, Pane
 from tui.widgets.safe_text import printable
+from tui.wording import counted
 
 
 def clock_face(seconds: int) -> str:
@@ -115,7 +117,9 @@ class TimerPane(Pane):
 
     def _tick(self) -> None:
         if self.region.area:  # on screen: a hidden pane is redrawn when it is shown
-            self.reload()
+            # A file fault: the app tells the user once; the face stays as it was.
+            with contextlib.suppress(*FILE_FAULTS):
+                self.reload()
 
     def shown(self) -> None:
         self.reload()
@@ -184,7 +188,9 @@ class TimerPane(Pane):
     ) -> Text:
         done, target = focus_blocks_on(sessions, now), settings.daily_focus_target
         dots = "●" * min(done, target) + "○" * max(0, target - done)
-        text = Text.assemble(("Today ", "bold"), dots, f"  {done} of {target} focus blocks")
+        text = Text.assemble(
+            ("Today ", "bold"), dots, f"  {done} of {counted(target, 'focus block')}"
+        )
         if done >= target:
             text.append(" · target reached: well done", style="bold")
         if state.phase is TimerKind.FOCUS:
