@@ -8,7 +8,7 @@ import errno
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import PurePath
@@ -16,8 +16,10 @@ from types import FrameType
 from typing import ClassVar, TypeVar
 
 from textual import events, on
+from textual.actions import ActionParseResult
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
@@ -223,6 +225,21 @@ class BouncebackApp(CarefulApp):
                 self._fault_told = None
                 self.refresh_bindings()
                 self.notify("The data file can be read again.", title="Data file")
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key, click and palette choice runs through here: a fault of the data file
+        that an action meets (a move on a file deleted a moment ago) is told, and the app
+        stays up with what is on screen."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except FILE_FAULTS as fault:
+            self._tell_file_fault(fault)
+            return True
 
     def told_once(self, step: Callable[[], object]) -> None:
         """Run ``step``; a fault of the data file is told once, however often it recurs."""

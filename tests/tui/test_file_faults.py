@@ -87,3 +87,17 @@ async def test_ctrl_s_writes_what_is_on_screen_back_once_the_file_is_gone(
         await until(pilot, lambda: sample_store.path.is_file(), "the file written back")
         assert any("Saved what is on screen" in t for t in told)
     assert {a.id for a in Store.open(sample_store.path).applications.on_board()} == cards
+
+
+@pytest.mark.parametrize("fault", [delete, replace_by_a_folder], ids=["deleted", "a folder"])
+async def test_a_key_pressed_the_moment_the_file_goes_is_told_not_a_crash(
+    app: BouncebackApp, sample_store: Store, told: list[str], fault: Callable[[Path], None]
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        fault(sample_store.path)
+        # Before the app's once-a-second look notices: the keys' own actions meet the fault.
+        await pilot.press("L", "enter", "r")
+        await pilot.pause()
+        assert app.is_running
+        assert any("was deleted or replaced" in t or "Cannot read" in t for t in told), told
