@@ -70,12 +70,6 @@ def test_find_the_30th_card_open_edit_move_and_undo(
 # --- 2. a "no" that teaches -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reflection is saved with its lesson now (keys typed ahead), but the journey "
-    "types into the journal entry as it was: a new entry now asks for a mood and starts "
-    "with what happened, so it is not saved",
-)
 def test_a_no_becomes_a_reflection_a_journal_entry_and_a_lesson_on_progress(
     open_app: OpenApp, db: Path
 ) -> None:
@@ -92,14 +86,18 @@ def test_a_no_becomes_a_reflection_a_journal_entry_and_a_lesson_on_progress(
         "\tThey wanted Kafka in production.\tBuild a small Kafka pipeline and write it up",
         "ctrl+j",
     )
-    terminal.wait_for("New journal entry", f"{card.company} — {card.role}")
-    terminal.type(
-        "Read the email twice. Went for a walk.\tI'm not good enough for data roles.\t\t\t"
+    terminal.wait_for("New journal entry", f"A “no” from {card.company} for {card.role}.")
+    terminal.press("shift+tab", "enter")  # the mood is the user's to choose: none is made up
+    terminal.wait_for("2 ☹  bad")
+    terminal.press("down", "down", "enter")
+    terminal.wait_gone("5 ☺☺ great")
+    terminal.type(  # before what the rejection says happened, kept as it was filled in
+        "\tRead the email twice. Went for a walk. \tI'm not good enough for data roles.\t\t\t"
         "One team wanted Kafka. I can learn it in a month.",
         "ctrl+s",
     )
     terminal.wait_gone("New journal entry")
-    terminal.wait_for(f"Read the email twice. Went for a walk.  · {card.company}")
+    terminal.wait_for("Read the email twice. Went for a walk.")
 
     terminal.press("4")
     terminal.wait_for(
@@ -115,7 +113,8 @@ def test_a_no_becomes_a_reflection_a_journal_entry_and_a_lesson_on_progress(
     assert rejected.rejection.lesson == "Build a small Kafka pipeline and write it up"
     entry = data.journal(db)[0]
     assert entry.application_id == card.id
-    assert entry.text == "Read the email twice. Went for a walk."
+    assert entry.mood == 2
+    assert entry.text.startswith("Read the email twice. Went for a walk. A “no” from ")
     assert entry.negative_thought == "I'm not good enough for data roles."
     assert entry.reframe == "One team wanted Kafka. I can learn it in a month."
 
