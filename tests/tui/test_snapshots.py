@@ -39,6 +39,21 @@ def test_details(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=press, terminal_size=SIZES[size])
 
 
+POSTING = (
+    "About the role\n"
+    "We are looking for a data engineer to build and run our pipelines.\n\n"
+    "You will\n- own the nightly loads\n- work with analysts on the models\n\n"
+    "You have\n- Python and SQL\n- dbt or Airflow\n"
+)
+
+
+def test_details_with_a_posting(snap_compare: Any, app: BouncebackApp) -> None:
+    card = next(a for a in app.store.applications.on_board() if a.stage is Stage.APPLIED)
+    app.store.applications.update(card.model_copy(update={"posting": POSTING, "salary": "£55-65k"}))
+    press = ["enter", "pagedown"]  # the posting is last: the longest part
+    assert snap_compare(app, press=press, terminal_size=(80, 24))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_reflection(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["l", "r"], terminal_size=SIZES[size])

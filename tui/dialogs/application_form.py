@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
+from store.pay import parse_pay
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
 from tui.dialogs.form import Form
@@ -58,7 +60,10 @@ class ApplicationForm(Form[Application | None]):
                         id=f"field-{field}",
                     )
                     error = Static(classes="field-error", id=f"error-{field}")
-                    yield field_row(label, Vertical(field_input, error, classes="form-field"))
+                    below = [error]
+                    if field == "salary":
+                        below.append(Static(classes="field-hint", id="salary-read"))
+                    yield field_row(label, Vertical(field_input, *below, classes="form-field"))
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -79,10 +84,32 @@ class ApplicationForm(Form[Application | None]):
                 error = Static(classes="field-error", id="error-notes")
                 notes_box = Vertical(notes, classes="text-box")
                 yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+                # The posting, pasted while it is still online: postings are taken down.
+                posting = TextArea(
+                    self.editing.posting if self.editing else "",
+                    compact=True,
+                    soft_wrap=True,
+                    id="field-posting",
+                )
+                error = Static(classes="field-error", id="error-posting")
+                posting_box = Vertical(posting, classes="text-box")
+                yield field_row("Posting", Vertical(posting_box, error, classes="form-field"))
             yield from self.form_end()
 
     def on_mount(self) -> None:
         self.query_one("#field-company").focus()
+        self._read_salary(self.query_one("#field-salary", Input).value)
+
+    @on(Input.Changed, "#field-salary")
+    def _salary_changed(self, event: Input.Changed) -> None:
+        self._read_salary(event.value)
+
+    def _read_salary(self, typed: str) -> None:
+        """Say what the salary reads as: the board sorts by it, so a surprise shows here."""
+        hint = self.query_one("#salary-read", Static)
+        hint.display = bool(typed.strip())
+        pay = parse_pay(typed)
+        hint.update(f"read as {pay}" if pay else "no amount read: kept as you typed it")
 
     def _initial(self, field: str) -> str:
         if self.editing is None:
@@ -100,6 +127,7 @@ class ApplicationForm(Form[Application | None]):
             field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
         }
         values["notes"] = self.query_one("#field-notes", TextArea).text
+        values["posting"] = self.query_one("#field-posting", TextArea).text
         values["tags"] = tuple(values["tags"].split(","))
         errors: dict[str, str] = {}
         try:
@@ -140,6 +168,7 @@ class ApplicationForm(Form[Application | None]):
         """Show both versions; the user keeps theirs or their own, or goes back to editing."""
         labels = {field: label.rstrip("*") for field, label, _ in TEXT_FIELDS}
         labels["notes"] = "Notes"
+        labels["posting"] = "Posting"
         differences = {
             labels[field]: (getattr(theirs, field), value)
             for field, value in mine.items()

@@ -7,14 +7,18 @@ from uuid import UUID
 
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from store import Application, Stage, Store
+from store import Application, Contact, Stage, Store
 from store.board import days_in_stage
+from store.models import ContactLink
+from store.pay import parse_pay
 from store.people import linked_to
 from tui.dialogs.application_form import ApplicationForm
 from tui.widgets.safe_text import one_line, paragraph, printable
@@ -27,6 +31,7 @@ class ApplicationDetails(ModalScreen[Application | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="details.close"),
         Binding("e", "edit", "Edit", id="details.edit"),
+        Binding("p", "people", "People", id="details.people", tooltip="To the people linked"),
     ]
 
     def __init__(self, store: Store, application_id: UUID) -> None:
@@ -34,15 +39,18 @@ class ApplicationDetails(ModalScreen[Application | None]):
         self.store = store
         self.application = store.applications.get(application_id)
         self.edited: Application | None = None
+        self.people: list[tuple[Contact, ContactLink]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="details"):
             yield Static(id="details-title", classes="dialog-title")
             with VerticalScroll(classes="dialog-body", id="details-body"):
                 yield Static(id="details-content")
+                yield OptionList(id="details-people")
+                yield Static(id="details-posting")
 
     def on_mount(self) -> None:
-        self.query_one("#details").border_subtitle = "e edit · esc close"
+        self.query_one("#details").border_subtitle = "e edit · p people · esc close"
         self._show(self.application)
         self.query_one("#details-body").focus()
 
@@ -50,6 +58,23 @@ class ApplicationDetails(ModalScreen[Application | None]):
         title = paragraph(f"{application.company} — {application.role}")
         self.query_one("#details-title", Static).update(title)
         self.query_one("#details-content", Static).update(self._content(application))
+        # The people are a list of their own, so enter on one opens their details.
+        self.people = linked_to(self.store.people.contacts(), application.id)
+        people = self.query_one("#details-people", OptionList)
+        people.clear_options()
+        people.add_options(Option(self._person(c, link)) for c, link in self.people)
+        people.display = bool(self.people)
+        # Last, as the longest: the posting as it was when the user applied.
+        posting = self.query_one("#details-posting", Static)
+        posting.display = bool(application.posting)
+        posting.update(Text.assemble(("The posting\n", "bold"), paragraph(application.posting)))
+
+    @staticmethod
+    def _person(contact: Contact, link: ContactLink) -> Text:
+        line = Text(printable(contact.name), no_wrap=True, overflow="ellipsis")
+        reach = contact.email or contact.phone
+        line.append(f"  {link.role.label}" + (f", {printable(reach)}" if reach else ""), "dim")
+        return line
 
     def _content(self, a: Application) -> Table:
         now = self.store.clock()
@@ -68,7 +93,11 @@ class ApplicationDetails(ModalScreen[Application | None]):
         row("Excitement", "★" * a.excitement + "☆" * (5 - a.excitement))
         row("Posting", a.url)
         row("Location", a.location)
-        row("Salary", a.salary)
+        if a.salary:
+            pay = parse_pay(a.salary)
+            salary = one_line(a.salary)
+            salary.append(f"  read as {pay}" if pay else "  no amount read", style="dim")
+            row("Salary", salary)
         row("Found via", a.source)
         row("Tags", ", ".join(a.tags))
         if a.next_action:
@@ -82,6 +111,11 @@ class ApplicationDetails(ModalScreen[Application | None]):
             timeline.append(change.stage.label, style="bold" if n == len(a.history) - 1 else "")
             if n < len(a.history) - 1:
                 timeline.append("\n")
+        if (decision := a.offer_decision) is not None:
+            timeline.append(f"\n{decision.at:%Y-%m-%d}  ", style="dim")
+            timeline.append(f"Offer {decision.outcome.value}", style="bold")
+            if decision.reason:
+                timeline.append(f": {printable(decision.reason)}")
         table.add_row("History", timeline)
         if a.rejection is not None and a.stage is Stage.REJECTED:
             r = a.rejection
@@ -92,20 +126,6 @@ class ApplicationDetails(ModalScreen[Application | None]):
             row("Next time", paragraph(r.lesson))
             if r.feedback_requested_at:
                 row("Feedback asked", f"{r.feedback_requested_at:%Y-%m-%d}")
-        people = linked_to(self.store.people.contacts(), a.id)
-        table.add_row("", "")
-        if people:
-            names = Text()
-            for n, (contact, link) in enumerate(people):
-                names.append(printable(contact.name))
-                reach = contact.email or contact.phone
-                names.append(f"  {link.role.label}" + (f", {printable(reach)}" if reach else ""),
-                             style="dim")  # fmt: skip
-                if n < len(people) - 1:
-                    names.append("\n")
-            table.add_row("People", names)
-        else:
-            table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
         entries = [e for e in self.store.journal.entries() if e.application_id == a.id]
         if entries:
             table.add_row("", "")
@@ -116,10 +136,31 @@ class ApplicationDetails(ModalScreen[Application | None]):
                 if n < len(entries) - 1:
                     journal.append("\n")
             table.add_row("Journal", journal)
+        table.add_row("", "")
+        if linked_to(self.store.people.contacts(), a.id):
+            table.add_row("People", Text("p goes to them, enter opens one", "dim"))
+
+        else:
+            table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
         return table
 
     def action_close(self) -> None:
         self.dismiss(self.edited)
+
+    def action_people(self) -> None:
+        if self.people:
+            people = self.query_one("#details-people", OptionList)
+            people.highlighted = people.highlighted or 0
+            people.focus()
+
+    @on(OptionList.OptionSelected, "#details-people")
+    def _open_person(self, event: OptionList.OptionSelected) -> None:
+        from tui.dialogs.contact_details import ContactDetails
+
+        contact, _ = self.people[event.option_index]
+        self.app.push_screen(
+            ContactDetails(self.store, contact.id), lambda _: self._show(self.application)
+        )
 
     def action_edit(self) -> None:
         def saved(application: Application | None) -> None:

@@ -1,0 +1,111 @@
+"""The whole application on its card, driven by the keys a user presses: the posting, the
+pay, the people one key away, a column's order, what became of an offer."""
+
+from __future__ import annotations
+
+import hashlib
+
+from textual.widgets import Input, Static, TextArea
+
+from store import Store
+from store.models import ContactKind
+from tests.tui.test_board import widget_text
+from tui.app import BouncebackApp
+from tui.dialogs.application_form import ApplicationForm
+from tui.dialogs.contact_details import ContactDetails
+from tui.dialogs.contact_form import ContactForm
+from tui.dialogs.details import ApplicationDetails
+from tui.panes.board import BoardPane
+
+
+def sha256(store: Store) -> str:
+    return hashlib.sha256(store.path.read_bytes()).hexdigest()
+
+
+def current(app: BouncebackApp):  # type: ignore[no-untyped-def]
+    card = app.query_one(BoardPane).current
+    assert card is not None
+    return card
+
+
+async def test_a_posting_pasted_in_the_form_is_kept_shown_in_the_details_and_filtered(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        await pilot.press("e")
+        app.screen.query_one("#field-posting", TextArea).text = "Must know Kubernetes.\nNice: dbt"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.applications.get(card.id).posting == "Must know Kubernetes.\nNice: dbt"
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, ApplicationDetails)
+        assert "Must know Kubernetes." in widget_text(app.screen.query_one("#details-posting"))
+        await pilot.press("escape", "slash", *"kubernetes", "enter")
+        await pilot.pause()
+        shown = [a.id for cards in app.query_one(BoardPane).cards.values() for a in cards]
+        assert shown == [card.id]
+
+
+async def test_a_1_mb_posting_is_refused_beside_the_field_with_its_size(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = sha256(app.store)
+        await pilot.press("e")
+        app.screen.query_one("#field-posting", TextArea).text = "word " * 200_000
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+        error = str(app.screen.query_one("#error-posting", Static).render())
+        assert "1.0 MB" in error
+        assert sha256(app.store) == before
+
+
+async def test_the_form_says_what_the_salary_reads_as_and_keeps_one_it_cannot_read(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        await pilot.press("e")
+        salary = app.screen.query_one("#field-salary", Input)
+        hint = app.screen.query_one("#salary-read", Static)
+        salary.value = "£55-65k"
+        await pilot.pause()
+        assert "GBP 55,000–65,000 a year" in str(hint.render())
+        salary.value = "competitive, DOE"
+        await pilot.pause()
+        assert "no amount read" in str(hint.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.applications.get(card.id).salary == "competitive, DOE"
+
+
+async def test_p_in_the_details_goes_to_the_people_and_enter_opens_one(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        contact = app.store.people.add(name="Rosa Diaz")
+        app.store.people.link(contact.id, card.id, ContactKind.RECRUITER)
+        await pilot.press("enter", "p", "end", "enter")  # the last one listed: Rosa
+        await pilot.pause()
+        assert isinstance(app.screen, ContactDetails)
+        assert app.screen.contact.id == contact.id
+        await pilot.press("escape")
+        assert isinstance(app.screen, ApplicationDetails)
+
+
+async def test_linking_a_new_person_fills_in_the_cards_company(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        await pilot.press("p", *"Somebody New", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#field-company", Input).value == card.company
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        added = next(c for c in app.store.people.contacts() if c.name == "Somebody New")
+        assert added.company == card.company
+        assert [link.application_id for link in added.links] == [card.id]
