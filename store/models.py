@@ -498,12 +498,12 @@ class ColumnSort(StrEnum):
 
 
 SORT_LABELS: dict[ColumnSort, str] = {
-    ColumnSort.OWN: "your order",
-    ColumnSort.EXCITEMENT: "excitement",
-    ColumnSort.DUE: "next action due",
-    ColumnSort.DAYS: "days in stage",
-    ColumnSort.PAY: "pay",
-    ColumnSort.COMPANY: "company",
+    ColumnSort.OWN: "your own order",
+    ColumnSort.EXCITEMENT: "most exciting first",
+    ColumnSort.DUE: "next action due first",
+    ColumnSort.DAYS: "longest in the stage first",
+    ColumnSort.PAY: "best paid first",
+    ColumnSort.COMPANY: "company, A to Z",
 }
 
 

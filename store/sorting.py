@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from store.board import days_in_stage
-from store.models import Application, ColumnSort
+from store.models import Application, ColumnSort, Stage
 from store.pay import parse_pay
 
 SortValue = Callable[[Application, datetime], "float | str | None"]
@@ -45,3 +45,30 @@ def sorted_column(
     keyed = [(value(a, now), n, a) for n, a in enumerate(column)]
     with_value = sorted((k for k in keyed if k[0] is not None), key=lambda k: (k[0], k[1]))
     return [a for _, _, a in with_value] + [a for v, _, a in keyed if v is None]
+
+
+def sorted_columns(
+    columns: dict[Stage, list[Application]], sorts: dict[Stage, ColumnSort], now: datetime
+) -> dict[Stage, list[Application]]:
+    """Every column in the order the user chose for it (their own, unless they chose)."""
+    return {
+        stage: sorted_column(cards, sorts.get(stage, ColumnSort.OWN), now)
+        for stage, cards in columns.items()
+    }
+
+
+SORT_MARKS: dict[ColumnSort, str] = {
+    ColumnSort.OWN: "",
+    ColumnSort.EXCITEMENT: "↓★",
+    ColumnSort.DUE: "↓due",
+    ColumnSort.DAYS: "↓days",
+    ColumnSort.PAY: "↓pay",
+    ColumnSort.COMPANY: "↓a-z",
+}
+"""Short enough to sit beside a column's count in a 16-cell column."""
+
+
+def sort_mark(stage: Stage, sorts: dict[Stage, ColumnSort]) -> str:
+    """What a column's heading shows of its order: nothing for the user's own."""
+    mark = SORT_MARKS[sorts.get(stage, ColumnSort.OWN)]
+    return f" {mark}" if mark else ""

@@ -7,8 +7,8 @@ import hashlib
 
 from textual.widgets import Input, Static, TextArea
 
-from store import Store
-from store.models import ContactKind
+from store import Stage, Store
+from store.models import ColumnSort, ContactKind
 from tests.tui.test_board import widget_text
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
@@ -109,3 +109,33 @@ async def test_linking_a_new_person_fills_in_the_cards_company(app: BouncebackAp
         added = next(c for c in app.store.people.contacts() if c.name == "Somebody New")
         assert added.company == card.company
         assert [link.application_id for link in added.links] == [card.id]
+
+
+async def test_s_sorts_the_column_and_the_choice_is_kept_for_next_time(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(BoardPane)
+        own = [a.id for a in pane.cards[Stage.APPLIED]]
+        await pilot.press("s")  # your order -> excitement
+        await pilot.pause()
+        shown = pane.cards[Stage.APPLIED]
+        assert [a.excitement for a in shown] == sorted((a.excitement for a in shown), reverse=True)
+        title = app.query_one("#column-applied .board-column-title")
+        assert str(title.render()).endswith("↓★")
+        assert [a.id for a in pane.cards[Stage.INTERVIEWING]] == [
+            a.id for a in app.store.applications.on_board() if a.stage is Stage.INTERVIEWING
+        ], "only this column"
+        card = pane.current
+        await pilot.press("J")  # by hand, while sorted: refused, nothing moves
+        assert app.store.applications.get(card.id).position == card.position
+    assert app.store.settings.get().column_sort == {Stage.APPLIED: ColumnSort.EXCITEMENT}
+
+    again = BouncebackApp(app.store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        pane = again.query_one(BoardPane)
+        assert [a.excitement for a in pane.cards[Stage.APPLIED]] == [a.excitement for a in shown]
+        for _ in range(5):  # round the cycle, back to the user's own order
+            await pilot.press("s")
+        await pilot.pause()
+        assert [a.id for a in pane.cards[Stage.APPLIED]] == own

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from store import Stage, Store
 from store.clock import MovableClock
+from store.models import ColumnSort
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.panes.timer import TimerPane
@@ -52,6 +53,11 @@ def test_details_with_a_posting(snap_compare: Any, app: BouncebackApp) -> None:
     app.store.applications.update(card.model_copy(update={"posting": POSTING, "salary": "£55-65k"}))
     press = ["enter", "pagedown"]  # the posting is last: the longest part
     assert snap_compare(app, press=press, terminal_size=(80, 24))
+
+
+def test_board_sorted_by_pay(snap_compare: Any, app: BouncebackApp) -> None:
+    app.store.settings.update(column_sort={Stage.APPLIED: ColumnSort.PAY})  # chosen last time
+    assert snap_compare(app, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -34,7 +34,9 @@ from store.board import (
     next_action_due,
     stage_before_rejection,
 )
+from store.models import ColumnSort
 from store.people import feedback_addressee
+from store.sorting import sort_mark, sorted_columns
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
@@ -256,6 +258,14 @@ class BoardPane(Pane):
             id="board.people",
             tooltip="Link a contact to the application (or add one)",
         ),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            show=False,
+            id="board.sort",
+            tooltip="Sort the column: yours, excitement, due, days, pay, company",
+        ),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change"),
         Binding(
             "slash", "filter", "Filter", id="board.filter", tooltip="Filter the cards by words"
@@ -280,6 +290,7 @@ class BoardPane(Pane):
         self.undo_stack: list[Undo] = []
         self._scrolled_to: int | None = None
         self._unsaved: list[tuple[Application, Stage]] = []
+        self.sorts: dict[Stage, ColumnSort] = {}
 
     def compose(self) -> ComposeResult:
         filter_input = Input(placeholder="filter: company, role, tags, notes", id="board-filter")
@@ -333,6 +344,8 @@ class BoardPane(Pane):
         cards: dict[Stage, list[Application]] = {stage: [] for stage in COLUMNS}
         for application in shown:
             cards[application.stage].append(application)
+        self.sorts = self.store.settings.get().column_sort
+        cards = sorted_columns(cards, self.sorts, self.store.clock())
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
@@ -392,7 +405,7 @@ class BoardPane(Pane):
                 where += " (archived)"
             heading = self.query_one(f"#column-{stage.value} .board-column-title", ColumnTitle)
             heading.set_class(column == self.column, "-active")
-            heading.show(stage.label, where)
+            heading.show(stage.label, where + sort_mark(stage, self.sorts))
         if self.column != self._scrolled_to:
             self._scrolled_to = self.column
             self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
@@ -494,9 +507,21 @@ class BoardPane(Pane):
             )
 
     @settled_first
+    def action_sort(self) -> None:
+        sorts = {**self.sorts, self.stage: self.sorts.get(self.stage, ColumnSort.OWN).following}
+        if self._run(lambda: self.store.settings.update(column_sort=sorts)) is not None:
+            self.reload()
+            order = sorts[self.stage].label
+            self.app.notify(f"{self.stage.label}: {order} (s for the next order).", markup=False)
+
+    @settled_first
     def action_reorder(self, offset: int) -> None:
         application = self.current
         if application is None or self.show_archived or self.query_text:
+            return
+        if self.sorts.get(self.stage, ColumnSort.OWN) is not ColumnSort.OWN:
+            hint = "Sorted: press s until “your own order” to move cards by hand."
+            self.app.notify(hint, markup=False)
             return
         moved = self._run(lambda: self.store.applications.reorder(application.id, offset))
         if moved is not None:
