@@ -9,6 +9,7 @@ import pytest
 
 from store import ArchiveReason, InvalidInput, OfferOutcome, Stage, Store
 from store.board import matches
+from store.funnel import funnel
 from store.models import ColumnSort
 from store.pay import PayPeriod, parse_pay
 from store.sample import SAMPLE_NOW
@@ -159,3 +160,13 @@ def test_an_accepted_offer_can_take_the_rest_of_the_board_to_the_archive(store: 
     store.applications.archive_all_but(offer.id, ArchiveReason.ACCEPTED_ELSEWHERE)
     assert [a.id for a in store.applications.on_board()] == [offer.id]
     assert {a.id for a in store.applications.archived()} == {a.id for a in others}
+
+
+def test_a_declined_offer_counts_among_the_offers_turned_down(store: Store) -> None:
+    store.applications.add(company="Applied", role="Dev", stage=Stage.APPLIED)
+    offer = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.applications.move(offer.id, Stage.INTERVIEWING)
+    store.applications.move(offer.id, Stage.OFFER)
+    assert funnel(store.applications.on_board(), SAMPLE_NOW).declined_offers == 0
+    store.applications.decide_offer(offer.id, OfferOutcome.DECLINED, "the commute")
+    assert funnel(store.applications.on_board(), SAMPLE_NOW).declined_offers == 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from store import Stage, Store
+from store import OfferOutcome, Stage, Store
+from store.funnel import funnel
 from store.models import ColumnSort, ContactKind
 from tests.tui.test_board import widget_text
 from tui.app import BouncebackApp
@@ -15,6 +16,7 @@ from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.contact_details import ContactDetails
 from tui.dialogs.contact_form import ContactForm
 from tui.dialogs.details import ApplicationDetails
+from tui.dialogs.offer_outcome import OfferOutcomeDialog
 from tui.panes.board import BoardPane
 
 
@@ -139,3 +141,43 @@ async def test_s_sorts_the_column_and_the_choice_is_kept_for_next_time(
             await pilot.press("s")
         await pilot.pause()
         assert [a.id for a in pane.cards[Stage.APPLIED]] == own
+
+
+async def test_o_records_a_declined_offer_with_its_reason_and_the_funnel_counts_it(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l")  # Offer
+        card = current(app)
+        assert card.stage is Stage.OFFER
+        await pilot.press("o")
+        assert isinstance(app.screen, OfferOutcomeDialog)
+        app.screen.query_one("#field-outcome", Select).value = OfferOutcome.DECLINED
+        await pilot.press("tab", *"pay too low", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, OfferOutcomeDialog)
+        decision = app.store.applications.get(card.id).offer_decision
+        assert decision is not None
+        assert (decision.outcome, decision.reason) == (OfferOutcome.DECLINED, "pay too low")
+        offers = funnel(app.store.applications.on_board(), app.store.clock())
+        assert offers.declined_offers == 1
+        await pilot.press("enter")
+        history = widget_text(app.screen.query_one("#details-content"))
+        assert "Offer declined: pay too low" in history
+
+
+async def test_an_accepted_offer_celebrates_and_can_archive_the_rest_undone_with_u(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        on_board = len(app.store.applications.on_board())
+        await pilot.press("l", "l", "o")
+        card = current(app)
+        app.screen.query_one("#field-archive-rest", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [a.id for a in app.store.applications.on_board()] == [card.id]
+        assert any("Congratulations" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(app.store.applications.on_board()) == on_board

@@ -22,6 +22,7 @@ from store import (
     Application,
     ArchiveReason,
     Contact,
+    OfferOutcome,
     Rejection,
     Stage,
     Store,
@@ -41,6 +42,7 @@ from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.offer_outcome import OfferResult
     from tui.dialogs.reflection import ReflectionResult
 
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
@@ -217,6 +219,14 @@ class BoardPane(Pane):
             "Reject",
             id="board.reject",
             tooltip="Record a rejection and reflect on it",
+        ),
+        Binding(
+            "o",
+            "offer_outcome",
+            "Outcome",
+            show=False,
+            id="board.offer_outcome",
+            tooltip="Record what became of an offer: accepted, declined, expired",
         ),
         Binding(
             "g",
@@ -636,6 +646,55 @@ class BoardPane(Pane):
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
 
     @settled_first
+    def action_offer_outcome(self) -> None:
+        from tui.dialogs.offer_outcome import OfferOutcomeDialog
+
+        application = self.current
+        if application is None or application.stage is not Stage.OFFER:
+            return
+
+        def decided(result: OfferResult | None) -> None:
+            if result is not None:
+                self._decided(application, result)
+
+        self.app.push_screen(OfferOutcomeDialog(application), decided)
+
+    def _decided(self, application: Application, result: OfferResult) -> None:
+        offers = self.store.applications
+        saved = self._run(
+            lambda: offers.decide_offer(application.id, result.outcome, result.reason)
+        )
+        if saved is None:
+            return
+        self._remember(
+            f"outcome of {application.company}'s offer",
+            lambda: offers.revert(application, saved.rev),
+        )
+        if result.outcome is OfferOutcome.ACCEPTED:
+            if result.archive_the_rest:
+                self._archive_the_rest(saved)
+            self.app.notify(
+                f"You accepted {application.company}'s offer. Congratulations: you did it!",
+                title="🎉", timeout=10, markup=False,
+            )  # fmt: skip
+        self.reload(focus_on=saved.id)
+
+    def _archive_the_rest(self, kept: Application) -> None:
+        offers = self.store.applications
+        before = {a.id: a for a in offers.on_board()}
+        archived = self._run(
+            lambda: offers.archive_all_but(kept.id, ArchiveReason.ACCEPTED_ELSEWHERE)
+        )
+        if archived:
+
+            def put_back() -> Application:
+                for card in archived:
+                    offers.revert(before[card.id], card.rev)
+                return kept
+
+            self._remember(f"archive of the {len(archived)} other cards", put_back)
+
+    @settled_first
     def action_reject(self) -> None:
         from tui.dialogs.reflection import ReflectionDialog
 
@@ -703,7 +762,10 @@ class BoardPane(Pane):
         """Keys that make no sense here are hidden from the footer, not dead."""
         if action == "clear_filter":
             return bool(self.query_text) or self.query_one("#board-filter").display
-        if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
+        if (
+            action in ("move", "reorder", "reject", "ghosted", "offer_outcome")
+            and self.show_archived
+        ):
             return None
         if action == "undo":
             return bool(self.undo_stack or self._unsaved) or None  # a move saves first
