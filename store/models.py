@@ -221,6 +221,9 @@ class Application(Record):
     posting: PostingText = ""
     """The posting's text, pasted while it is still online."""
     offer_decision: OfferDecision | None = None
+    resume: ShortText = ""
+    """The name of the résumé version sent with it."""
+    cover_letter: ShortText = ""
 
     @model_validator(mode="after")
     def _stage_matches_history(self) -> Self:

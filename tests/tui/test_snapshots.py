@@ -152,6 +152,13 @@ def test_progress(snap_compare: Any, app: BouncebackApp, size: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_progress_what_works(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    below_the_funnel = {"80x24": 17, "120x36": 14}[size]
+    press = ["4", *"j" * below_the_funnel]
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_progress_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -> None:
     assert snap_compare(empty_app, press=["4"], terminal_size=SIZES[size])
 

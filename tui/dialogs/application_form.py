@@ -7,6 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
@@ -25,6 +26,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("location", "Location", "Remote, a city…"),
     ("salary", "Salary", "as advertised"),
     ("source", "Found via", "LinkedIn, referral…"),
+    ("resume", "Résumé", "the version sent: yours are suggested (→ accepts)"),
+    ("cover_letter", "Cover letter", "the version sent, if any"),
     ("tags", "Tags", "comma separated"),
     ("excitement", "Excitement", "1 (meh) to 5 (dream job)"),
     ("next_action", "Next action", "e.g. follow up by email"),
@@ -57,6 +60,7 @@ class ApplicationForm(Form[Application | None]):
                         self._initial(field),
                         placeholder=placeholder,
                         compact=True,
+                        suggester=self._used(field),
                         id=f"field-{field}",
                     )
                     error = Static(classes="field-error", id=f"error-{field}")
@@ -110,6 +114,15 @@ class ApplicationForm(Form[Application | None]):
         hint.display = bool(typed.strip())
         pay = parse_pay(typed)
         hint.update(f"read as {pay}" if pay else "no amount read: kept as you typed it")
+
+    def _used(self, field: str) -> SuggestFromList | None:
+        """For the materials: the names already used, the last used first."""
+        if field not in ("resume", "cover_letter"):
+            return None
+        applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
+        applications.sort(key=lambda a: a.created_at, reverse=True)
+        names = dict.fromkeys(getattr(a, field) for a in applications if getattr(a, field))
+        return SuggestFromList(names, case_sensitive=False) if names else None
 
     def _initial(self, field: str) -> str:
         if self.editing is None:

@@ -99,6 +99,8 @@ class ApplicationDetails(ModalScreen[Application | None]):
             salary.append(f"  read as {pay}" if pay else "  no amount read", style="dim")
             row("Salary", salary)
         row("Found via", a.source)
+        row("Résumé", a.resume)
+        row("Cover letter", a.cover_letter)
         row("Tags", ", ".join(a.tags))
         if a.next_action:
             due = f" (due {a.next_action_due:%Y-%m-%d})" if a.next_action_due else ""

@@ -1,0 +1,61 @@
+"""What works, on Progress and in the form: the résumé sent with each application, and the
+counts by channel, résumé, cover letter and tag."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from store import Stage, Store
+from tui.app import BouncebackApp
+from tui.panes.board import BoardPane
+
+
+def what_works(app: BouncebackApp) -> str:
+    return str(app.query_one("#progress-works", Static).render())
+
+
+async def test_progress_names_the_resume_that_gets_answers_with_the_counts(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        shown = what_works(app)
+        assert "15 of 17 answered" in shown
+        assert "CV short gets answers 3 times as often as CV 2026 data" in shown
+        assert "(15 of 17 against 5 of 16)" in shown
+
+
+async def test_small_groups_show_counts_and_say_it_is_too_early(store: Store) -> None:
+    for n in range(5):
+        card = store.applications.add(
+            company=f"Co {n}", role="Dev", stage=Stage.APPLIED, source="referral"
+        )
+        if n < 4:
+            store.applications.move(card.id, Stage.INTERVIEWING)
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        shown = what_works(app)
+        assert "4 of 5  answered" in shown
+        assert "too early to tell" in shown
+        assert "%" not in shown
+        assert "No group stands out yet" in shown
+
+
+async def test_the_form_keeps_the_resume_sent_and_suggests_the_ones_used(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(BoardPane).current
+        assert card is not None
+        await pilot.press("e")
+        resume = app.screen.query_one("#field-resume", Input)
+        resume.value = ""
+        resume.focus()
+        await pilot.press(*"CV s")
+        await pilot.pause()
+        await pilot.press("right")  # accepts the suggestion
+        assert resume.value == "CV short"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.store.applications.get(card.id).resume == "CV short"
