@@ -3,11 +3,15 @@ counts by channel, résumé, cover letter and tag."""
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import Input, Static
 
 from store import Stage, Store
 from tui.app import BouncebackApp
 from tui.panes.board import BoardPane
+
+from .test_cli import run
 
 
 def what_works(app: BouncebackApp) -> str:
@@ -59,3 +63,24 @@ async def test_the_form_keeps_the_resume_sent_and_suggests_the_ones_used(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.store.applications.get(card.id).resume == "CV short"
+
+
+def test_the_shell_prints_what_works_by_resume_and_records_the_resume_sent(
+    sample_store: Store,
+) -> None:
+    db = str(sample_store.path)
+    printed = run("stats", "--by", "resume", "--db", db)
+    assert printed.returncode == 0
+    assert "CV short" in printed.stdout
+    assert "15 of 17 answered, 13 interviewed" in printed.stdout
+    assert "CV short gets answers 3 times as often as CV 2026 data" in printed.stdout
+    as_json = json.loads(run("stats", "--by", "tag", "--json", "--db", db).stdout)
+    assert as_json["lever"] is None
+    assert {g["name"] for g in as_json["groups"]} >= {"remote", "fintech"}
+    assert not any(g["enough"] for g in as_json["groups"])
+
+    added = run("add", "Northwind", "Dev", "--stage", "applied", "--resume", "CV short",
+                "--db", db)  # fmt: skip
+    assert added.returncode == 0
+    fresh = Store.open(sample_store.path).applications.on_board()
+    assert next(a for a in fresh if a.company == "Northwind").resume == "CV short"
