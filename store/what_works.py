@@ -20,6 +20,9 @@ MIN_GROUP = 8
 """Applications a group needs before its share means anything."""
 Z_95 = 1.96
 
+CHANNELS = ("job board", "LinkedIn", "company site", "referral", "recruiter came to me")
+"""Offered as the channel ("Found via") beside the user's own, so channels can be counted."""
+
 
 class Dimension(StrEnum):
     SOURCE = "source"

@@ -84,3 +84,21 @@ def test_the_shell_prints_what_works_by_resume_and_records_the_resume_sent(
     assert added.returncode == 0
     fresh = Store.open(sample_store.path).applications.on_board()
     assert next(a for a in fresh if a.company == "Northwind").resume == "CV short"
+
+
+async def test_the_channel_offers_the_usual_ones_and_those_already_used(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        source = app.screen.query_one("#field-source", Input)
+        source.focus()
+        await pilot.press(*"recruiter c")
+        await pilot.pause()
+        await pilot.press("right")
+        assert source.value == "recruiter came to me"
+        source.value = ""
+        await pilot.press(*"mee")  # the sample's own channel
+        await pilot.pause()
+        await pilot.press("right")
+        assert source.value == "meetup"

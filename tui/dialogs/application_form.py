@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from store import PIPELINE, Application, ConflictError, InvalidInput, Stage, Store, StoreError
 from store.board import parse_date
 from store.pay import parse_pay
+from store.what_works import CHANNELS
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.conflict import ask_which_version
 from tui.dialogs.form import Form
@@ -116,12 +117,15 @@ class ApplicationForm(Form[Application | None]):
         hint.update(f"read as {pay}" if pay else "no amount read: kept as you typed it")
 
     def _used(self, field: str) -> SuggestFromList | None:
-        """For the materials: the names already used, the last used first."""
-        if field not in ("resume", "cover_letter"):
+        """For the channel and the materials: the names already used, the last used first
+        (and the usual channels), so the same one is typed the same way and counts."""
+        if field not in ("source", "resume", "cover_letter"):
             return None
         applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
         applications.sort(key=lambda a: a.created_at, reverse=True)
         names = dict.fromkeys(getattr(a, field) for a in applications if getattr(a, field))
+        if field == "source":
+            names.update(dict.fromkeys(CHANNELS))
         return SuggestFromList(names, case_sensitive=False) if names else None
 
     def _initial(self, field: str) -> str:
