@@ -174,6 +174,8 @@ class OfferDecision(Model):
     at: AwareDatetime
     reason: ShortText = ""
     """Why it was declined, in the user's words."""
+    pay: ShortText = ""
+    """What they offered, as written; compared with the salary asked for on Progress."""
 
 
 POSTING_MAX = 100_000

@@ -102,3 +102,17 @@ def parse_pay(text: str) -> Pay | None:
         words = re.findall(r"[A-Za-z]{3}", text)
         currency = next((w.upper() for w in words if w.upper() in _CODES), "")
     return Pay(min(values), max(values), currency, period or PayPeriod.YEAR)
+
+
+def against(offered: Pay, asked: Pay) -> str | None:
+    """Where an offer lands against the range asked for: "above", "within" or "below";
+    None when they are in different currencies."""
+    if offered.currency and asked.currency and offered.currency != asked.currency:
+        return None
+    per_year = PER_YEAR[offered.period]
+    low, high = asked.minimum * PER_YEAR[asked.period], asked.yearly_maximum
+    if offered.maximum * per_year > high:
+        return "above"
+    if offered.maximum * per_year < low:
+        return "below"
+    return "within"

@@ -138,7 +138,7 @@ class ApplicationRepository:
         return updated
 
     def decide_offer(
-        self, application_id: UUID, outcome: OfferOutcome, reason: str = ""
+        self, application_id: UUID, outcome: OfferOutcome, reason: str = "", pay: str = ""
     ) -> Application:
         """Record what became of an offer: accepted, declined (and why) or expired."""
         now = self._core.clock()
@@ -146,7 +146,7 @@ class ApplicationRepository:
             doc_id, current = self._core.fresh(Application, application_id)
             if current.stage is not Stage.OFFER:
                 raise InvalidInput({"outcome": "only an application at Offer has an outcome"})
-            decision = {"outcome": outcome, "at": now, "reason": reason}
+            decision = {"outcome": outcome, "at": now, "reason": reason, "pay": pay}
             updated = validated(
                 Application,
                 {

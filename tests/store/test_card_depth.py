@@ -11,7 +11,7 @@ from store import ArchiveReason, InvalidInput, OfferOutcome, Stage, Store
 from store.board import matches
 from store.funnel import funnel
 from store.models import ColumnSort
-from store.pay import PayPeriod, parse_pay
+from store.pay import PayPeriod, against, parse_pay
 from store.sample import SAMPLE_NOW
 from store.sorting import sorted_column
 
@@ -170,3 +170,22 @@ def test_a_declined_offer_counts_among_the_offers_turned_down(store: Store) -> N
     assert funnel(store.applications.on_board(), SAMPLE_NOW).declined_offers == 0
     store.applications.decide_offer(offer.id, OfferOutcome.DECLINED, "the commute")
     assert funnel(store.applications.on_board(), SAMPLE_NOW).declined_offers == 1
+
+
+@pytest.mark.parametrize(
+    ("offered", "asked", "where"),
+    [
+        ("£60k", "£45k–£55k", "above"),
+        ("£50k", "£45k–£55k", "within"),
+        ("£40k", "£45k–£55k", "below"),
+        ("£250 a day", "£50k", "above"),  # 55,000 a year at 220 days
+        ("$60k", "£45k–£55k", None),
+    ],
+)
+def test_an_offer_is_placed_against_the_range_asked_for(
+    offered: str, asked: str, where: str | None
+) -> None:
+    offer, wanted = parse_pay(offered), parse_pay(asked)
+    assert offer is not None
+    assert wanted is not None
+    assert against(offer, wanted) == where

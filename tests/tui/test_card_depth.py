@@ -181,3 +181,19 @@ async def test_an_accepted_offer_celebrates_and_can_archive_the_rest_undone_with
         await pilot.press("u")
         await pilot.pause()
         assert len(app.store.applications.on_board()) == on_board
+
+
+async def test_progress_places_an_offer_against_the_salary_asked_for(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l")
+        card = current(app)
+        app.store.applications.update(card.model_copy(update={"salary": "£45k–£55k"}))
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#field-pay", Input).value = "£60k"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        shown = str(app.query_one("#progress-offers", Static).render())
+        assert "GBP 60,000 a year offered, above the GBP 45,000–55,000 a year" in shown

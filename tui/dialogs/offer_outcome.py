@@ -20,6 +20,7 @@ OUTCOMES = [(outcome.label, outcome) for outcome in OfferOutcome]
 class OfferResult:
     outcome: OfferOutcome
     reason: str
+    pay: str
     archive_the_rest: bool
     """Accepted: the search is over, the other cards can go to the archive."""
 
@@ -48,6 +49,13 @@ class OfferOutcomeDialog(Form[OfferResult | None]):
                 id="field-reason",
             )
             yield field_row("Reason", Vertical(reason, classes="form-field"))
+            pay = Input(
+                decided.pay if decided else "",
+                placeholder="what they offered, e.g. £58k",
+                compact=True,
+                id="field-pay",
+            )
+            yield field_row("Pay offered", Vertical(pay, classes="form-field"))
             yield Checkbox(
                 "Accepted: take the rest of the board to the archive",
                 compact=True,
@@ -62,5 +70,7 @@ class OfferOutcomeDialog(Form[OfferResult | None]):
         outcome = self.query_one("#field-outcome", Select).value
         assert isinstance(outcome, OfferOutcome)
         reason = self.query_one("#field-reason", Input).value.strip()
+        pay = self.query_one("#field-pay", Input).value.strip()
         archive = self.query_one("#field-archive-rest", Checkbox).value
-        self.dismiss(OfferResult(outcome, reason, archive and outcome is OfferOutcome.ACCEPTED))
+        accepted = outcome is OfferOutcome.ACCEPTED
+        self.dismiss(OfferResult(outcome, reason, pay, archive and accepted))

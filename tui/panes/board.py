@@ -662,7 +662,7 @@ class BoardPane(Pane):
     def _decided(self, application: Application, result: OfferResult) -> None:
         offers = self.store.applications
         saved = self._run(
-            lambda: offers.decide_offer(application.id, result.outcome, result.reason)
+            lambda: offers.decide_offer(application.id, result.outcome, result.reason, result.pay)
         )
         if saved is None:
             return

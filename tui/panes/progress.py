@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import PIPELINE, Application, Metric, Period, Store, StoreError, Win
+from store.pay import against, parse_pay
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
     Activity,
@@ -104,6 +105,28 @@ def what_works_text(applications: Sequence[Application]) -> Text | None:
     return text
 
 
+def offers_text(applications: Sequence[Application]) -> Text | None:
+    """Each offer whose pay was noted, against the salary on its card; None if none was."""
+    lines = []
+    for a in applications:
+        if a.offer_decision is None or (offered := parse_pay(a.offer_decision.pay)) is None:
+            continue
+        line = Text(f"  {printable(a.company)}: {offered} offered", no_wrap=True)
+        asked = parse_pay(a.salary)
+        where = against(offered, asked) if asked else None
+        if asked is None:
+            line.append(", no salary on the card to compare with", style="dim")
+        elif where is None:
+            line.append(f", against {asked} (another currency)", style="dim")
+        else:
+            line.append(f", {where} the {asked} you went for")
+        lines.append(line)
+    if not lines:
+        return None
+    text = heading("Offers against what you asked for")
+    return text.append("\n").append(Text("\n").join(lines))
+
+
 class ProgressPane(Pane):
     PANE_ID = "progress"
 
@@ -126,7 +149,8 @@ class ProgressPane(Pane):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress-scroll", can_focus=False):
-            for part in ("goals", "funnel", "works", "noes", "lessons", "mood", "wins"):
+            parts = ("goals", "funnel", "works", "offers", "noes", "lessons", "mood", "wins")
+            for part in parts:
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
     def shown(self) -> None:
@@ -144,6 +168,7 @@ class ProgressPane(Pane):
         self._update("goals", self._goals(progress))
         self._update("funnel", self._funnel(shown))
         self._update("works", what_works_text(activity.applications))
+        self._update("offers", offers_text(activity.applications))
         self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
