@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 
+from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from store import OfferOutcome, Stage, Store
 from store.funnel import funnel
 from store.models import ColumnSort, ContactKind
 from tests.tui.test_board import widget_text
+from tests.tui.test_hostile_input import is_control
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.contact_details import ContactDetails
@@ -197,3 +199,19 @@ async def test_progress_places_an_offer_against_the_salary_asked_for(app: Bounce
         await pilot.pause()
         shown = str(app.query_one("#progress-offers", Static).render())
         assert "GBP 60,000 a year offered, above the GBP 45,000–55,000 a year" in shown
+
+
+async def test_a_posting_holding_escape_sequences_and_markup_is_drawn_harmlessly(
+    app: BouncebackApp,
+) -> None:
+    hostile = "Role [bold]x[/bold]\x1b]52;c;aGk=\x07\x1b[2J\u202e\nline two"
+    card = next(a for a in app.store.applications.on_board() if a.stage is Stage.APPLIED)
+    app.store.applications.update(card.model_copy(update={"posting": hostile}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the first card of Applied
+        await pilot.pause()
+        posting = app.screen.query_one("#details-posting")
+        lines = posting.render_lines(Region(0, 0, posting.size.width, posting.size.height))
+        drawn = "".join(segment.text for strip in lines for segment in strip)
+        assert "Role [bold]x[/bold]" in drawn
+        assert not any(is_control(c) for c in drawn)
