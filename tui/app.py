@@ -31,6 +31,7 @@ from tui.panes.journal import JournalPane
 from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
+from tui.search import SearchProvider
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     # (id, key, title, pane)
@@ -77,6 +78,7 @@ class BouncebackApp(App[None]):
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
     # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
+    COMMANDS = App.COMMANDS | {SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.
