@@ -49,6 +49,7 @@ VIEWS: list[View] = [
     View("timer-settings.svg", SIZE, ["3", "c"]),
     View("progress-80x24.svg", (80, 24), ["4"]),
     View("progress-goals.svg", SIZE, ["4", "g"]),
+    View("progress-what-works.svg", SIZE, ["4", *"j" * 14]),
     View("people-80x24.svg", (80, 24), ["5"]),
     View("people-contact.svg", SIZE, ["5", "slash", *"jonas", "enter", "enter"]),
     View("board-link-person.svg", SIZE, ["l", "p", *"Pri"]),

@@ -59,10 +59,10 @@ def next_action_due(application: Application, today: date) -> bool:
 
 
 def matches(application: Application, query: str) -> bool:
-    """Case-insensitive search across company, role, tags and notes; every word must match."""
-    haystack = " ".join(
-        (application.company, application.role, " ".join(application.tags), application.notes)
-    ).casefold()
+    """Case-insensitive search across company, role, tags, notes and the posting; every
+    word must match."""
+    a = application
+    haystack = " ".join((a.company, a.role, " ".join(a.tags), a.notes, a.posting)).casefold()
     return all(word in haystack for word in query.casefold().split())
 
 

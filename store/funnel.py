@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import median
 
-from store.models import PIPELINE, Application, ArchiveReason, RejectionReason, Stage
+from store.models import (
+    PIPELINE,
+    Application,
+    ArchiveReason,
+    OfferOutcome,
+    RejectionReason,
+    Stage,
+)
 
 # --- what the funnel needs before it says anything -------------------------------------
 
@@ -174,7 +181,10 @@ def funnel(applications: Iterable[Application], now: datetime, days: int | None 
         interviews += RANK[furthest] >= RANK[Stage.INTERVIEWING]
         if furthest is Stage.OFFER:
             offers += 1
-            declined += application.archived is ArchiveReason.WITHDRAWN
+            decision = application.offer_decision
+            declined += application.archived is ArchiveReason.WITHDRAWN or (
+                decision is not None and decision.outcome is OfferOutcome.DECLINED
+            )
         if application.rejection is not None:
             rejections += 1
             rejected_at[application.rejection.reached] += 1

@@ -161,6 +161,45 @@ class ArchiveReason(StrEnum):
     OTHER = "other"
 
 
+class OfferOutcome(StrEnum):
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class OfferDecision(Model):
+    """What became of an offer, and when: the search may end, or the funnel learns why not."""
+
+    outcome: OfferOutcome
+    at: AwareDatetime
+    reason: ShortText = ""
+    """Why it was declined, in the user's words."""
+    pay: ShortText = ""
+    """What they offered, as written; compared with the salary asked for on Progress."""
+
+
+POSTING_MAX = 100_000
+"""Characters of a posting's text: a few thousand words fit many times over, a pasted
+1 MB page does not."""
+
+
+def _posting(value: str) -> str:
+    if len(value) > POSTING_MAX:
+        size = len(value.encode("utf-8", "surrogatepass"))
+        raise ValueError(
+            f"is {size / 1_000_000:.1f} MB ({len(value):,} characters); "
+            f"a posting fits in {POSTING_MAX:,} characters"
+        )
+    return value
+
+
+PostingText = Annotated[str, AfterValidator(_posting)]
+
+
 class Application(Record):
     company: RequiredText
     role: RequiredText
@@ -183,6 +222,14 @@ class Application(Record):
     archived_at: AwareDatetime | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # --- the whole application: the posting as it was, what became of the offer.
+    # The pay is read from ``salary`` (store/pay.py), so what the user typed stays the record.
+    posting: PostingText = ""
+    """The posting's text, pasted while it is still online."""
+    offer_decision: OfferDecision | None = None
+    resume: ShortText = ""
+    """The name of the résumé version sent with it."""
+    cover_letter: ShortText = ""
 
     @model_validator(mode="after")
     def _stage_matches_history(self) -> Self:
@@ -440,9 +487,40 @@ GHOSTED_AFTER_DAYS = 21
 """An application in Applied this long with no change is probably a silent "no"."""
 
 
+class ColumnSort(StrEnum):
+    OWN = "own"
+    EXCITEMENT = "excitement"
+    DUE = "due"
+    DAYS = "days"
+    PAY = "pay"
+    COMPANY = "company"
+
+    @property
+    def label(self) -> str:
+        return SORT_LABELS[self]
+
+    @property
+    def following(self) -> ColumnSort:
+        """The next order in the cycle the sort key steps through."""
+        orders = list(ColumnSort)
+        return orders[(orders.index(self) + 1) % len(orders)]
+
+
+SORT_LABELS: dict[ColumnSort, str] = {
+    ColumnSort.OWN: "your own order",
+    ColumnSort.EXCITEMENT: "most exciting first",
+    ColumnSort.DUE: "next action due first",
+    ColumnSort.DAYS: "longest in the stage first",
+    ColumnSort.PAY: "best paid first",
+    ColumnSort.COMPANY: "company, A to Z",
+}
+
+
 class Settings(Model):
     theme: ShortText = "textual-dark"
     stale_after_days: int = Field(default=GHOSTED_AFTER_DAYS, ge=1, le=365)
     timer: TimerSettings = TimerSettings()
     board_cursor: UUID | None = None
     """The card the board's cursor was on when the app last closed."""
+    column_sort: dict[Stage, ColumnSort] = {}
+    """How each board column is shown; a column not listed is in the user's order."""

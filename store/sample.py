@@ -130,6 +130,20 @@ def _uuid(rng: random.Random) -> UUID:
     return UUID(int=rng.getrandbits(128), version=4)
 
 
+def _materials(final: Stage, rejection: Rejection | None, n: int) -> dict[str, str]:
+    """The résumé and cover letter sent, so Progress has a comparison to show. Taken from
+    the card's place rather than the random sequence, which the rest of the sample keeps."""
+    if final is Stage.WISHLIST:
+        return {}
+    interviewed = (Stage.INTERVIEWING, Stage.OFFER)
+    short = final in interviewed or (rejection is not None and rejection.reached in interviewed)
+    short = short or n % 5 == 0
+    return {
+        "resume": "CV short" if short else "CV 2026 data",
+        "cover_letter": "cover letter generic" if n % 2 else "",
+    }
+
+
 def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[Record]:
     """The whole sample, as records ready for :meth:`Store.insert_all`."""
     rng = random.Random(seed)
@@ -183,6 +197,7 @@ def _applications(rng: random.Random, now: datetime) -> list[Application]:
                     salary=rng.choice(["", "£45k–£55k", "£50k", "£60k + bonus"]),
                     source=rng.choice(SOURCES),
                     tags=tuple(rng.sample(TAGS, rng.randint(0, 2))),
+                    **_materials(final, rejection, len(applications)),
                     excitement=rng.randint(1, 5),
                     notes=rng.choice(
                         [

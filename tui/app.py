@@ -37,6 +37,7 @@ from tui.panes.journal import JournalPane
 from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
+from tui.search import SearchProvider
 from tui.wording import counted
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
@@ -79,6 +80,7 @@ class BouncebackApp(CarefulApp):
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
     # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
+    COMMANDS = CarefulApp.COMMANDS | {SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.

@@ -9,6 +9,7 @@ import signal
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
@@ -27,6 +28,7 @@ from store import (
 from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
+from store.what_works import Dimension, groups, lever
 from tui import config, shell
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -135,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
         "stats", parents=[common], help="print your goals, the funnel and what it suggests"
     )
     stats.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    stats.add_argument(
+        "--by",
+        choices=[by.value for by in Dimension],
+        help="what works: answers and interviews by channel, résumé, cover letter or tag",
+    )
 
     settings_file = commands.add_parser(
         "config", parents=[common], help="your settings file: theme and keys"
@@ -351,7 +358,31 @@ def _contacts(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _what_works(store: Store, by: Dimension, as_json: bool) -> int:
+    found = groups(store.goals.activity().applications, by)
+    named = lever(found)
+    if as_json:
+        rows = [{**asdict(g), "enough": g.enough} for g in found]
+        sentence = named.sentence(by) if named else None
+        print(json.dumps({"by": by.value, "groups": rows, "lever": sentence}, indent=2))
+        return EXIT_OK
+    print(f"What works, by {by.label}")
+    if not found:
+        print("  Nothing sent with one yet.")
+    for g in found:
+        share = f"{g.answer_rate:.0%} answered" if g.enough else "too early to tell"
+        print(f"  {printable(g.name):<24} {g.answered} of {g.sent} answered, "
+              f"{g.interviewed} interviewed  ({share})")  # fmt: skip
+    if named is not None:
+        print(f"\n{printable(named.sentence(by))}.")
+    elif found:
+        print(f"\nNo {by.label} stands out yet beyond what chance could explain.")
+    return EXIT_OK
+
+
 def _stats(store: Store, args: argparse.Namespace) -> int:
+    if args.by:
+        return _what_works(store, Dimension(args.by), args.json)
     now = store.clock()
     activity = store.goals.activity()
     if args.json:

@@ -148,6 +148,8 @@ def add_field_options(parser: argparse.ArgumentParser, *, naming: bool = False) 
     parser.add_argument("--excitement", type=int, metavar="1-5")
     parser.add_argument("--next-action", metavar="TEXT", help="what to do next")
     parser.add_argument("--due", metavar="DATE", help="when: YYYY-MM-DD, tomorrow, +3d")
+    parser.add_argument("--resume", help="the name of the résumé version sent")
+    parser.add_argument("--cover-letter", help="the name of the cover letter sent")
 
 
 NAMING_OPTIONS = {"company": "company", "role": "role", "url": "url", "note": "notes"}
@@ -158,6 +160,8 @@ FIELD_OPTIONS = {
     "tag": "tags",
     "excitement": "excitement",
     "next_action": "next_action",
+    "resume": "resume",
+    "cover_letter": "cover_letter",
 }
 
 

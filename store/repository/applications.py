@@ -14,6 +14,7 @@ from store.models import (
     ArchiveReason,
     Contact,
     ContactLink,
+    OfferOutcome,
     Rejection,
     RejectionReason,
     Stage,
@@ -135,6 +136,43 @@ class ApplicationRepository:
             )
             self._core.replace(changes, doc_id, updated)
         return updated
+
+    def decide_offer(
+        self, application_id: UUID, outcome: OfferOutcome, reason: str = "", pay: str = ""
+    ) -> Application:
+        """Record what became of an offer: accepted, declined (and why) or expired."""
+        now = self._core.clock()
+        with self._core.transaction() as changes:
+            doc_id, current = self._core.fresh(Application, application_id)
+            if current.stage is not Stage.OFFER:
+                raise InvalidInput({"outcome": "only an application at Offer has an outcome"})
+            decision = {"outcome": outcome, "at": now, "reason": reason, "pay": pay}
+            updated = validated(
+                Application,
+                {
+                    **current.model_dump(),
+                    "offer_decision": decision,
+                    "rev": current.rev + 1,
+                    "updated_at": now,
+                },
+            )
+            self._core.replace(changes, doc_id, updated)
+        return updated
+
+    def archive_all_but(self, application_id: UUID, reason: ArchiveReason) -> list[Application]:
+        """Take every other card off the board (an offer accepted: the search is over)."""
+        now = self._core.clock()
+        archived = []
+        with self._core.transaction() as changes:
+            for doc_id, doc in list(self._core.stored(APPLICATIONS).items()):
+                if doc.get("archived") is not None or doc.get("id") == str(application_id):
+                    continue
+                record = validated(Application, doc)
+                update = {"archived": reason, "archived_at": now, "rev": record.rev + 1,
+                          "updated_at": now}  # fmt: skip
+                archived.append(record.model_copy(update=update))
+                self._core.replace(changes, doc_id, archived[-1])
+        return archived
 
     def archive(
         self, application_id: UUID, reason: ArchiveReason | None = ArchiveReason.OTHER

@@ -41,13 +41,13 @@ def test_find_the_30th_card_open_edit_move_and_undo(
     terminal.wait_until(lambda: terminal.highlighted(shown), f"{card.company} highlighted")
 
     terminal.press("enter")
-    terminal.wait_for(f"{card.company} — {card.role}", "e edit · esc close")
+    terminal.wait_for(f"{card.company} — {card.role}", "e edit · p people · esc close")
     terminal.press("e")
     terminal.wait_for(f"Edit {card.company}")
     terminal.type("\tSenior Data Engineer", "ctrl+s")  # the role, in place of the old one
     terminal.wait_for(f"{card.company} — Senior Data Engineer")
     terminal.press("escape")
-    terminal.wait_gone("e edit · esc close")
+    terminal.wait_gone("e edit · p people · esc close")
 
     terminal.press("L")
     terminal.wait_for(f"Applied {len(applied) - 1}", f"1/{interviewing + 1}")
@@ -297,7 +297,7 @@ def test_a_person_added_linked_and_talked_to_shows_on_people(open_app: OpenApp, 
     terminal.press("enter")
     terminal.wait_for(f"{card.company} — {card.role}", "Dana Whitfield  recruiter")
     terminal.press("escape")
-    terminal.wait_gone("e edit · esc close")
+    terminal.wait_gone("e edit · p people · esc close")
 
     terminal.press("4")
     terminal.wait_for("g changes them")

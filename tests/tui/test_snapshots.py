@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from store import Stage, Store
 from store.clock import MovableClock
+from store.models import ColumnSort
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.panes.timer import TimerPane
@@ -37,6 +38,26 @@ def test_new_application_with_errors(snap_compare: Any, app: BouncebackApp, size
 def test_details(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     press = [*"llll", "enter"]  # a rejected card, with its reflection
     assert snap_compare(app, press=press, terminal_size=SIZES[size])
+
+
+POSTING = (
+    "About the role\n"
+    "We are looking for a data engineer to build and run our pipelines.\n\n"
+    "You will\n- own the nightly loads\n- work with analysts on the models\n\n"
+    "You have\n- Python and SQL\n- dbt or Airflow\n"
+)
+
+
+def test_details_with_a_posting(snap_compare: Any, app: BouncebackApp) -> None:
+    card = next(a for a in app.store.applications.on_board() if a.stage is Stage.APPLIED)
+    app.store.applications.update(card.model_copy(update={"posting": POSTING, "salary": "£55-65k"}))
+    press = ["l", "enter", "pagedown"]  # Applied's first card; the posting is last: the longest
+    assert snap_compare(app, press=press, terminal_size=(80, 24))
+
+
+def test_board_sorted_by_pay(snap_compare: Any, app: BouncebackApp) -> None:
+    app.store.settings.update(column_sort={Stage.APPLIED: ColumnSort.PAY})  # chosen last time
+    assert snap_compare(app, press=["l"], terminal_size=(80, 24))  # the cursor in Applied
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -128,6 +149,13 @@ def test_key_help(snap_compare: Any, app: BouncebackApp) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_progress(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["4"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_progress_what_works(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    below_the_funnel = {"80x24": 17, "120x36": 14}[size]
+    press = ["4", *"j" * below_the_funnel]
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])
 
 
 @pytest.mark.parametrize("size", SIZES)

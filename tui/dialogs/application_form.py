@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static, TextArea
 
 from store import PIPELINE, Application, InvalidInput, Stage, Store
 from store.board import parse_date
+from store.pay import parse_pay
 from store.repository.core import validated
+from store.what_works import CHANNELS
 from tui.dialogs import field_row
 from tui.dialogs.record_form import RecordForm
 from tui.widgets.safe_fields import SafeInput, SafeTextArea
@@ -24,6 +28,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("location", "Location", "Remote, a city…"),
     ("salary", "Salary", "as advertised"),
     ("source", "Found via", "LinkedIn, referral…"),
+    ("resume", "Résumé", "the version sent: yours are suggested (→ accepts)"),
+    ("cover_letter", "Cover letter", "the version sent, if any"),
     ("tags", "Tags", "comma separated"),
     ("excitement", "Excitement", "1 (meh) to 5 (dream job)"),
     ("next_action", "Next action", "e.g. follow up by email"),
@@ -35,6 +41,7 @@ class ApplicationForm(RecordForm[Application]):
     """Add an application, or edit one. Dismisses with the saved application."""
 
     TEXT_FIELDS = TEXT_FIELDS
+    OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting"}
 
     def __init__(
         self,
@@ -56,10 +63,14 @@ class ApplicationForm(RecordForm[Application]):
                         self._initial(field),
                         placeholder=placeholder,
                         compact=True,
+                        suggester=self._used(field),
                         id=f"field-{field}",
                     )
                     error = Static(classes="field-error", id=f"error-{field}")
-                    yield field_row(label, Vertical(field_input, error, classes="form-field"))
+                    below = [error]
+                    if field == "salary":
+                        below.append(Static(classes="field-hint", id="salary-read"))
+                    yield field_row(label, Vertical(field_input, *below, classes="form-field"))
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -80,10 +91,44 @@ class ApplicationForm(RecordForm[Application]):
                 error = Static(classes="field-error", id="error-notes")
                 notes_box = Vertical(notes, classes="text-box")
                 yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+                # The posting, pasted while it is still online: postings are taken down.
+                posting = SafeTextArea(
+                    self.editing.posting if self.editing else "",
+                    compact=True,
+                    soft_wrap=True,
+                    id="field-posting",
+                )
+                error = Static(classes="field-error", id="error-posting")
+                posting_box = Vertical(posting, classes="text-box")
+                yield field_row("Posting", Vertical(posting_box, error, classes="form-field"))
             yield from self.form_end()
 
     def on_mount(self) -> None:
         self.query_one("#field-company").focus()
+        self._read_salary(self.query_one("#field-salary", Input).value)
+
+    @on(Input.Changed, "#field-salary")
+    def _salary_changed(self, event: Input.Changed) -> None:
+        self._read_salary(event.value)
+
+    def _read_salary(self, typed: str) -> None:
+        """Say what the salary reads as: the board sorts by it, so a surprise shows here."""
+        hint = self.query_one("#salary-read", Static)
+        hint.display = bool(typed.strip())
+        pay = parse_pay(typed)
+        hint.update(f"read as {pay}" if pay else "no amount read: kept as you typed it")
+
+    def _used(self, field: str) -> SuggestFromList | None:
+        """For the channel and the materials: the names already used, the last used first
+        (and the usual channels), so the same one is typed the same way and counts."""
+        if field not in ("source", "resume", "cover_letter"):
+            return None
+        applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
+        applications.sort(key=lambda a: a.created_at, reverse=True)
+        names = dict.fromkeys(getattr(a, field) for a in applications if getattr(a, field))
+        if field == "source":
+            names.update(dict.fromkeys(CHANNELS))
+        return SuggestFromList(names, case_sensitive=False) if names else None
 
     def _initial(self, field: str) -> str:
         if self.editing is None:
@@ -101,6 +146,7 @@ class ApplicationForm(RecordForm[Application]):
             field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
         }
         values["notes"] = self.query_one("#field-notes", TextArea).text
+        values["posting"] = self.query_one("#field-posting", TextArea).text
         values["tags"] = tuple(values["tags"].split(","))
         errors: dict[str, str] = {}
         try:

@@ -42,10 +42,11 @@ class ContactForm(RecordForm[Contact]):
         editing: Contact | None = None,
         name: str = "",
         kind: ContactKind = ContactKind.OTHER,
+        company: str = "",
     ) -> None:
         super().__init__(store, editing)
-        self.name_given = name
         self.kind_given = kind
+        self.given = {"name": name, "company": company}
 
     def compose(self) -> ComposeResult:
         title = f"Edit {self.editing.name}" if self.editing else "New contact"
@@ -80,7 +81,7 @@ class ContactForm(RecordForm[Contact]):
 
     def _initial(self, field: str) -> str:
         if self.editing is None:
-            return self.name_given if field == "name" else ""
+            return self.given.get(field, "")
         value = getattr(self.editing, field)
         return "" if value is None else str(value)
 

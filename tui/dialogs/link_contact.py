@@ -74,7 +74,8 @@ class LinkContactDialog(ModalScreen[Contact | None]):
             if contact is not None:
                 self._link(contact, role)
 
-        self.app.push_screen(ContactForm(self.store, name=name, kind=role), added)
+        company = self.application.company  # linked from a card: they are most likely there
+        self.app.push_screen(ContactForm(self.store, name=name, kind=role, company=company), added)
 
     def _link(self, contact: Contact, role: ContactKind) -> None:
         try:

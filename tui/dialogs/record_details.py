@@ -46,6 +46,7 @@ class RecordDetails(ModalScreen[R | None], Generic[R]):
             yield Static(id=f"{self.DIALOG_ID}-title", classes="dialog-title")
             with VerticalScroll(classes="dialog-body", id=f"{self.DIALOG_ID}-body"):
                 yield Static(id=f"{self.DIALOG_ID}-content")
+                yield from self.below_content()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.DIALOG_ID}").border_subtitle = self.KEYS
@@ -56,6 +57,10 @@ class RecordDetails(ModalScreen[R | None], Generic[R]):
         title = self.query_one(f"#{self.DIALOG_ID}-title", Static)
         title.update(paragraph(self.title_of(record)))
         self.query_one(f"#{self.DIALOG_ID}-content", Static).update(self.content(record))
+
+    def below_content(self) -> ComposeResult:
+        """Widgets under the table, in the scrolling body (none unless a view adds them)."""
+        yield from ()
 
     def title_of(self, record: R) -> str:
         raise NotImplementedError

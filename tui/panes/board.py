@@ -16,7 +16,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from store import Application, ArchiveReason, Contact, Stage, Store, StoreError
+from store.models import ColumnSort
 from store.people import feedback_addressee
+from store.sorting import sort_mark, sorted_columns
 from tui.launch import INSTALLED_DEMO
 from tui.panes.base import Pane
 from tui.panes.board_keys import BOARD_BINDINGS
@@ -37,6 +39,7 @@ from tui.widgets.column_title import ColumnTitle
 from tui.widgets.safe_fields import SafeInput
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.offer_outcome import OfferResult
     from tui.dialogs.reflection import ReflectionResult
 
 T = TypeVar("T")
@@ -65,6 +68,7 @@ class BoardPane(Pane):
         self.pending = PendingMoves(store, self.undo_history)
         self._started_on: UUID | None = None
         self._started = False
+        self.sorts: dict[Stage, ColumnSort] = {}
 
     def compose(self) -> ComposeResult:
         filter_input = SafeInput(
@@ -112,6 +116,8 @@ class BoardPane(Pane):
         )
         cards = columns(on_board, self.query_text)
         focus_on = select or (self.current.id if self.current else None)
+        self.sorts = self.store.settings.get().column_sort
+        cards = sorted_columns(cards, self.sorts, self.store.clock())
         first_run = not on_board and not self.show_archived
         self.query_one("#board-first-run").display = first_run
         self.query_one("#board-columns").display = not first_run
@@ -152,7 +158,7 @@ class BoardPane(Pane):
                 where += " (archived)"
             heading = self.query_one(f"#column-{stage.value} .board-column-title", ColumnTitle)
             heading.set_class(column == self.column, "-active")
-            heading.show(stage.label, where)
+            heading.show(stage.label, where + sort_mark(stage, self.sorts))
         if self.column != self._scrolled_to:
             self._scrolled_to = self.column
             self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
@@ -239,9 +245,21 @@ class BoardPane(Pane):
                 self.store.settings.update(board_cursor=self.current.id)
 
     @settled_first
+    def action_sort(self) -> None:
+        sorts = {**self.sorts, self.stage: self.sorts.get(self.stage, ColumnSort.OWN).following}
+        if self._run(lambda: self.store.settings.update(column_sort=sorts)) is not None:
+            self.reload()
+            order = sorts[self.stage].label
+            self.app.notify(f"{self.stage.label}: {order} (s for the next order).", markup=False)
+
+    @settled_first
     def action_reorder(self, offset: int) -> None:
         application = self.current
         if application is None or self.show_archived or self.query_text:
+            return
+        if self.sorts.get(self.stage, ColumnSort.OWN) is not ColumnSort.OWN:
+            hint = "Sorted: press s until “your own order” to move cards by hand."
+            self.app.notify(hint, markup=False)
             return
         moved = self._run(lambda: self.store.applications.reorder(application.id, offset))
         if moved is not None:
@@ -349,6 +367,31 @@ class BoardPane(Pane):
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
 
     @settled_first
+    def action_offer_outcome(self) -> None:
+        from tui.dialogs.offer_outcome import OfferOutcomeDialog
+
+        application = self.current
+        if application is None or application.stage is not Stage.OFFER:
+            return
+
+        def decided(result: OfferResult | None) -> None:
+            if result is not None:
+                self._decided(application, result)
+
+        self.app.push_screen(OfferOutcomeDialog(application), decided)
+
+    def _decided(self, application: Application, result: OfferResult) -> None:
+        from tui.panes.board_offers import decide
+
+        decided = decide(self.store, self.undo_history, self._run, application, result)
+        if decided is None:
+            return
+        saved, cheer = decided
+        if cheer:
+            self.app.notify(cheer, title="🎉", timeout=10, markup=False)
+        self.reload(select=saved.id)
+
+    @settled_first
     def action_reject(self) -> None:
         from tui.dialogs.reflection import ReflectionDialog
 
@@ -411,7 +454,10 @@ class BoardPane(Pane):
         """Keys that make no sense here are hidden from the footer, not dead."""
         if action == "clear_filter":
             return bool(self.query_text) or self.query_one("#board-filter").display
-        if action in ("move", "reorder", "reject", "ghosted") and self.show_archived:
+        if (
+            action in ("move", "reorder", "reject", "ghosted", "offer_outcome")
+            and self.show_archived
+        ):
             return None
         if action == "undo":
             return bool(self.undo_history or self.pending) or None  # a move saves first

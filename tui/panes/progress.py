@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import ClassVar
 from uuid import UUID
@@ -12,8 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store import PIPELINE, Contact, Metric, Period, Store, StoreError, Win
+from store import PIPELINE, Application, Contact, Metric, Period, Store, StoreError, Win
 from store.funnel import awaiting_reflection
+from store.pay import against, parse_pay
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
     Activity,
@@ -25,6 +27,7 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
+from store.what_works import MIN_GROUP, Dimension, groups, lever
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -42,6 +45,8 @@ SHORT_NAMES = {
     Metric.JOURNAL_ENTRIES: "Journal entries",
 }
 """Short enough for a goal, its bar and its numbers on one line at 80 columns."""
+WORKS_ROWS = 6
+"""Groups listed per kind: the largest, where the counts say the most."""
 SPARK = " ▁▂▃▄▅▆▇█"
 MOOD_LABEL_WIDTH = len("week of")
 MOOD_CELL_WIDTH = len("05 Oct")
@@ -74,6 +79,57 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def what_works_text(applications: Sequence[Application]) -> Text | None:
+    """Each channel, résumé, cover letter and tag with the counts behind its shares, and
+    the lever the counts can name; None until something has been sent with one."""
+    parts = [(by, found) for by in Dimension if (found := groups(applications, by))]
+    if not parts:
+        return None
+    text = heading(
+        "What works", f"answered and interviewed, of those sent (groups of {MIN_GROUP}+)"
+    )
+    named = False
+    for by, found in parts:
+        text.append(f"\nBy {by.label}\n", style="bold")
+        for group in found[:WORKS_ROWS]:
+            name = printable(group.name)
+            name = name if len(name) <= 18 else name[:17] + "…"
+            text.append(f"  {name:<18} ")
+            text.append(f"{group.answered:>2} of {group.sent:<2} answered  ")
+            text.append(f"{group.interviewed:>2} interviewed")
+            share = f"  {group.answer_rate:>4.0%}" if group.enough else "  too early to tell"
+            text.append(share, style="dim")
+            text.append("\n")
+        if (found_lever := lever(found)) is not None:
+            named = True
+            text.append(f"{printable(found_lever.sentence(by))}.\n", style="bold")
+    if not named:
+        text.append("\nNo group stands out yet beyond what chance could explain.", style="italic")
+    return text
+
+
+def offers_text(applications: Sequence[Application]) -> Text | None:
+    """Each offer whose pay was noted, against the salary on its card; None if none was."""
+    lines = []
+    for a in applications:
+        if a.offer_decision is None or (offered := parse_pay(a.offer_decision.pay)) is None:
+            continue
+        line = Text(f"  {printable(a.company)}: {offered} offered", no_wrap=True)
+        asked = parse_pay(a.salary)
+        where = against(offered, asked) if asked else None
+        if asked is None:
+            line.append(", no salary on the card to compare with", style="dim")
+        elif where is None:
+            line.append(f", against {asked} (another currency)", style="dim")
+        else:
+            line.append(f", {where} the {asked} you went for")
+        lines.append(line)
+    if not lines:
+        return None
+    text = heading("Offers against what you asked for")
+    return text.append("\n").append(Text("\n").join(lines))
+
+
 class ProgressPane(Pane):
     PANE_ID = "progress"
 
@@ -96,7 +152,8 @@ class ProgressPane(Pane):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress-scroll", can_focus=False):
-            for part in ("goals", "funnel", "noes", "lessons", "mood", "wins"):
+            parts = ("goals", "funnel", "works", "offers", "noes", "lessons", "mood", "wins")
+            for part in parts:
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
     def shown(self) -> None:
@@ -113,6 +170,8 @@ class ProgressPane(Pane):
         progress = self.store.goals.progress()
         self._update("goals", self._goals(progress))
         self._update("funnel", self._funnel(shown))
+        self._update("works", what_works_text(activity.applications))
+        self._update("offers", offers_text(activity.applications))
         self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
