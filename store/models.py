@@ -173,7 +173,10 @@ class InterviewKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "take-home due" if self is InterviewKind.TAKE_HOME else self.value.replace("_", " ")
+        return INTERVIEW_KIND_LABELS.get(self, self.value.replace("_", " "))
+
+
+INTERVIEW_KIND_LABELS = {InterviewKind.TAKE_HOME: "take-home due", InterviewKind.OTHER: "interview"}
 
 
 class InterviewOutcome(StrEnum):

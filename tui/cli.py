@@ -27,7 +27,7 @@ from store import (
 from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
-from tui import config
+from tui import config, shell_agenda
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="serve_demo",
         help="each session on a throwaway copy of sample data",
     )
+    shell_agenda.add_parsers(commands, common)
     return parser
 
 
@@ -189,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backup": _backup,
         "stats": _stats,
         "contacts": _contacts,
+        **shell_agenda.COMMANDS,
     }[args.command]
     try:
         return run(store, args)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
-from store import agenda, people, progress
+from store import agenda, calendar, people, progress
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import SETTINGS, TABLES
 from store.models import (
@@ -176,6 +176,16 @@ class AgendaRepository:
         contacts = list(core.records(Contact).values())
         earliest, latest = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
         return agenda.bookings(core.records(Application).values(), contacts, earliest, latest)
+
+    def calendar(self, *, zone: tzinfo, alarm_minutes: int) -> bytes:
+        """Every interview and the follow-ups due, as an iCalendar file's bytes."""
+        return calendar.calendar_file(
+            self.interviews(),
+            self.follow_ups(),
+            self._core.clock(),
+            zone=zone,
+            alarm_minutes=alarm_minutes,
+        )
 
     def mark(self, key: str, status: FollowUpStatus, until: date | None = None) -> FollowUpState:
         """Done, snoozed until a day, or dismissed: one state per follow-up, the last wins."""
