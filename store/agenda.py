@@ -20,6 +20,7 @@ from store.models import (
     FollowUpStatus,
     Interview,
     InterviewKind,
+    InterviewOutcome,
     RejectionReason,
     Stage,
 )
@@ -230,7 +231,9 @@ def _interview_follow_ups(
             **ids,
         )
     news_due = ended + timedelta(days=news_after_days)
-    if interview.outcome is None and news_due <= now.date():
+    waiting = interview.outcome in (None, InterviewOutcome.WAITING)
+    no_news = a.stage is Stage.INTERVIEWING and a.stage_since <= interview.ends_at
+    if waiting and no_news and news_due <= now.date():
         yield FollowUp(
             f"news:{interview.id}", FollowUpKind.ASK_NEWS, f"Ask for news: {what}", news_due, **ids
         )

@@ -23,7 +23,9 @@ from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
+from tui import agenda_app
 from tui.config import Config
+from tui.panes.agenda import AgendaPane
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -38,6 +40,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("timer", "3", "Timer", TimerPane),
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
+    ("agenda", "6", "Agenda", AgendaPane),
 )
 FIRST_PANE = "board"
 EVERY_SECOND = 1.0
@@ -75,7 +78,11 @@ class BouncebackApp(App[None]):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
     # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "dialogs/dialogs.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "dialogs/dialogs.tcss",
+        "panes/agenda.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.
@@ -97,16 +104,18 @@ class BouncebackApp(App[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
+        self.reminders = agenda_app.Reminders(self.config.reminder_minutes)
+        self.first_pane = agenda_app.first_pane(store, FIRST_PANE)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{FIRST_PANE}-tab"):
+        with TabbedContent(initial=f"{self.first_pane}-tab"):
             for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == FIRST_PANE:
+                    if pane == self.first_pane:
                         yield self.panes[pane]
         yield Footer()
 
@@ -188,6 +197,9 @@ class BouncebackApp(App[None]):
             self._freeze_what_the_start_made,
         )
         self.tick_timer()
+        if self.first_pane != FIRST_PANE:
+            self.screen.set_focus(self.panes[self.first_pane].default_focus())
+        agenda_app.remind(self)
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
 
@@ -224,6 +236,7 @@ class BouncebackApp(App[None]):
         self.check_outside_changes()
         self.tick_timer()
         self.celebrate_new_wins()
+        agenda_app.remind(self)
 
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
@@ -232,6 +245,7 @@ class BouncebackApp(App[None]):
         except OSError:
             return
         if changed:
+            self.reminders.forget_seen()
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
@@ -366,6 +380,7 @@ class BouncebackApp(App[None]):
                 f"Show the {title} pane (key {key})",
                 lambda pane=pane: self.action_show_pane(pane),
             )
+        yield from agenda_app.commands(self)
         # Every key of the pane in use, by name: nobody has to remember a key.
         seen = set()
         for active in screen.active_bindings.values():

@@ -170,12 +170,16 @@ class AgendaRepository:
             news_after_days=settings.news_after_days,
         )
 
-    def interviews(self) -> list[agenda.Booking]:
-        """Every interview on the board, earliest first (the calendar's events)."""
+    def interviews(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[agenda.Booking]:
+        """The interviews on the board not over by ``start`` that begin before ``end``
+        (every one, without them), earliest first."""
         core = self._core
         contacts = list(core.records(Contact).values())
-        earliest, latest = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
-        return agenda.bookings(core.records(Application).values(), contacts, earliest, latest)
+        start = start or datetime.min.replace(tzinfo=UTC)
+        end = end or datetime.max.replace(tzinfo=UTC)
+        return agenda.bookings(core.records(Application).values(), contacts, start, end)
 
     def calendar(self, *, zone: tzinfo, alarm_minutes: int) -> bytes:
         """Every interview and the follow-ups due, as an iCalendar file's bytes."""

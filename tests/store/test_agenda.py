@@ -163,9 +163,11 @@ def test_after_an_interview_how_it_went_a_thank_you_then_news_are_asked_for(
     clock.advance(days=5)
     assert kinds(store) == [FollowUpKind.HOW_IT_WENT, FollowUpKind.ASK_NEWS]
     store.interviews.record_outcome(
-        job.id, booked.interview.id, InterviewOutcome.NEXT_STEP, "Went well"
+        job.id, booked.interview.id, InterviewOutcome.WAITING, "Went well, I think"
     )
-    assert kinds(store) == []
+    assert kinds(store) == [FollowUpKind.ASK_NEWS], "noted how it went, and still no news"
+    store.applications.move(job.id, Stage.OFFER)
+    assert kinds(store) == [], "news came: the card moved on"
 
 
 def test_a_no_without_a_feedback_request_asks_for_feedback_but_silence_does_not(

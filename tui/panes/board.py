@@ -35,6 +35,7 @@ from store.board import (
     stage_before_rejection,
 )
 from store.people import feedback_addressee
+from tui.agenda_text import interview_label
 from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
@@ -368,6 +369,7 @@ class BoardPane(Pane):
                 due=next_action_due(a, today),
                 stale=is_stale(a, now, stale_after),
                 details=" · ".join(part for part in (a.location, a.next_action) if part),
+                next_interview=interview_label(a, now),
             )
 
         return describe, (now.replace(second=0, microsecond=0), stale_after)
