@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from store import Stage, Store
 from store.agenda import FollowUpKind
@@ -13,7 +13,9 @@ from store.clock import MovableClock
 from store.models import InterviewKind
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
+from tui.dialogs.interview_form import InterviewForm
 from tui.panes.agenda import AgendaPane
+from tui.panes.board import BoardPane
 from tui.widgets.record_list import RecordList
 
 from .waiting import until
@@ -155,3 +157,34 @@ async def test_the_palette_exports_the_calendar_beside_the_data(app: BouncebackA
         calendar = app.store.path.parent / "bounceback.ics"
         await until(pilot, calendar.exists, "the calendar written")
         assert f"UID:interview-{booked.interview.id}@bounceback".encode() in calendar.read_bytes()
+
+
+async def test_i_on_a_card_books_an_interview_and_bad_input_is_shown_beside_its_field(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(BoardPane).current
+        assert card is not None
+        assert card.stage is Stage.APPLIED
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, InterviewForm), "the interview form")
+        await pilot.press(*"2026-02-30 10:00", "tab", "ctrl+u", "0", "ctrl+s")
+        assert "is not a date and time" in str(app.screen.query_one("#error-at", Static).render())
+        assert app.store.applications.get(card.id) == card
+        # The field in error has the focus.
+        await pilot.press("ctrl+u", *"tomorrow 14:00", "tab", "ctrl+u", "0", "ctrl+s")
+        assert "must be 1 to 720 minutes" in str(
+            app.screen.query_one("#error-minutes", Static).render()
+        )
+        await pilot.press("ctrl+u", *"45", "tab", *"https://meet.example.com/x", "tab",
+                          *"Sam Lee", "tab", *"Revise SQL", "ctrl+s")  # fmt: skip
+        await until(pilot, lambda: not isinstance(app.screen, InterviewForm), "the form closed")
+        saved = app.store.applications.get(card.id)
+        assert saved.stage is Stage.INTERVIEWING
+        (interview,) = saved.interviews
+        assert interview.at == SAMPLE_NOW.replace(day=17, hour=14, minute=0)
+        assert (interview.minutes, interview.where, interview.prep) == (
+            45,
+            "https://meet.example.com/x",
+            "Revise SQL",
+        )

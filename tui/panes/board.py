@@ -40,6 +40,7 @@ from tui.panes.base import Pane
 from tui.widgets.card_column import Card, CardColumn
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from store.repository.interviews import Booked
     from tui.dialogs.reflection import ReflectionResult
 
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
@@ -256,6 +257,14 @@ class BoardPane(Pane):
             show=False,
             id="board.people",
             tooltip="Link a contact to the application (or add one)",
+        ),
+        Binding(
+            "i",
+            "interview",
+            "Interview",
+            show=False,
+            id="board.interview",
+            tooltip="Book an interview on the application",
         ),
         Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change"),
         Binding(
@@ -611,6 +620,21 @@ class BoardPane(Pane):
                 )
 
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
+
+    @settled_first
+    def action_interview(self) -> None:
+        from tui.dialogs.interview_form import InterviewForm
+
+        if (application := self.current) is None:
+            return
+
+        def booked(result: Booked | None) -> None:
+            if result is not None:
+                self._saved(result.application)
+                when = "It has passed: kept as held. " if result.in_the_past else ""
+                self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
+
+        self.app.push_screen(InterviewForm(self.store, application), booked)
 
     @settled_first
     def action_reject(self) -> None:
