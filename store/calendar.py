@@ -16,6 +16,17 @@ import icalendar
 from store.agenda import Booking, FollowUp
 
 PRODID = "-//bounceback//interviews and follow-ups//EN"
+# RFC 5545 text holds no control characters but tab and newline; and the file may be
+# printed to a terminal (`--output -`), which would obey them.
+_CONTROLS = str.maketrans(
+    dict.fromkeys((*range(0x20), 0x7F, *range(0x80, 0xA0)), "\ufffd") | {0x09: " ", 0x0A: "\n"}
+)
+
+
+def _text(value: str) -> str:
+    return value.translate(_CONTROLS)
+
+
 UID_DOMAIN = "bounceback"
 
 
@@ -45,17 +56,17 @@ def _interview_event(
     event.add("dtstamp", stamp)
     event.add("dtstart", interview.at.astimezone(zone))
     event.add("dtend", interview.ends_at.astimezone(zone))
-    event.add("summary", f"{interview.kind.label.capitalize()}: {a.company}")
-    event.add("description", "\n".join(lines))
+    event.add("summary", _text(f"{interview.kind.label.capitalize()}: {a.company}"))
+    event.add("description", _text("\n".join(lines)))
     event.add("last-modified", a.updated_at.astimezone(UTC))
     event.add("sequence", a.rev)
     if interview.where:
-        event.add("location", interview.where)
+        event.add("location", _text(interview.where))
         if interview.where.startswith(("http://", "https://")):
             event.add("url", interview.where)
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{interview.kind.label.capitalize()} at {a.company}")
+    alarm.add("description", _text(f"{interview.kind.label.capitalize()} at {a.company}"))
     alarm.add("trigger", timedelta(minutes=-alarm_minutes))
     event.add_component(alarm)
     return event
@@ -70,7 +81,7 @@ def _follow_up_event(follow_up: FollowUp, stamp: datetime, today_: datetime) -> 
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", follow_up.text)
+    event.add("summary", _text(follow_up.text))
     event.add("transp", "TRANSPARENT")  # a reminder, not time taken
     return event
 

@@ -186,3 +186,22 @@ def shell_agenda_prodid() -> str:
 
     assert shell_agenda.CALENDAR_NAME == "bounceback.ics"
     return PRODID
+
+
+def test_control_characters_in_the_records_never_reach_the_calendar_file(
+    shell: Store, db_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    hostile = shell.applications.add(
+        company="Evil\x1b]52;c;aGk=\x07 Corp\x1b[2J", role="Dev\x9b", stage=Stage.APPLIED
+    )
+    shell.interviews.book(
+        hostile.id, at=SAMPLE_NOW + timedelta(days=1), where="Room\x1b[31m 4", prep="a\x00b"
+    )
+    assert bounceback(db_path, "calendar", "--output", "-") == 0
+    written = capsysbinary.readouterr().out
+    assert written.startswith(b"BEGIN:VCALENDAR")
+    assert not any(byte < 0x20 and byte not in b"\r\n" for byte in written)
+    assert (
+        "Evil\ufffd]52;c;aGk=\ufffd Corp"
+        in icalendar.Calendar.from_ical(written).walk("VEVENT")[0]["SUMMARY"]
+    )
