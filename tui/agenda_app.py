@@ -13,6 +13,7 @@ from textual.app import SystemCommand
 from store import Store, StoreError
 from store.agenda import Booking, day_start
 from store.models import InterviewKind
+from tui.widgets.safe_text import printable
 
 if TYPE_CHECKING:
     from tui.app import BouncebackApp
@@ -42,10 +43,10 @@ def remind(app: BouncebackApp) -> None:
         when = f"in {minutes} minutes" if minutes else "now"
         if i.at <= now:
             when = f"started at {i.at.astimezone(now.tzinfo):%H:%M}"
-        where = f" · {i.where}" if i.where else ""
+        where = f" · {printable(i.where)}" if i.where else ""
         app.bell()
         app.notify(
-            f"{i.kind.label.capitalize()} with {a.company} {when}{where}. "
+            f"{i.kind.label.capitalize()} with {printable(a.company)} {when}{where}. "
             "The Agenda (6) has your prep notes.",
             title="Interview",
             timeout=60,

@@ -258,7 +258,8 @@ class AgendaPane(Pane):
             self.app.copy_to_clipboard(feedback_request(application))
             if self._guard(lambda: self.store.applications.record_feedback_request(application.id)):
                 self.app.notify(
-                    f"Copied a request for feedback to {application.company} to your clipboard.",
+                    f"Copied a request for feedback to {printable(application.company)} "
+                    "to your clipboard.",
                     timeout=6,
                     markup=False,
                 )
@@ -321,7 +322,9 @@ class AgendaPane(Pane):
             if self._guard(
                 lambda: self.store.people.add_conversation(contact.id, channel=channel, notes=notes)
             ):
-                self.app.notify(f"Logged a conversation with {contact.name}.", markup=False)
+                self.app.notify(
+                    f"Logged a conversation with {printable(contact.name)}.", markup=False
+                )
                 self.reload()
 
         self.app.push_screen(ConversationDialog(contact), logged)
@@ -385,7 +388,7 @@ class AgendaPane(Pane):
             lambda: self.store.interviews.record_thank_you(application.id, interview.id)
         ):
             self.app.notify(
-                f"Copied a thank-you note for {application.company} to your clipboard.",
+                f"Copied a thank-you note for {printable(application.company)} to your clipboard.",
                 timeout=6,
                 markup=False,
             )
