@@ -23,9 +23,11 @@ from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, StoreError, TimerKind, timer
+from tui import agenda_app
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
+from tui.panes.agenda import AgendaPane
 from tui.panes.base import Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -40,6 +42,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("timer", "3", "Timer", TimerPane),
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
+    ("agenda", "6", "Agenda", AgendaPane),
 )
 FIRST_PANE = "board"
 EVERY_SECOND = 1.0
@@ -108,16 +111,18 @@ class BouncebackApp(App[None]):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
+        self.reminders = agenda_app.Reminders(self.config.reminder_minutes)
+        self.first_pane = agenda_app.first_pane(store, FIRST_PANE)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{FIRST_PANE}-tab"):
+        with TabbedContent(initial=f"{self.first_pane}-tab"):
             for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == FIRST_PANE:
+                    if pane == self.first_pane:
                         yield self.panes[pane]
         yield Footer()
 
@@ -199,6 +204,9 @@ class BouncebackApp(App[None]):
             self._freeze_what_the_start_made,
         )
         self.tick_timer()
+        if self.first_pane != FIRST_PANE:
+            self.screen.set_focus(self.panes[self.first_pane].default_focus())
+        agenda_app.remind(self)
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
 
@@ -235,6 +243,7 @@ class BouncebackApp(App[None]):
         self.check_outside_changes()
         self.tick_timer()
         self.celebrate_new_wins()
+        agenda_app.remind(self)
 
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
@@ -243,6 +252,7 @@ class BouncebackApp(App[None]):
         except OSError:
             return
         if changed:
+            self.reminders.forget_seen()
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
@@ -393,4 +403,5 @@ class BouncebackApp(App[None]):
         from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
 
         yield from transfer_commands(self, self.store, after_import=self.reload_panes)
+        yield from agenda_app.commands(self)
         yield from super().get_system_commands(screen)

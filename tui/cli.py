@@ -27,7 +27,7 @@ from store import (
 from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
-from tui import config, shell
+from tui import config, shell, shell_agenda
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0
@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="each session on a throwaway copy of sample data",
     )
     shell.add_commands(parser, commands, common)
+    shell_agenda.add_parsers(commands, common)
     return parser
 
 
@@ -194,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": _stats,
         "contacts": _contacts,
         **shell.COMMANDS,
+        **shell_agenda.COMMANDS,
     }[args.command]
     try:
         return run(store, args)

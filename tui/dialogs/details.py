@@ -10,6 +10,7 @@ from rich.text import Text
 from store import Application, Stage, Store
 from store.board import days_in_stage
 from store.people import linked_to
+from tui.agenda_text import interviews_text
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.record_details import RecordDetails
 from tui.widgets.safe_text import paragraph, printable
@@ -52,6 +53,8 @@ class ApplicationDetails(RecordDetails[Application]):
             if n < len(a.history) - 1:
                 timeline.append("\n")
         table.add_row("History", timeline)
+        if a.interviews:
+            table.add_row("Interviews", interviews_text(a, now))
         if a.rejection is not None and a.stage is Stage.REJECTED:
             r = a.rejection
             table.add_row("", "")

@@ -36,6 +36,7 @@ from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from store.repository.interviews import Booked
     from tui.dialogs.reflection import ReflectionResult
 
 T = TypeVar("T")
@@ -344,6 +345,21 @@ class BoardPane(Pane):
                 self.say(f"{contact.name} is linked to {application.company}.")
 
         self.app.push_screen(LinkContactDialog(self.store, application), linked)
+
+    @settled_first
+    def action_interview(self) -> None:
+        from tui.dialogs.interview_form import InterviewForm
+
+        if (application := self.current) is None:
+            return
+
+        def booked(result: Booked | None) -> None:
+            if result is not None:
+                self._saved(result.application)
+                when = "It has passed: kept as held. " if result.in_the_past else ""
+                self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
+
+        self.app.push_screen(InterviewForm(self.store, application), booked)
 
     @settled_first
     def action_reject(self) -> None:
