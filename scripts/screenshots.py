@@ -53,6 +53,7 @@ VIEWS: list[View] = [
     View("people-80x24.svg", (80, 24), ["5"]),
     View("people-contact.svg", SIZE, ["5", "slash", *"jonas", "enter", "enter"]),
     View("board-link-person.svg", SIZE, ["l", "p", *"Pri"]),
+    View("agenda-80x24.svg", (80, 24), ["6"]),
 ]
 
 

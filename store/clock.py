@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 """Returns the current time as an aware datetime."""
@@ -35,3 +37,16 @@ class MovableClock:
     def advance(self, **delta: float) -> datetime:
         self.now += timedelta(**delta)
         return self.now
+
+
+def local_zone() -> tzinfo:
+    """The user's named time zone (``$TZ``, else what ``/etc/localtime`` links to), so a
+    calendar file can name it; UTC when neither names one."""
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if not name:
+        target = os.path.realpath("/etc/localtime")
+        name = target.partition("/zoneinfo/")[2]
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ValueError, ZoneInfoNotFoundError):
+        return UTC

@@ -13,6 +13,7 @@ from store.models import (
     PIPELINE,
     Application,
     ArchiveReason,
+    InterviewKind,
     OfferOutcome,
     RejectionReason,
     Stage,
@@ -71,6 +72,13 @@ def first_response_at(application: Application) -> datetime | None:
             )
             return None if silent else change.at
     return None
+
+
+def had_interview(application: Application, now: datetime) -> bool:
+    """An interview (not a take-home) on record that has begun by ``now``."""
+    return any(
+        i.kind is not InterviewKind.TAKE_HOME and i.at <= now for i in application.interviews
+    )
 
 
 @dataclass(frozen=True)
@@ -174,11 +182,12 @@ def funnel(applications: Iterable[Application], now: datetime, days: int | None 
         applied += 1
         furthest = furthest_stage(application)
         answered = first_response_at(application)
-        if answered is not None or RANK[furthest] >= RANK[Stage.INTERVIEWING]:
+        interviewed = RANK[furthest] >= RANK[Stage.INTERVIEWING] or had_interview(application, now)
+        if answered is not None or interviewed:
             responses += 1
         if answered is not None:
             waits.append((answered - sent).total_seconds() / 86400)
-        interviews += RANK[furthest] >= RANK[Stage.INTERVIEWING]
+        interviews += interviewed
         if furthest is Stage.OFFER:
             offers += 1
             decision = application.offer_decision

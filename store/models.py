@@ -9,7 +9,7 @@ Models are frozen: change one with ``model_copy(update=...)`` and save it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
@@ -198,6 +198,96 @@ def _posting(value: str) -> str:
 
 
 PostingText = Annotated[str, AfterValidator(_posting)]
+# --- interviews and follow-ups --------------------------------------------------------
+
+
+class InterviewKind(StrEnum):
+    PHONE_SCREEN = "phone_screen"
+    RECRUITER_CALL = "recruiter_call"
+    TECHNICAL = "technical"
+    TAKE_HOME = "take_home"
+    """Its time is when the take-home is due."""
+    ONSITE = "onsite"
+    PANEL = "panel"
+    FINAL = "final"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return INTERVIEW_KIND_LABELS.get(self, self.value.replace("_", " "))
+
+
+INTERVIEW_KIND_LABELS = {InterviewKind.TAKE_HOME: "take-home due", InterviewKind.OTHER: "interview"}
+
+
+class InterviewOutcome(StrEnum):
+    NEXT_STEP = "next_step"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDREW = "withdrew"
+    WAITING = "waiting"
+    """Held, and no news yet: the user noted how it went."""
+
+    @property
+    def label(self) -> str:
+        return INTERVIEW_OUTCOME_LABELS[self]
+
+
+INTERVIEW_OUTCOME_LABELS: dict[InterviewOutcome, str] = {
+    InterviewOutcome.NEXT_STEP: "through to the next step",
+    InterviewOutcome.OFFER: "an offer",
+    InterviewOutcome.REJECTED: "a no",
+    InterviewOutcome.WITHDREW: "I withdrew",
+    InterviewOutcome.WAITING: "waiting to hear",
+}
+
+MAX_INTERVIEW_MINUTES = 12 * 60
+
+
+class Interview(Model):
+    """One interview (or a take-home's due time) on an application."""
+
+    id: UUID = Field(default_factory=uuid4)
+    """Stable: a calendar export names the event by it, so a re-import updates it."""
+    at: AwareDatetime
+    """The start, with the user's UTC offset when it was booked: one instant, unambiguous."""
+    minutes: int = Field(default=60, ge=1, le=MAX_INTERVIEW_MINUTES)
+    kind: InterviewKind = InterviewKind.OTHER
+    where: ShortText = ""
+    """A link, an address or a phone number."""
+    contact_ids: tuple[UUID, ...] = ()
+    """The people met there; their role is the one they have on the application."""
+    prep: LongText = ""
+    outcome: InterviewOutcome | None = None
+    how_it_went: LongText = ""
+    thank_you_sent_at: AwareDatetime | None = None
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.at + timedelta(minutes=self.minutes)
+
+
+class FollowUpStatus(StrEnum):
+    DONE = "done"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+
+
+class FollowUpState(Record):
+    """What the user did with a follow-up; the follow-ups themselves are derived."""
+
+    key: RequiredText
+    """The follow-up it answers (see ``store.agenda``): one state per key."""
+    status: FollowUpStatus
+    until: date | None = None
+    """For a snooze: the day it comes back."""
+    at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _snooze_has_a_day(self) -> Self:
+        if (self.status is FollowUpStatus.SNOOZED) != (self.until is not None):
+            raise ValueError("a snooze, and only a snooze, has a day to come back")
+        return self
 
 
 class Application(Record):
@@ -230,6 +320,9 @@ class Application(Record):
     resume: ShortText = ""
     """The name of the résumé version sent with it."""
     cover_letter: ShortText = ""
+    # --- interviews ---
+    interviews: tuple[Interview, ...] = ()
+    """Booked, held and due (a take-home), in the order they were added."""
 
     @model_validator(mode="after")
     def _stage_matches_history(self) -> Self:
@@ -514,11 +607,14 @@ SORT_LABELS: dict[ColumnSort, str] = {
     ColumnSort.PAY: "best paid first",
     ColumnSort.COMPANY: "company, A to Z",
 }
+NEWS_AFTER_DAYS = 5
+"""Days after an interview with no outcome before the agenda says "ask for news"."""
 
 
 class Settings(Model):
     theme: ShortText = "textual-dark"
     stale_after_days: int = Field(default=GHOSTED_AFTER_DAYS, ge=1, le=365)
+    news_after_days: int = Field(default=NEWS_AFTER_DAYS, ge=1, le=90)
     timer: TimerSettings = TimerSettings()
     board_cursor: UUID | None = None
     """The card the board's cursor was on when the app last closed."""

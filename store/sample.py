@@ -17,6 +17,8 @@ from store.models import (
     ContactKind,
     ContactLink,
     Conversation,
+    Interview,
+    InterviewKind,
     JournalEntry,
     Mood,
     Record,
@@ -147,13 +149,49 @@ def _materials(final: Stage, rejection: Rejection | None, n: int) -> dict[str, s
 def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[Record]:
     """The whole sample, as records ready for :meth:`Store.insert_all`."""
     rng = random.Random(seed)
-    applications = _applications(rng, now)
+    applications = _with_interviews(_applications(rng, now), now)
     records: list[Record] = [*applications]
     records += _journal(rng, now, applications)
     records += _timer_sessions(rng, now)
     records += _wins(rng, now)
     records += _contacts(rng, now, applications)
     return records
+
+
+def _with_interviews(applications: list[Application], now: datetime) -> list[Application]:
+    """Interviews on the first cards in Interviewing: one held last week with no news yet,
+    and two in the days ahead (none today, so the app opens on the Board)."""
+    day = datetime.combine(now.date(), datetime.min.time(), now.tzinfo)
+    plans = [
+        Interview(
+            id=UUID(int=1, version=4),
+            at=day - timedelta(days=6) + timedelta(hours=11),
+            minutes=45,
+            kind=InterviewKind.RECRUITER_CALL,
+            where="+44 20 7946 0000",
+            how_it_went="",
+        ),
+        Interview(
+            id=UUID(int=2, version=4),
+            at=day + timedelta(days=1, hours=10, minutes=30),
+            minutes=30,
+            kind=InterviewKind.PHONE_SCREEN,
+            where="+44 161 496 0000",
+            prep="Two-minute story: who I am and why this team.",
+        ),
+        Interview(
+            id=UUID(int=3, version=4),
+            at=day + timedelta(days=3, hours=14),
+            minutes=90,
+            kind=InterviewKind.TECHNICAL,
+            where="https://meet.example.com/tech-round",
+            prep="Revise SQL window functions. Questions about the on-call rota.",
+        ),
+    ]
+    interviewing = [n for n, a in enumerate(applications) if a.stage is Stage.INTERVIEWING]
+    for n, interview in zip(interviewing, plans, strict=False):
+        applications[n] = applications[n].model_copy(update={"interviews": (interview,)})
+    return applications
 
 
 def _applications(rng: random.Random, now: datetime) -> list[Application]:

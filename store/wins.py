@@ -101,6 +101,14 @@ def application_wins(applications: Sequence[Application]) -> list[WinEvent]:
             if change.stage is Stage.OFFER:
                 events.append(WinEvent(f"offer:{application.id}", change.at, f"Offer: {where}"))
                 break
+        for interview in application.interviews:
+            # Held is what the user says: how it went, or what came of it.
+            if interview.outcome is not None or interview.how_it_went.strip():
+                text = f"Interview held: {where}"
+                events.append(WinEvent(f"interview-held:{interview.id}", interview.ends_at, text))
+            if (sent_at := interview.thank_you_sent_at) is not None:
+                text = f"Sent a thank-you: {application.company}"
+                events.append(WinEvent(f"thank-you:{interview.id}", sent_at, text))
         rejection = application.rejection
         if rejection is not None and rejection.feedback_requested_at is not None:
             text = f"Asked for feedback: {application.company}"

@@ -26,11 +26,12 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, TimerKind, timer
 from store.errors import WriteFailedError
-from tui import startup
+from tui import agenda_app, startup
 from tui.careful_app import CarefulApp
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
+from tui.panes.agenda import AgendaPane
 from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
 from tui.panes.journal import JournalPane
@@ -47,6 +48,7 @@ PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
     ("timer", "3", "Timer", TimerPane),
     ("progress", "4", "Progress", ProgressPane),
     ("people", "5", "People", PeoplePane),
+    ("agenda", "6", "Agenda", AgendaPane),
 )
 EVERY_SECOND = 1.0
 LEAVING_TIMEOUT = 3.0
@@ -114,16 +116,18 @@ class BouncebackApp(CarefulApp):
         self._started_at = store.clock()
         self._looked_for_wins = False
         self._fault_told: str | None = None  # the kind of file fault told, until it clears
+        self.reminders = agenda_app.Reminders(self.config.reminder_minutes)
+        self.first_pane = agenda_app.first_pane(store, startup.FIRST_PANE)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{startup.FIRST_PANE}-tab"):
+        with TabbedContent(initial=f"{self.first_pane}-tab"):
             for pane, key, title, _ in PANES:
                 with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == startup.FIRST_PANE:
+                    if pane == self.first_pane:
                         yield self.panes[pane]
         yield Footer()
 
@@ -182,6 +186,9 @@ class BouncebackApp(CarefulApp):
             startup.freeze_what_the_start_made,
         )
         self.told_once(self.tick_timer)
+        if self.first_pane != startup.FIRST_PANE:
+            self.screen.set_focus(self.panes[self.first_pane].default_focus())
+        self.told_once(lambda: agenda_app.remind(self))
         self.set_interval(EVERY_SECOND, self.each_second)
         loop = asyncio.get_running_loop()
 
@@ -220,6 +227,7 @@ class BouncebackApp(CarefulApp):
             self.check_outside_changes()
             self.tick_timer()
             self.celebrate_new_wins()
+            agenda_app.remind(self)
         except FILE_FAULTS as fault:
             self._tell_file_fault(fault)
         else:
@@ -297,6 +305,7 @@ class BouncebackApp(CarefulApp):
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
         if self.store.changed_on_disk():
+            self.reminders.forget_seen()
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
@@ -464,4 +473,5 @@ class BouncebackApp(CarefulApp):
         from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
 
         yield from transfer_commands(self, self.store, after_import=self.reload_panes)
+        yield from agenda_app.commands(self)
         yield from super().get_system_commands(screen)

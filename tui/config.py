@@ -20,6 +20,8 @@ RESERVED_KEYS = {"ctrl+q": "quits the app", "ctrl+c": "copies, or quits on some 
 """Keys no binding may take: they must always work."""
 FIXED_BINDINGS = {"app.quit": "ctrl+q must always quit"}
 """Bindings a key map may not move."""
+DEFAULT_REMINDER_MINUTES = 30
+MAX_REMINDER_MINUTES = 24 * 60
 
 TEMPLATE = """\
 # bounceback's settings: how you like to work. Your data lives elsewhere (see
@@ -29,6 +31,10 @@ TEMPLATE = """\
 # The colour theme: any name from the command palette's "Change theme" (ctrl+p).
 # Empty: the theme last chosen in the app.
 # theme = ""
+
+# Minutes before an interview that the open app rings and shows a notice; the calendar
+# export's alarm goes off as long before. 0: no reminder in the app.
+# reminder_minutes = 30
 
 [keymap]
 # Change a key: the binding's id = the keys, comma-separated. `bounceback config
@@ -55,6 +61,7 @@ class Config:
 
     path: Path = Path()
     theme: str = ""
+    reminder_minutes: int = DEFAULT_REMINDER_MINUTES
     keymap: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
     """What was wrong with the file, one sentence each, naming file and line."""
@@ -88,12 +95,21 @@ def load(path: Path, bindings: Mapping[str, Mapping[str, str]] | None = None) ->
         return f"{path}:{line}" if line else str(path)
 
     theme = ""
+    reminder_minutes = DEFAULT_REMINDER_MINUTES
     for key, value in data.items():
         if key == "theme":
             if isinstance(value, str):
                 theme, sources["theme"] = value.strip(), where("theme")
             else:
                 problems.append(f"{where(key)}: theme must be a name in quotes; default used.")
+        elif key == "reminder_minutes":
+            if type(value) is int and 0 <= value <= MAX_REMINDER_MINUTES:
+                reminder_minutes, sources[key] = value, where(key)
+            else:
+                problems.append(
+                    f"{where(key)}: reminder_minutes must be a whole number of minutes from 0 "
+                    f"to {MAX_REMINDER_MINUTES}; {DEFAULT_REMINDER_MINUTES} used."
+                )
         elif key != "keymap":
             problems.append(f"{where(key)}: {key!r} is not a setting bounceback knows; ignored.")
     keymap: dict[str, str] = {}
@@ -113,7 +129,7 @@ def load(path: Path, bindings: Mapping[str, Mapping[str, str]] | None = None) ->
     if bindings is not None:
         keymap, found = check_keymap(keymap, bindings, where)
         problems += found
-    return Config(path, theme, keymap, tuple(problems), sources)
+    return Config(path, theme, reminder_minutes, keymap, tuple(problems), sources)
 
 
 def check_keymap(
@@ -212,6 +228,8 @@ def describe(config: Config, bindings: Mapping[str, Mapping[str, str]]) -> Itera
     """The settings in effect, each with where it came from, as lines to print."""
     yield f"config file: {config.path}" + ("" if config.path.exists() else " (not there: defaults)")
     yield f"theme = {config.theme!r}  # {config.sources.get('theme', 'default')}"
+    minutes_from = config.sources.get("reminder_minutes", "default")
+    yield f"reminder_minutes = {config.reminder_minutes}  # {minutes_from}"
     yield "[keymap]"
     every = {binding_id: keys for scope in bindings.values() for binding_id, keys in scope.items()}
     for binding_id in sorted(every):

@@ -15,6 +15,7 @@ from store.models import (
     Affirmation,
     Application,
     Contact,
+    FollowUpState,
     Goal,
     JournalEntry,
     Record,
@@ -37,6 +38,7 @@ TABLES: dict[type[Record], str] = {
     Goal: "goals",
     Win: "wins",
     Contact: "contacts",
+    FollowUpState: "follow_ups",
 }
 
 

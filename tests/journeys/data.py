@@ -20,10 +20,12 @@ from pathlib import Path
 from uuid import UUID
 
 from store import Application, Contact, JournalEntry, Store, TimerSession, fixed_clock
+from store.agenda import FollowUp
 from store.models import (
     ContactKind,
     ContactLink,
     Conversation,
+    FollowUpState,
     Metric,
     Mood,
     Record,
@@ -292,3 +294,13 @@ def applications_goal(path: Path) -> tuple[int, int]:
 def recharge_ideas(path: Path) -> tuple[str, ...]:
     """What the user's breaks suggest."""
     return opened(path).settings.get().timer.recharge_ideas
+
+
+def follow_ups(path: Path) -> list[FollowUp]:
+    """What the agenda lists as due, oldest first."""
+    return opened(path).agenda.follow_ups()
+
+
+def follow_up_states(path: Path) -> dict[str, FollowUpState]:
+    """What was done with each follow-up, by its key."""
+    return opened(path).agenda.states()

@@ -171,3 +171,16 @@ async def test_a_theme_from_the_file_is_used_and_an_unknown_one_is_named(
         await pilot.pause()
         assert app.theme == sample_store.settings.get().theme
         assert any(f"{path}:1" in n.message and "'plaid'" in n.message for n in app._notifications)
+
+
+def test_the_minutes_of_an_interview_reminder_are_a_setting_and_a_bad_one_is_named(
+    tmp_path: Path,
+) -> None:
+    assert config.load(tmp_path / "none.toml").reminder_minutes == 30
+    good = config.load(write(tmp_path / "good.toml", "reminder_minutes = 45\n"))
+    assert (good.reminder_minutes, good.problems) == (45, ())
+    bad = config.load(write(tmp_path / "bad.toml", 'theme = "nord"\nreminder_minutes = "soon"\n'))
+    assert bad.reminder_minutes == 30
+    [problem] = bad.problems
+    assert f"{tmp_path / 'bad.toml'}:2" in problem
+    assert "30 used" in problem

@@ -187,3 +187,13 @@ def test_contact_details(snap_compare: Any, app: BouncebackApp, size: str) -> No
 @pytest.mark.parametrize("size", SIZES)
 def test_link_a_person_from_the_board(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["l", "p", *"Pri"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_agenda(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["6"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_card_with_its_next_interview(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    assert snap_compare(app, press=["l", "l", "j"], terminal_size=SIZES[size])

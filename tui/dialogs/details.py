@@ -18,6 +18,7 @@ from store.board import days_in_stage
 from store.models import ContactLink
 from store.pay import parse_pay
 from store.people import linked_to
+from tui.agenda_text import interviews_text
 from tui.dialogs.application_form import ApplicationForm
 from tui.dialogs.record_details import RecordDetails
 from tui.widgets.safe_text import one_line, paragraph, printable
@@ -102,6 +103,8 @@ class ApplicationDetails(RecordDetails[Application]):
             if decision.reason:
                 timeline.append(f": {printable(decision.reason)}")
         table.add_row("History", timeline)
+        if a.interviews:
+            table.add_row("Interviews", interviews_text(a, now))
         if a.rejection is not None and a.stage is Stage.REJECTED:
             r = a.rejection
             table.add_row("", "")

@@ -1,4 +1,6 @@
 """The app's panes, one per file, each switched to with a number key."""
 
-PANE_STYLES = [f"panes/{pane}.tcss" for pane in ("board", "journal", "timer", "progress", "people")]
+PANE_STYLES = [
+    f"panes/{pane}.tcss" for pane in ("board", "journal", "timer", "progress", "people", "agenda")
+]
 """Each pane's stylesheet, beside it; the app loads them all with its own."""

@@ -39,6 +39,7 @@ from tui.widgets.column_title import ColumnTitle
 from tui.widgets.safe_fields import SafeInput
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
+    from store.repository.interviews import Booked
     from tui.dialogs.offer_outcome import OfferResult
     from tui.dialogs.reflection import ReflectionResult
 
@@ -390,6 +391,20 @@ class BoardPane(Pane):
         if cheer:
             self.app.notify(cheer, title="🎉", timeout=10, markup=False)
         self.reload(select=saved.id)
+
+    def action_interview(self) -> None:
+        from tui.dialogs.interview_form import InterviewForm
+
+        if (application := self.current) is None:
+            return
+
+        def booked(result: Booked | None) -> None:
+            if result is not None:
+                self._saved(result.application)
+                when = "It has passed: kept as held. " if result.in_the_past else ""
+                self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
+
+        self.app.push_screen(InterviewForm(self.store, application), booked)
 
     @settled_first
     def action_reject(self) -> None:

@@ -164,6 +164,14 @@ BOARD_BINDINGS: list[BindingType] = [
         id="board.sort",
         tooltip="Sort the column: yours, excitement, due, days, pay, company",
     ),
+    Binding(
+        "i",
+        "interview",
+        "Interview",
+        show=False,
+        id="board.interview",
+        tooltip="Book an interview on the application",
+    ),
     Binding("u", "undo", "Undo", id="board.undo", tooltip="Undo the last change"),
     Binding("slash", "filter", "Filter", id="board.filter", tooltip="Filter the cards by words"),
     Binding(

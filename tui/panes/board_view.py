@@ -8,6 +8,7 @@ from uuid import UUID
 
 from store import PIPELINE, Application, Stage
 from store.board import days_in_stage, is_stale, matches, next_action_due
+from tui.agenda_text import interview_label
 from tui.widgets.card_column import Card
 
 COLUMNS: tuple[Stage, ...] = (*PIPELINE, Stage.REJECTED)
@@ -79,6 +80,7 @@ def card_maker(now: datetime, stale_after: int) -> tuple[Callable[[Application],
             due=next_action_due(a, today),
             stale=is_stale(a, now, stale_after),
             details=" · ".join(part for part in (a.location, a.next_action) if part),
+            next_interview=interview_label(a, now),
         )
 
     return describe, (now.replace(second=0, microsecond=0), stale_after)

@@ -42,6 +42,8 @@ class Card:
     stale: bool
     details: str
     """Location and next action, shown when the column is wide."""
+    next_interview: str = ""
+    """``Tue 14:00 technical``: shown in place of the stars while one is coming."""
 
 
 class CardColumn(Widget, can_focus=False):
@@ -246,7 +248,10 @@ class CardColumn(Widget, can_focus=False):
         style = self._style
         base = style("") + (style("card-column--cursor") if highlighted else Style())
         meta = Text(f" {card.days_in_stage}d ", style=style("card-column--meta"))
-        meta.append("★" * card.excitement)
+        if card.next_interview:
+            meta.append(card.next_interview, style=style("card-column--flag"))
+        else:
+            meta.append("★" * card.excitement)
         if card.due:
             meta.append(" due", style=style("card-column--flag"))
         if card.stale:

@@ -1,0 +1,191 @@
+"""The Agenda pane, the reminders before an interview, and the calendar from the palette."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Static, TabbedContent
+
+from store import Stage, Store
+from store.agenda import FollowUpKind
+from store.clock import MovableClock
+from store.models import InterviewKind
+from store.sample import SAMPLE_NOW
+from tui.app import BouncebackApp
+from tui.dialogs.interview_form import InterviewForm
+from tui.panes.agenda import AgendaPane
+from tui.panes.board import BoardPane
+from tui.widgets.record_list import RecordList
+
+from .waiting import until
+
+
+def interviewing(store: Store, n: int = 0):  # type: ignore[no-untyped-def]
+    return [a for a in store.applications.on_board() if a.stage is Stage.INTERVIEWING][n]
+
+
+def lines(app: BouncebackApp) -> list[str]:
+    records = app.query_one("#agenda-list", RecordList)
+    return [str(records._describe(r)) for r in records.records]
+
+
+def notices(app: BouncebackApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_on_a_day_with_an_interview_to_come_the_app_opens_on_the_agenda(
+    sample_store: Store,
+) -> None:
+    job = interviewing(sample_store)
+    sample_store.interviews.book(
+        job.id, at=SAMPLE_NOW.replace(hour=14, minute=0), kind=InterviewKind.TECHNICAL,
+        prep="Revise SQL window functions",
+    )  # fmt: skip
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)):
+        assert app.query_one(TabbedContent).active == "agenda-tab"
+        assert isinstance(app.focused, RecordList)
+        assert f"  14:00–15:00  technical: {job.role} at {job.company}" in lines(app)
+        assert "Revise SQL window functions" in str(app.query_one("#agenda-detail").render())
+
+
+async def test_on_other_days_it_opens_on_the_board(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)):
+        assert app.query_one(TabbedContent).active == "board-tab"
+
+
+async def test_a_follow_up_done_leaves_the_agenda_and_undo_brings_it_back(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        pane = app.query_one(AgendaPane)
+        first = app.store.agenda.follow_ups()[0]
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) != first:
+            await pilot.press("j")
+        shown = len(lines(app))
+        await pilot.press("x")
+        assert first not in app.store.agenda.follow_ups()
+        assert len(lines(app)) == shown - 1
+        await pilot.press("u")
+        assert first in app.store.agenda.follow_ups()
+        assert pane.put_away == []
+
+
+async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None:
+            await pilot.press("j")
+        await pilot.press("s", "ctrl+u", *"yesterday", "enter")
+        assert app.store.agenda.states() == {}
+        assert "Not snoozed: pick a day after today." in notices(app)
+
+
+async def test_the_person_due_a_message_has_their_call_logged_from_the_agenda(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(getattr(records.current, "follow_up", None), "kind", None) != (
+            FollowUpKind.PERSON
+        ):
+            await pilot.press("j")
+        contact_id = records.current.follow_up.contact_id
+        await pilot.press("c")
+        await until(pilot, lambda: app.screen.id != "_default", "the conversation dialog")
+        await pilot.press(*"phone", "enter")
+        await until(
+            pilot,
+            lambda: (
+                len(app.store.people.get(contact_id).conversations) > 0
+                and app.store.people.get(contact_id).conversations[-1].at == SAMPLE_NOW
+            ),
+            "the call logged",
+        )
+
+
+async def test_an_interview_is_announced_with_the_bell_before_it_starts_once(
+    sample_store: Store, clock: MovableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample_store.clock = clock
+    job = interviewing(sample_store)
+    sample_store.interviews.book(job.id, at=SAMPLE_NOW + timedelta(days=1))
+    sample_store.wins.recognise()
+    rings: list[int] = []
+    app = BouncebackApp(sample_store)
+    monkeypatch.setattr(app, "bell", lambda: rings.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.now = SAMPLE_NOW + timedelta(days=1, minutes=-31)
+        app.each_second()
+        assert rings == []
+        clock.advance(minutes=1)
+        app.each_second()
+        await pilot.pause()
+        assert rings == [1]
+        assert any(f"with {job.company} in 30 minutes" in text for text in notices(app))
+        clock.advance(minutes=5)
+        app.each_second()
+        assert rings == [1], "once a session"
+
+
+async def test_an_interview_under_way_when_the_app_opens_is_announced(
+    sample_store: Store,
+) -> None:
+    job = interviewing(sample_store)
+    sample_store.interviews.book(job.id, at=SAMPLE_NOW - timedelta(minutes=10))
+    sample_store.wins.recognise()
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any(f"with {job.company} started at 09:20" in text for text in notices(app))
+
+
+async def test_the_palette_exports_the_calendar_beside_the_data(app: BouncebackApp) -> None:
+    job = interviewing(app.store)
+    booked = app.store.interviews.book(job.id, at=SAMPLE_NOW + timedelta(days=2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"Export the calendar")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        calendar = app.store.path.parent / "bounceback.ics"
+        await until(pilot, calendar.exists, "the calendar written")
+        assert f"UID:interview-{booked.interview.id}@bounceback".encode() in calendar.read_bytes()
+
+
+async def test_i_on_a_card_books_an_interview_and_bad_input_is_shown_beside_its_field(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # the cursor starts in Wishlist: book from Applied
+        card = app.query_one(BoardPane).current
+        assert card is not None
+        assert card.stage is Stage.APPLIED
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, InterviewForm), "the interview form")
+        await pilot.press(*"2026-02-30 10:00", "tab", "ctrl+u", "0", "ctrl+s")
+        assert "is not a date and time" in str(app.screen.query_one("#error-at", Static).render())
+        assert app.store.applications.get(card.id) == card
+        # The field in error has the focus.
+        await pilot.press("ctrl+u", *"tomorrow 14:00", "tab", "ctrl+u", "0", "ctrl+s")
+        assert "must be 1 to 720 minutes" in str(
+            app.screen.query_one("#error-minutes", Static).render()
+        )
+        await pilot.press("ctrl+u", *"45", "tab", *"https://meet.example.com/x", "tab",
+                          *"Sam Lee", "tab", *"Revise SQL", "ctrl+s")  # fmt: skip
+        await until(pilot, lambda: not isinstance(app.screen, InterviewForm), "the form closed")
+        saved = app.store.applications.get(card.id)
+        assert saved.stage is Stage.INTERVIEWING
+        (interview,) = saved.interviews
+        assert interview.at == SAMPLE_NOW.replace(day=17, hour=14, minute=0)
+        assert (interview.minutes, interview.where, interview.prep) == (
+            45,
+            "https://meet.example.com/x",
+            "Revise SQL",
+        )

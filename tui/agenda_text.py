@@ -1,0 +1,46 @@
+"""Interviews as the app draws them: on a card, in the details view, on the Agenda."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+
+from store import Application
+from store.agenda import is_held, next_interview, short_label
+from store.models import Interview
+from tui.widgets.safe_text import printable
+
+
+def interview_label(application: Application, now: datetime) -> str:
+    """The card's next interview, ``Tue 14:00 technical``, or blank."""
+    coming = next_interview(application, now)
+    return short_label(coming, now.tzinfo) if coming is not None else ""
+
+
+def interview_time(interview: Interview, now: datetime, *, with_day: bool = True) -> str:
+    start, end = interview.at.astimezone(now.tzinfo), interview.ends_at.astimezone(now.tzinfo)
+    day = f"{start:%a %d %b} " if with_day else ""
+    return f"{day}{start:%H:%M}–{end:%H:%M}"
+
+
+def interviews_text(application: Application, now: datetime) -> Text:
+    """Every interview of an application, earliest first, with where, prep and outcome."""
+    text = Text()
+    ordered = sorted(application.interviews, key=lambda i: i.at)
+    for n, interview in enumerate(ordered):
+        text.append(f"{interview_time(interview, now)}  ", style="dim")
+        text.append(interview.kind.label, style="bold")
+        if interview.where:
+            text.append(f"  {printable(interview.where)}")
+        if interview.outcome is not None:
+            text.append(f"  → {interview.outcome.label}", style="dim")
+        elif is_held(interview, now):
+            text.append("  held: how did it go?", style="dim")
+        for label, value in (("prep", interview.prep), ("how it went", interview.how_it_went)):
+            if value.strip():
+                text.append(f"\n  {label}: ", style="dim")
+                text.append(printable(value.strip(), keep_newlines=True))
+        if n < len(ordered) - 1:
+            text.append("\n")
+    return text

@@ -1,0 +1,410 @@
+"""The Agenda pane: today and the days ahead. Interviews with their time and prep,
+the follow-ups due, the people due a message, and what is left of the goals; every
+line acts from here (open, log the call, note how it went, thank, done, snooze)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+from uuid import UUID
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from store import Store, StoreError
+from store import agenda as rules
+from store.board import feedback_request, parse_date
+from store.models import FollowUpStatus, InterviewOutcome
+from store.progress import GoalProgress
+from tui.agenda_text import interview_time
+from tui.panes.base import Pane
+from tui.widgets.record_list import RecordList
+from tui.widgets.safe_text import paragraph, printable
+
+if TYPE_CHECKING:  # dialogs are imported when first opened
+    from tui.dialogs.conversation import Logged
+
+KIND_MARKS = {
+    rules.FollowUpKind.FOLLOW_UP: "✉",
+    rules.FollowUpKind.HOW_IT_WENT: "✎",
+    rules.FollowUpKind.THANK_YOU: "♥",
+    rules.FollowUpKind.ASK_NEWS: "?",
+    rules.FollowUpKind.ASK_FEEDBACK: "✉",
+    rules.FollowUpKind.NEXT_ACTION: "→",
+    rules.FollowUpKind.PERSON: "☎",
+    rules.FollowUpKind.TAKE_HOME: "⌛",
+}
+
+
+def count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the agenda: a heading, an interview, a follow-up or a goal."""
+
+    heading: str = ""
+    booking: rules.Booking | None = None
+    follow_up: rules.FollowUp | None = None
+    goal: GoalProgress | None = None
+
+
+class AgendaPane(Pane):
+    PANE_ID = "agenda"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="agenda.open",
+                tooltip="Open the card (or the person) this line is about"),
+        Binding("x", "done", "Done", id="agenda.done", tooltip="Mark the follow-up done"),
+        Binding("s", "snooze", "Snooze", id="agenda.snooze",
+                tooltip="Put the follow-up away until a day you choose"),
+        Binding("d", "dismiss", "Dismiss", id="agenda.dismiss",
+                tooltip="Not needed: the follow-up goes for good (u to undo)"),
+        Binding("c", "call", "Call", id="agenda.call",
+                tooltip="Log a conversation with the person due a message"),
+        Binding("o", "how_it_went", "Notes", id="agenda.how_it_went",
+                tooltip="After an interview: note how it went"),
+        Binding("t", "thank_you", "Thanks", id="agenda.thank_you",
+                tooltip="Copy a thank-you note for the interview to the clipboard"),
+        Binding("u", "undo", "Undo", id="agenda.undo",
+                tooltip="Bring back the follow-up last done, snoozed or dismissed"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.put_away: list[str] = []
+        """Keys of the follow-ups done, snoozed or dismissed here, for undo."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-summary")
+        yield RecordList(id="agenda-list")
+        yield Static(id="agenda-detail")
+
+    def default_focus(self) -> RecordList:
+        return self.query_one(RecordList)
+
+    def on_focus(self) -> None:
+        self.query_one(RecordList).focus()
+
+    # --- state -> widgets -------------------------------------------------------------
+
+    def reload(self, select: UUID | None = None) -> None:
+        day = self.store.agenda.today()
+        now = day.now
+        rows: list[Row] = [Row(heading=f"Today, {now:%A %d %B}")]
+        today = day.today()
+        rows += [Row(booking=b) for b in today] or [Row(heading="  No interviews today.")]
+        if later := day.later():
+            rows.append(Row(heading="The week ahead"))
+            rows += [Row(booking=b) for b in later]
+        tasks = [f for f in day.follow_ups if f.kind is not rules.FollowUpKind.PERSON]
+        people = [f for f in day.follow_ups if f.kind is rules.FollowUpKind.PERSON]
+        if tasks:
+            rows.append(Row(heading=f"Follow-ups ({len(tasks)})"))
+            rows += [Row(follow_up=f) for f in tasks]
+        if people:
+            rows.append(Row(heading=f"People due a message ({len(people)})"))
+            rows += [Row(follow_up=f) for f in people]
+        if day.goals_left:
+            rows.append(Row(heading="Goals still open"))
+            rows += [Row(goal=g) for g in day.goals_left]
+
+        def describe(row: Row) -> Text:
+            if row.booking is not None:
+                i, a = row.booking.interview, row.booking.application
+                on_today = i.at.astimezone(now.tzinfo).date() == now.date()
+                line = Text("  ")
+                line.append(interview_time(i, now, with_day=not on_today), style="bold")
+                line.append(f"  {i.kind.label}: ")
+                line.append(printable(f"{a.role} at {a.company}"))
+                if rules.is_held(i, now) and i.outcome is None:
+                    line.append("  held", style="dim")
+                return line
+            if row.follow_up is not None:
+                f = row.follow_up
+                line = Text(f"  {KIND_MARKS[f.kind]} ")
+                line.append(printable(f.text))
+                return line
+            if row.goal is not None:
+                g = row.goal
+                left = g.goal.target - g.done
+                return Text(
+                    f"  {g.name}: {g.done} of {g.goal.target} this {g.goal.period.value}, "
+                    f"{left} to go, {g.days_left} day{'s' if g.days_left != 1 else ''} left"
+                )
+            # A heading, or (indented) the note that a part is empty.
+            return Text(row.heading, style="dim" if row.heading.startswith(" ") else "bold")
+
+        records = self.query_one(RecordList)
+        before = records.current
+        records.set_records(rows, describe)
+        if before is not None and before not in rows:
+            records.cursor = min(records.cursor, len(rows) - 1)
+        if isinstance(records.current, Row) and records.current.heading and len(rows) > 1:
+            records.cursor = next(
+                (n for n, row in enumerate(rows) if not row.heading), records.cursor
+            )
+        summary = Text.assemble((count(len(today), "interview") + " today", "bold"))
+        summary.append(f" · {len(later)} more this week · {count(len(tasks), 'follow-up')}")
+        summary.append(f" · {count(len(people), 'person', 'people')} due a message")
+        self.query_one("#agenda-summary", Static).update(summary)
+        self._show_detail()
+
+    def _current(self) -> Row | None:
+        row = self.query_one(RecordList).current
+        return row if isinstance(row, Row) else None
+
+    def _show_detail(self) -> None:
+        row, now = self._current(), self.store.clock()
+        text = Text()
+        if row is not None and row.booking is not None:
+            i, b = row.booking.interview, row.booking
+            text.append(f"{interview_time(i, now)} · {i.minutes} min", style="bold")
+            if i.where:
+                text.append(f" · {printable(i.where)}")
+            if b.people:
+                met = ", ".join(
+                    f"{printable(c.name)} ({role.label})" if role else printable(c.name)
+                    for c, role in b.people
+                )
+                text.append(f"\nWith {met}")
+            text.append("\nPrep: ", style="bold")
+            text.append(paragraph(i.prep.strip() or "nothing noted yet (e on the card edits)"))
+        elif row is not None and row.follow_up is not None:
+            hints = {
+                rules.FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
+                rules.FollowUpKind.HOW_IT_WENT: "o notes how it went · d dismiss",
+                rules.FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
+                rules.FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
+            }
+            text.append(
+                hints.get(
+                    row.follow_up.kind, "enter opens the card · x done · s snooze · d dismiss"
+                ),
+                style="dim",
+            )
+        self.query_one("#agenda-detail", Static).update(text)
+
+    @on(RecordList.Chosen)
+    def _chosen(self) -> None:
+        self.action_open()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.query_one(RecordList), "cursor", self._cursor_moved)
+
+    def _cursor_moved(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()  # the footer offers what works on this line
+
+    # --- actions ----------------------------------------------------------------------
+
+    def _guard(self, work: Callable[[], object]) -> bool:
+        try:
+            work()
+        except StoreError as error:
+            self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        return True
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        follow_up = row.follow_up
+        if follow_up is not None and follow_up.contact_id is not None:
+            from tui.dialogs.contact_details import ContactDetails
+
+            self.app.push_screen(
+                ContactDetails(self.store, follow_up.contact_id), lambda _: self.reload()
+            )
+            return
+        application_id = (
+            row.booking.application.id
+            if row.booking is not None
+            else follow_up.application_id
+            if follow_up is not None
+            else None
+        )
+        if application_id is not None:
+            from tui.dialogs.details import ApplicationDetails
+
+            self.app.push_screen(
+                ApplicationDetails(self.store, application_id), lambda _: self.reload()
+            )
+
+    def _put_away(self, status: FollowUpStatus, until: date | None = None) -> None:
+        row = self._current()
+        if row is None or row.follow_up is None:
+            return
+        key = row.follow_up.key
+        if self._guard(lambda: self.store.agenda.mark(key, status, until)):
+            self.put_away.append(key)
+            self.reload()
+
+    def action_done(self) -> None:
+        row = self._current()
+        if row is None or row.follow_up is None:
+            return
+        f = row.follow_up
+        if f.kind is rules.FollowUpKind.ASK_FEEDBACK and f.application_id is not None:
+            application = self.store.applications.get(f.application_id)
+            self.app.copy_to_clipboard(feedback_request(application))
+            if self._guard(lambda: self.store.applications.record_feedback_request(application.id)):
+                self.app.notify(
+                    f"Copied a request for feedback to {printable(application.company)} "
+                    "to your clipboard.",
+                    timeout=6,
+                    markup=False,
+                )
+                self.reload()
+            return
+        if f.kind is rules.FollowUpKind.THANK_YOU:
+            self.action_thank_you()
+            return
+        self._put_away(FollowUpStatus.DONE)
+
+    def action_dismiss(self) -> None:
+        self._put_away(FollowUpStatus.DISMISSED)
+
+    def action_snooze(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
+        row = self._current()
+        if row is None or row.follow_up is None:
+            return
+        today = self.store.clock().date()
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                until = parse_date(text, today)
+            except ValueError as error:
+                self.app.notify(f"Not snoozed: {error}.", severity="error", markup=False)
+                return
+            if until is None or until <= today:
+                self.app.notify("Not snoozed: pick a day after today.", severity="error")
+                return
+            self._put_away(FollowUpStatus.SNOOZED, until)
+            self.app.notify(f"Snoozed until {until:%a %d %b}.", timeout=4)
+
+        prompt = TextPrompt(
+            "Snooze until", "tomorrow, +3d, 2026-04-01", value="tomorrow",
+            note="It comes back on the agenda that day.",
+        )  # fmt: skip
+        self.app.push_screen(prompt, chosen)
+
+    def action_undo(self) -> None:
+        if self.put_away:
+            key = self.put_away.pop()
+            if self._guard(lambda: self.store.agenda.reopen(key)):
+                self.reload()
+
+    def action_call(self) -> None:
+        from tui.dialogs.conversation import ConversationDialog
+
+        row = self._current()
+        if row is None or row.follow_up is None or row.follow_up.contact_id is None:
+            return
+        contact = self.store.people.get(row.follow_up.contact_id)
+
+        def logged(result: Logged | None) -> None:
+            if result is None:
+                return
+            channel, notes = result
+            if self._guard(
+                lambda: self.store.people.add_conversation(contact.id, channel=channel, notes=notes)
+            ):
+                self.app.notify(
+                    f"Logged a conversation with {printable(contact.name)}.", markup=False
+                )
+                self.reload()
+
+        self.app.push_screen(ConversationDialog(contact), logged)
+
+    def _interview_of(self, row: Row | None) -> tuple[UUID, UUID] | None:
+        if row is None:
+            return None
+        if row.booking is not None:
+            return row.booking.application.id, row.booking.interview.id
+        f = row.follow_up
+        if f is not None and f.application_id is not None and f.interview_id is not None:
+            return f.application_id, f.interview_id
+        return None
+
+    def action_how_it_went(self) -> None:
+        from tui.dialogs.text_prompt import TextPrompt
+
+        found = self._interview_of(self._current())
+        if found is None:
+            return
+        application_id, interview_id = found
+        application = self.store.applications.get(application_id)
+        interview = rules.find_interview(application, interview_id)
+        if interview is None:
+            return
+
+        def noted(text: str | None) -> None:
+            if text is None:
+                return
+            outcome = interview.outcome or InterviewOutcome.WAITING
+            if self._guard(
+                lambda: self.store.interviews.record_outcome(
+                    application.id, interview.id, outcome, text
+                )
+            ):
+                self.app.notify("Noted. Well done for going.", timeout=4)
+                self.reload()
+
+        prompt = TextPrompt(
+            f"How did the {interview.kind.label} at {application.company} go?",
+            "what went well, what to prepare next time",
+            value=interview.how_it_went,
+            note="Moving the card on the board (L, or r for a no) records what came of it.",
+        )
+        self.app.push_screen(prompt, noted)
+
+    def action_thank_you(self) -> None:
+        found = self._interview_of(self._current())
+        if found is None:
+            return
+        application_id, interview_id = found
+        application = self.store.applications.get(application_id)
+        interview = rules.find_interview(application, interview_id)
+        if interview is None:
+            return
+        names = [c.name for c in self.store.people.contacts() if c.id in interview.contact_ids]
+        self.app.copy_to_clipboard(
+            rules.thank_you(application, interview, names[0] if names else "")
+        )
+        if self._guard(
+            lambda: self.store.interviews.record_thank_you(application.id, interview.id)
+        ):
+            self.app.notify(
+                f"Copied a thank-you note for {printable(application.company)} to your clipboard.",
+                timeout=6,
+                markup=False,
+            )
+            self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        row = self._current()
+        if action == "undo":
+            return bool(self.put_away) or None
+        if action in ("done", "snooze", "dismiss"):
+            return (row is not None and row.follow_up is not None) or None
+        if action == "call":
+            return (row is not None and row.follow_up is not None
+                    and row.follow_up.contact_id is not None) or None  # fmt: skip
+        if action in ("how_it_went", "thank_you"):
+            return self._interview_of(row) is not None or None
+        return True
