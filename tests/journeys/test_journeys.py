@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -100,6 +101,12 @@ def test_a_no_becomes_a_reflection_a_journal_entry_and_a_lesson_on_progress(
     terminal.wait_for("Read the email twice. Went for a walk.")
 
     terminal.press("4")
+    terminal.wait_for("The funnel")
+    for _ in range(60):  # down Progress, as a reader scrolls, to the lessons
+        if "• Build a small Kafka pipeline and write it up" in terminal.text():
+            break
+        terminal.press("j")
+        time.sleep(0.05)  # a reader's pace: each line drawn before the next key
     terminal.wait_for(
         "What you decided to change:", "• Build a small Kafka pipeline and write it up"
     )
@@ -191,8 +198,8 @@ def test_a_focus_block_outlives_the_app_and_a_break_suggests_a_recharge(
     terminal.press("3")
     terminal.wait_for("Ready. Space starts the focus block.")
     terminal.press("space")
-    terminal.wait_for("Running, then a short break. Space pauses.", "▶ Focus 2")
-    terminal.quit()  # mid-block
+    terminal.wait_for("Running, then a short break. Space pauses.", "▶ Focus 24:")
+    terminal.quit()  # mid-block, a second or more into it
     started = data.timer_state(db)
     assert (started.phase, started.status) == (TimerKind.FOCUS, TimerStatus.RUNNING)
 
