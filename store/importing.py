@@ -361,6 +361,7 @@ LAYOUTS: dict[Format, dict[str, str]] = {
         "Job Title": "role",
         "Application Date": "date",
         "Job Url": "url",
+        "Resume Name": "resume",
     },
     Format.LINKEDIN_SAVED: {
         "Company Name": "company",
@@ -551,6 +552,7 @@ def application_from_row(
         "source": source,
         "tags": tags,
         "notes": _cell(row, columns, "notes"),
+        "resume": _cell(row, columns, "resume"),
         "position": position,
         "rejection": rejection,
         "archived": archived,

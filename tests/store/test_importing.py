@@ -71,6 +71,15 @@ def test_linkedin_applications_are_applied_on_their_date() -> None:
     assert lucerne.url == "https://www.linkedin.com/jobs/view/3912345678"
 
 
+def test_linkedin_applications_keep_the_resume_that_was_sent() -> None:
+    cards = applications(plan("Job Applications.csv"))
+    assert {company: card.resume for company, card in cards.items()} == {
+        "Lucerne Publishing": "Resume-2026.pdf",
+        "Adventure Works": "CV short.pdf",
+        "Proseware, Inc.": "Resume-2026.pdf",
+    }
+
+
 def test_linkedin_saved_jobs_go_to_the_wishlist() -> None:
     p = plan("Saved Jobs.csv")
     assert p.format is Format.LINKEDIN_SAVED
