@@ -234,6 +234,9 @@ class Existing:
             keys=frozenset(k for r in records if (k := same_key(r)) is not None),
         )
 
+    def holds(self, record: Record) -> bool:
+        return str(record.id) in self.ids or same_key(record) in self.keys
+
 
 def same_key(record: Record) -> tuple[str, ...] | None:
     """What makes two records the same thing told twice: an application's company, role

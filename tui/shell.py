@@ -273,16 +273,18 @@ def plan_file(
     return plan_import(raw, existing, now, options)
 
 
-def apply_plan(store: Store, plan: ImportPlan) -> None:
-    """Every record the plan found, in one transaction; a bounceback export's settings
-    come along into a store that holds no records yet."""
-    empty = plan.settings is not None and not any(_everything(store).records.values())
-    store.insert_all(plan.new)
-    if plan.settings is not None and empty:
+def apply_plan(store: Store, plan: ImportPlan) -> int:
+    """The records the plan found that the file does not hold yet, in one transaction;
+    a bounceback export's settings come along into a store that held no records. How
+    many were added."""
+    imported = store.imports.add_new(plan.new)
+    if plan.settings is not None and imported.into_empty:
         store.settings.update(**plan.settings.model_dump())
+    return imported.added
 
 
-def plan_report(plan: ImportPlan, *, dry_run: bool) -> list[str]:
+def plan_report(plan: ImportPlan, *, imported: int | None) -> list[str]:
+    """What the plan found, and what was imported (``None`` for a dry run)."""
     from store.importing import Format
 
     lines = [f"{plan.format.label}: {plan.summary()}."]
@@ -293,10 +295,10 @@ def plan_report(plan: ImportPlan, *, dry_run: bool) -> list[str]:
         lines.append(f"  {where}{printable(skipped.why)}")
     if len(plan.skipped) > MAX_SKIPPED_SHOWN:
         lines.append(f"  … and {len(plan.skipped) - MAX_SKIPPED_SHOWN} more not understood.")
-    if dry_run:
+    if imported is None:
         lines.append("Dry run: nothing was changed.")
-    elif plan.new:
-        lines.append(f"Imported {len(plan.new)}.")
+    elif imported:
+        lines.append(f"Imported {imported}.")
     else:
         lines.append("Nothing to import: nothing was changed.")
     return lines
@@ -326,18 +328,17 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         return _bad(args, f"cannot read {printable(str(args.file))}: {error.strerror}")
     except (ValueError, CannotImport) as error:
         return _bad(args, f"{printable(str(args.file))}: {error}; nothing was imported")
-    if not args.dry_run:
-        apply_plan(store, plan)
+    imported = None if args.dry_run else apply_plan(store, plan)
     if args.json:
         print(json.dumps({
             "format": plan.format.value,
             "new": len(plan.new),
             "already_there": plan.already_there,
             "not_understood": [{"line": s.line, "why": s.why} for s in plan.skipped],
-            "imported": 0 if args.dry_run else len(plan.new),
+            "imported": imported or 0,
         }, indent=2))  # fmt: skip
     else:
-        print("\n".join(plan_report(plan, dry_run=args.dry_run)))
+        print("\n".join(plan_report(plan, imported=imported)))
     return EXIT_BAD_INPUT if plan.skipped and not plan.new and not plan.already_there else EXIT_OK
 
 

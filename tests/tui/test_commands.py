@@ -191,6 +191,21 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
     assert len(Store.open(store.path).applications.on_board()) == 3
 
 
+def test_a_card_another_session_adds_while_an_import_is_planned_is_not_doubled(
+    store: Store,
+) -> None:
+    from tui.shell import apply_plan, known_records, plan_file
+
+    plan = plan_file(FIXTURES / "Job Applications.csv", known_records(store), store.clock())
+    lucerne = next(a for a in plan.new if a.company == "Lucerne Publishing")
+    other_session = Store.open(store.path)
+    other_session.applications.add(company=lucerne.company, role=lucerne.role, url=lucerne.url)
+    added = apply_plan(store, plan)
+    companies = sorted(a.company for a in Store.open(store.path).applications.on_board())
+    assert companies == ["Adventure Works", "Lucerne Publishing", "Proseware, Inc."]
+    assert added == 2
+
+
 def test_imported_cards_count_in_the_funnel_from_their_own_dates(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:

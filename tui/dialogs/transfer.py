@@ -122,7 +122,7 @@ class ImportDialog(ModalScreen[str | None]):
         if wanted != self.planned:
             return  # the user asked for another file meanwhile
         self.plan = plan
-        lines = shell.plan_report(plan, dry_run=True)[:-1]
+        lines = shell.plan_report(plan, imported=None)[:-1]
         lines.append("ctrl+s imports them." if plan.new else "Nothing to import.")
         self._show("\n".join(lines))
 
@@ -135,11 +135,11 @@ class ImportDialog(ModalScreen[str | None]):
             self.dismiss(None)
             return
         try:
-            shell.apply_plan(self.store, self.plan)
+            imported = shell.apply_plan(self.store, self.plan)
         except StoreError as error:
             self._show(f"Not imported: {error}")
             return
-        self.dismiss(f"Imported {len(self.plan.new)} from {path}.")
+        self.dismiss(f"Imported {imported} from {path}.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
