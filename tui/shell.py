@@ -33,7 +33,8 @@ from tui.widgets.safe_text import printable
 
 if TYPE_CHECKING:  # the rules of import and export load when a command needs them
     from store.exporting import Everything
-    from store.importing import Existing, Format, ImportPlan
+    from store.imports.formats import Format
+    from store.imports.plan import Existing, ImportPlan
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -98,7 +99,7 @@ def _all_applications(store: Store) -> list[Application]:
 
 def _everything(store: Store) -> Everything:
     from store.exporting import Everything
-    from store.importing import SECTIONS
+    from store.imports.export_file import SECTIONS
 
     records: dict[str, Sequence[Record]] = {
         "applications": _all_applications(store),
@@ -249,7 +250,8 @@ def read_import_file(path: Path) -> bytes:
 
 def known_records(store: Store) -> Existing:
     """What the store holds, for an import to leave out."""
-    from store.importing import SECTIONS, Existing
+    from store.imports.export_file import SECTIONS
+    from store.imports.plan import Existing
 
     everything = _everything(store)
     return Existing.of(r for section in SECTIONS for r in everything.of(section))
@@ -266,7 +268,8 @@ def plan_file(
 ) -> ImportPlan:
     """What importing ``path`` would do (no store here: it may run in a worker thread).
     Raises ``OSError``, ``ValueError`` or ``CannotImport`` with a message."""
-    from store.importing import Options, plan_import
+    from store.importing import plan_import
+    from store.imports.plan import Options
 
     raw = read_import_file(path.expanduser())
     options = Options(source=source, dayfirst=dayfirst, mapping=mapping or {})
@@ -285,7 +288,7 @@ def apply_plan(store: Store, plan: ImportPlan) -> int:
 
 def plan_report(plan: ImportPlan, *, imported: int | None) -> list[str]:
     """What the plan found, and what was imported (``None`` for a dry run)."""
-    from store.importing import Format
+    from store.imports.formats import Format
 
     lines = [f"{plan.format.label}: {plan.summary()}."]
     lines += [f"  note: {note}" for note in plan.notes]
@@ -315,7 +318,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    from store.importing import CannotImport, Format
+    from store.imports.formats import Format
+    from store.imports.plan import CannotImport
 
     try:
         mapping = _mapping(args.map)
@@ -346,7 +350,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 EXPORT_FORMATS = ("csv", "json", "markdown")
 IMPORT_FORMATS = ("jobsync", "linkedin", "linkedin-saved", "spreadsheet", "daylio", "bounceback")
-"""The values of ``store.importing.Format``, named here so that building the parser at
+"""The values of ``store.imports.formats.Format``, named here so that building the parser at
 every start does not load the import rules."""
 EXPORT_WHAT = ("applications", "journal", "all")
 

@@ -29,7 +29,7 @@ class ImportRepository:
         """Insert, in one transaction, those of ``records`` the file does not hold yet.
         The check is made under the lock on the file as it is now: another session may
         have added the same card since the import was planned."""
-        from store.importing import Existing  # the import's rules load when one runs
+        from store.imports.plan import Existing  # the import's rules load when one runs
 
         core = self._core
         with core.transaction():
@@ -46,7 +46,7 @@ class ImportRepository:
 
     def _held(self) -> Iterator[Record]:
         """The records of every kind an export holds, as stored now (in a transaction)."""
-        from store.importing import SECTIONS
+        from store.imports.export_file import SECTIONS
 
         for model in SECTIONS.values():
             for doc in self._core.stored(TABLES[model]).values():

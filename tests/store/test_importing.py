@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 
 from store import Application, ArchiveReason, JournalEntry, Mood, RejectionReason, Stage
-from store.importing import (
-    CannotImport,
-    Existing,
-    Format,
-    ImportPlan,
-    Options,
-    parse_moment,
-    plan_import,
-)
+from store.importing import plan_import
+from store.imports.cells import parse_moment
+from store.imports.formats import Format
+from store.imports.plan import CannotImport, Existing, ImportPlan, Options
 from store.sample import SAMPLE_NOW
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

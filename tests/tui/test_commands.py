@@ -368,7 +368,7 @@ def test_what_is_for_csv_only(sample_store: Store, capsys: pytest.CaptureFixture
 
 
 def test_the_import_formats_offered_are_the_ones_import_reads() -> None:
-    from store.importing import Format
+    from store.imports.formats import Format
     from tui.shell import IMPORT_FORMATS
 
     assert tuple(f.value for f in Format) == IMPORT_FORMATS
@@ -380,7 +380,7 @@ def test_starting_the_app_does_not_load_the_import_and_export_rules() -> None:
 
     check = (
         "import sys, tui.cli; tui.cli.build_parser(); "
-        "print(sorted(m for m in sys.modules if m in ('store.importing', 'store.exporting')))"
+        "print(sorted(m for m in sys.modules if m.startswith(('store.import', 'store.exporting'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=60

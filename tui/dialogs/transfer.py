@@ -17,7 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Checkbox, Input, Select, Static
 
 from store import Store, StoreError
-from store.importing import CannotImport, Existing, ImportPlan
+from store.imports.plan import CannotImport, Existing, ImportPlan
 from tui import shell
 from tui.widgets.check_box import CheckBox
 from tui.widgets.safe_fields import SafeInput
