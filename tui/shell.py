@@ -1,6 +1,6 @@
 """The shell commands that do what the board does, and import, export and completion.
 
-``tui/cli.py`` registers them with :func:`add_commands` and runs them from
+``tui/cli_parser.py`` registers them with :func:`add_commands`; ``tui/cli.py`` runs them from
 :data:`COMMANDS`. Every command prints what it did in one line (``--json`` for
 scripts) and exits 2 with a message on bad input. An application is named by an id
 prefix or by its company (and role): see :func:`find_application`.

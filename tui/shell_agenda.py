@@ -1,4 +1,4 @@
-"""The shell's interview, agenda and calendar commands (registered by ``tui/cli.py``)."""
+"""The shell's interview, agenda and calendar commands (registered by ``tui/cli_parser.py``)."""
 
 from __future__ import annotations
 
