@@ -194,7 +194,7 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
 def test_a_card_another_session_adds_while_an_import_is_planned_is_not_doubled(
     store: Store,
 ) -> None:
-    from tui.shell import apply_plan, known_records, plan_file
+    from tui.shell_transfer import apply_plan, known_records, plan_file
 
     plan = plan_file(FIXTURES / "Job Applications.csv", known_records(store), store.clock())
     lucerne = next(a for a in plan.new if a.company == "Lucerne Publishing")
@@ -351,7 +351,7 @@ async def test_the_open_app_shows_a_move_from_the_shell(sample_store: Store) -> 
 def test_a_name_that_is_also_an_id_prefix_lists_both(store: Store) -> None:
     from uuid import UUID
 
-    from tui.shell import NoSuchApplication, find_application
+    from tui.shell_naming import NoSuchApplication, find_application
 
     cafe = store.applications.add(company="Cafe", role="Barista")
     globex = store.applications.add(company="Globex", role="SRE")
@@ -369,7 +369,7 @@ def test_what_is_for_csv_only(sample_store: Store, capsys: pytest.CaptureFixture
 
 def test_the_import_formats_offered_are_the_ones_import_reads() -> None:
     from store.imports.formats import Format
-    from tui.shell import IMPORT_FORMATS
+    from tui.shell_transfer import IMPORT_FORMATS
 
     assert tuple(f.value for f in Format) == IMPORT_FORMATS
 
