@@ -140,3 +140,17 @@ def lever(found: list[Group]) -> Lever | None:
     better = max(ready, key=lambda g: g.answer_rate)
     worse = min(ready, key=lambda g: g.answer_rate)
     return Lever(better, worse) if clearly_more(better, worse) else None
+
+
+LEVER_ORDER = (Dimension.RESUME, Dimension.COVER_LETTER, Dimension.SOURCE, Dimension.TAG)
+"""Where the funnel's diagnosis looks for a lever first: what the user sends, then where
+and what they apply for."""
+
+
+def diagnosis_lever(applications: Iterable[Application]) -> str | None:
+    """The sentence naming the first lever the counts support, for the funnel's findings."""
+    sent = list(applications)
+    for by in LEVER_ORDER:
+        if (found := lever(groups(sent, by))) is not None:
+            return f"{found.sentence(by)}."
+    return None
