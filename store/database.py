@@ -26,6 +26,7 @@ from store.repository.core import Core
 from store.repository.goals import GoalRepository, WinRepository
 from store.repository.interviews import AgendaRepository, InterviewRepository
 from store.repository.journal import AffirmationRepository, JournalRepository
+from store.repository.materials import MaterialRepository
 from store.repository.people import PeopleRepository
 from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
@@ -49,6 +50,7 @@ class Store(FileLifecycle):
         self.settings = SettingsRepository(core)
         self.interviews = InterviewRepository(core)
         self.agenda = AgendaRepository(core)
+        self.materials = MaterialRepository(core)
         self._records_checked = False
         self.warnings: list[str] = []
         """Things the user should know, found at open (shown, never fatal)."""

@@ -30,6 +30,7 @@ from store.models import (
     Contact,
     Goal,
     JournalEntry,
+    Material,
     Mood,
     Record,
     Rejection,
@@ -55,6 +56,7 @@ SECTIONS: dict[str, type[Record]] = {
     "goals": Goal,
     "wins": Win,
     "contacts": Contact,
+    "materials": Material,
 }
 """The record lists of bounceback's JSON export, by their key in the file."""
 EXPORT_MARKER = "bounceback_export"
@@ -245,6 +247,8 @@ def same_key(record: Record) -> tuple[str, ...] | None:
         return ("a", record.company.casefold(), record.role.casefold(), record.url)
     if isinstance(record, JournalEntry):
         return ("j", record.at.isoformat(), str(int(record.mood)), record.text)
+    if isinstance(record, Material):
+        return ("m", record.kind.value, record.name.strip().casefold())
     return None
 
 
