@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from uuid import UUID
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from store.models import (
     Application,
@@ -20,6 +20,8 @@ from store.models import (
     Interview,
     InterviewKind,
     JournalEntry,
+    Material,
+    MaterialKind,
     Mood,
     Record,
     Rejection,
@@ -53,7 +55,7 @@ ROLES = [
     "Site Reliability Engineer", "Junior Data Scientist", "API Developer",
 ]  # fmt: skip
 LOCATIONS = ["Remote", "Leeds", "Manchester", "Remote (UK)", "Bristol", "Hybrid, London"]
-SOURCES = ["LinkedIn", "company site", "referral", "job board", "recruiter", "meetup"]
+SOURCES = ["LinkedIn", "company site", "referral", "job board", "recruiter came to me", "meetup"]
 TAGS = ["python", "remote", "fintech", "climate", "health", "startup", "public sector"]
 
 # How the 40 applications stand today: (final stage, how many, archived).
@@ -155,7 +157,29 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
     records += _timer_sessions(rng, now)
     records += _wins(rng, now)
     records += _contacts(rng, now, applications)
+    records += _material_records(now)
     return records
+
+
+def _material_records(now: datetime) -> list[Material]:
+    """The versions the sample's applications name, and one not sent yet; ids from the
+    names, so the random sequence the rest of the sample draws from stays as it was."""
+    kept = [
+        (MaterialKind.RESUME, "CV short", "~/cv/cv-short.pdf"),
+        (MaterialKind.RESUME, "CV 2026 data", "~/cv/cv-2026-data.pdf"),
+        (MaterialKind.RESUME, "CV one page", ""),
+        (MaterialKind.COVER_LETTER, "cover letter generic", "~/cv/cover-letter.odt"),
+    ]
+    return [
+        Material(
+            id=uuid5(NAMESPACE_URL, f"bounceback:sample:{name}"),
+            kind=kind,
+            name=name,
+            path=path,
+            created_at=now - timedelta(days=90),
+        )
+        for kind, name, path in kept
+    ]
 
 
 def _with_interviews(applications: list[Application], now: datetime) -> list[Application]:

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, TimerKind, timer
 from store.errors import WriteFailedError
-from tui import agenda_app, startup
+from tui import agenda_app, materials_app, startup
 from tui.careful_app import CarefulApp
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
@@ -474,4 +474,5 @@ class BouncebackApp(CarefulApp):
 
         yield from transfer_commands(self, self.store, after_import=self.reload_panes)
         yield from agenda_app.commands(self)
+        yield from materials_app.commands(self)
         yield from super().get_system_commands(screen)
