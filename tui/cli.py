@@ -29,7 +29,7 @@ from store.board import days_in_stage, parse_date
 from store.file.paths import ENV_VAR, default_db_path
 from store.journal import MOOD_GLYPHS
 from store.what_works import Dimension, groups, lever
-from tui import config, shell, shell_agenda
+from tui import config, shell, shell_agenda, shell_materials
 from tui.widgets.safe_text import printable
 from tui.wording import counted
 
@@ -163,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shell.add_commands(parser, commands, common)
     shell_agenda.add_parsers(commands, common)
+    shell_materials.add_parsers(commands, common)
     return parser
 
 
@@ -227,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "contacts": _contacts,
         **shell.COMMANDS,
         **shell_agenda.COMMANDS,
+        **shell_materials.COMMANDS,
     }[args.command]
     try:
         return run(store, args)

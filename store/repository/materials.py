@@ -38,7 +38,7 @@ def _check(core: Core, material: Material) -> None:
     key = name_key(material.name)
     for _, other in _stored_materials(core):
         if other.id != material.id and other.kind is material.kind and name_key(other.name) == key:
-            errors["name"] = f"there is already a {material.kind.label} called {other.name}"
+            errors["name"] = f"is taken: you have a {material.kind.label} called {other.name}"
     if errors:
         raise InvalidInput(errors)
 

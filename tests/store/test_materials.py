@@ -41,7 +41,7 @@ def test_the_last_used_is_offered_first_then_those_not_used_by_name(db_path: Pat
     ("name", "field", "message"),
     [
         ("   ", "name", "is required"),
-        ("cv SHORT", "name", "there is already a résumé called CV short"),
+        ("cv SHORT", "name", "is taken: you have a résumé called CV short"),
     ],
 )
 def test_a_material_without_a_name_of_its_own_is_refused_and_nothing_saved(

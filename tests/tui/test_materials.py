@@ -8,12 +8,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
+from store import Store
 from store.models import MaterialKind
 from tui.app import BouncebackApp
 from tui.dialogs.channels import ChannelsForm
 from tui.dialogs.materials import KeepNamesDialog, MaterialForm, MaterialsDialog
 from tui.widgets.record_list import RecordList
 
+from .test_cli import run
 from .waiting import until
 
 
@@ -57,7 +59,7 @@ async def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(
         assert error_of(app, "name") == "is required"
         await pilot.press(*"cv SHORT", "ctrl+s")
         await pilot.pause()
-        assert error_of(app, "name") == "there is already a résumé called CV short"
+        assert error_of(app, "name") == "is taken: you have a résumé called CV short"
         name = app.screen.query_one("#field-name", Input)
         name.value = "CV new"
         app.screen.query_one("#field-path", Input).value = str(tmp_path)
@@ -140,3 +142,30 @@ async def test_the_channels_are_a_list_of_ones_own_refused_twice_and_offered_in_
         await pilot.press("right")
         assert source.value == "hackathon"
     assert app.store.settings.get().channels == ("LinkedIn", "hackathon")
+
+
+def test_the_shell_lists_adds_and_removes_materials_keeping_the_names(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    db = str(sample_store.path)
+    listed = run("materials", "--db", db)
+    assert listed.returncode == 0
+    first = listed.stdout.splitlines()[0]
+    assert "CV short" in first
+    assert "sent 17" in first
+    assert "(file missing)" in first
+    refused = run("materials", "add", "cv short", "--db", db)
+    assert refused.returncode == 2
+    assert "the name is taken: you have a résumé called CV short" in refused.stderr
+    folder = run("materials", "add", "Letter", "--kind", "cover-letter", "--path", str(tmp_path),
+                 "--db", db)  # fmt: skip
+    assert "--path is a folder" in folder.stderr
+    assert run("materials", "add", "Letter", "--kind", "cover-letter", "--db", db).returncode == 0
+    removed = run("materials", "remove", "CV short", "--db", db)
+    assert "its name stays on 17 applications" in removed.stdout
+    fresh = Store.open(sample_store.path)
+    assert [m.name for m in fresh.materials.all(MaterialKind.COVER_LETTER)] == [
+        "cover letter generic",
+        "Letter",
+    ]
+    assert "CV short" not in [m.name for m in fresh.materials.all()]
