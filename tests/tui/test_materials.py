@@ -43,7 +43,7 @@ async def test_the_palette_lists_the_materials_last_sent_first_with_a_missing_fi
         assert listed(app)[2:] == ["CV one page", "cover letter generic"]  # résumés first
         shown = app.screen.query_one(RecordList).render_line(0).text
         assert "sent 17" in shown
-        assert "file missing" in shown  # its path names no file here
+        assert "missing: ~/cv/" in shown  # its path names no file here
 
 
 async def test_bad_input_is_refused_beside_the_field_and_nothing_is_saved(

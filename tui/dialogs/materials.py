@@ -25,7 +25,7 @@ from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph, printable
 from tui.wording import counted
 
-NAME_WIDTH = 24
+NAME_WIDTH = 22
 
 
 def describe(material: Material, sent: int) -> Text:
@@ -37,7 +37,7 @@ def describe(material: Material, sent: int) -> Text:
     line.append(f"{name:<{NAME_WIDTH}} ")
     line.append(f"{'sent ' + str(sent) if sent else 'not sent yet':<12} ", style="dim")
     if file_missing(material):
-        line.append("file missing: ", style="bold")
+        line.append("missing: ", style="bold")
         line.append(printable(material.path), style="dim")
     elif material.path:
         line.append(printable(material.path), style="dim")
