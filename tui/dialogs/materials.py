@@ -35,7 +35,7 @@ def describe(material: Material, sent: int) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis", end="")
     line.append(f" {material.kind.label:<12} ", style="dim")
     line.append(f"{name:<{NAME_WIDTH}} ")
-    line.append(f"{'sent ' + str(sent) if sent else 'not sent yet':<12} ", style="dim")
+    line.append(f"{'sent ' + str(sent) if sent else 'not sent yet':<13} ", style="dim")
     if file_missing(material):
         line.append("missing: ", style="bold")
         line.append(printable(material.path), style="dim")
@@ -124,8 +124,9 @@ class KeepNamesDialog(ModalScreen[bool | None]):
             yield Static(paragraph(f"Delete {m.name}?"), classes="dialog-title")
             yield Static(
                 paragraph(
-                    f"{counted(self.sent, 'application')} were sent with it. Keep its name on "
-                    "them, so What works still counts them, or take it off them?"
+                    f"{counted(self.sent, 'application')} {'was' if self.sent == 1 else 'were'} "
+                    "sent with it. Keep its name on them, so What works still counts them, or "
+                    "take it off them?"
                 )
             )
             with Horizontal(classes="dialog-buttons"):
