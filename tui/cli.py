@@ -251,6 +251,8 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return True
     if args.command == "backup":
         return bool(args.list)
+    if args.command == "materials":
+        return bool(args.action == "list")
     return args.command == "settings" and args.stale_after_days is None
 
 
