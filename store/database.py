@@ -27,6 +27,7 @@ from store.repository.goals import GoalRepository, WinRepository
 from store.repository.imports import ImportRepository
 from store.repository.interviews import AgendaRepository, InterviewRepository
 from store.repository.journal import AffirmationRepository, JournalRepository
+from store.repository.materials import MaterialRepository
 from store.repository.people import PeopleRepository
 from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
@@ -51,6 +52,7 @@ class Store(FileLifecycle):
         self.interviews = InterviewRepository(core)
         self.agenda = AgendaRepository(core)
         self.imports = ImportRepository(core)
+        self.materials = MaterialRepository(core)
         self._records_checked = False
         self.warnings: list[str] = []
         """Things the user should know, found at open (shown, never fatal)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from uuid import UUID
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from store.models import (
     Application,
@@ -18,6 +18,8 @@ from store.models import (
     Conversation,
     Interview,
     InterviewKind,
+    Material,
+    MaterialKind,
     Record,
     Rejection,
     RejectionReason,
@@ -66,7 +68,29 @@ def sample_records(now: datetime = SAMPLE_NOW, seed: int = SAMPLE_SEED) -> list[
     records += timer_sessions(rng, now)
     records += _wins(rng, now)
     records += _contacts(rng, now, applications)
+    records += _material_records(now)
     return records
+
+
+def _material_records(now: datetime) -> list[Material]:
+    """The versions the sample's applications name, and one not sent yet; ids from the
+    names, so the random sequence the rest of the sample draws from stays as it was."""
+    kept = [
+        (MaterialKind.RESUME, "CV short", "~/cv/cv-short.pdf"),
+        (MaterialKind.RESUME, "CV 2026 data", "~/cv/cv-2026-data.pdf"),
+        (MaterialKind.RESUME, "CV one page", ""),
+        (MaterialKind.COVER_LETTER, "cover letter generic", "~/cv/cover-letter.odt"),
+    ]
+    return [
+        Material(
+            id=uuid5(NAMESPACE_URL, f"bounceback:sample:{name}"),
+            kind=kind,
+            name=name,
+            path=path,
+            created_at=now - timedelta(days=90),
+        )
+        for kind, name, path in kept
+    ]
 
 
 def _with_interviews(applications: list[Application], now: datetime) -> list[Application]:

@@ -23,7 +23,7 @@ ROLES = [
     "Site Reliability Engineer", "Junior Data Scientist", "API Developer",
 ]  # fmt: skip
 LOCATIONS = ["Remote", "Leeds", "Manchester", "Remote (UK)", "Bristol", "Hybrid, London"]
-SOURCES = ["LinkedIn", "company site", "referral", "job board", "recruiter", "meetup"]
+SOURCES = ["LinkedIn", "company site", "referral", "job board", "recruiter came to me", "meetup"]
 TAGS = ["python", "remote", "fintech", "climate", "health", "startup", "public sector"]
 REFLECTIONS: list[tuple[RejectionReason, str, str]] = [
     (RejectionReason.NO_RESPONSE, "", "Follow up a week after applying instead of waiting."),

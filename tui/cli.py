@@ -21,7 +21,7 @@ from store import (
     restore_backup,
 )
 from store.file.paths import default_db_path
-from tui import cli_commands, config, shell, shell_agenda
+from tui import cli_commands, config, shell, shell_agenda, shell_materials
 from tui.cli_commands import EXIT_DATA_PROBLEM, EXIT_OK, say
 from tui.cli_parser import build_parser
 
@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         **cli_commands.COMMANDS,
         **shell.COMMANDS,
         **shell_agenda.COMMANDS,
+        **shell_materials.COMMANDS,
     }[args.command]
     try:
         return run(store, args)
@@ -102,6 +103,8 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return True
     if args.command == "backup":
         return bool(args.list)
+    if args.command == "materials":
+        return bool(args.action == "list")
     return args.command == "settings" and args.stale_after_days is None
 
 

@@ -18,7 +18,7 @@ from store import (
 )
 from store.board import days_in_stage, parse_date
 from store.journal import MOOD_GLYPHS
-from store.what_works import Dimension, groups, lever
+from store.what_works import Dimension, diagnosis_lever, groups, lever
 from tui import shell
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -170,7 +170,7 @@ def stats(store: Store, args: argparse.Namespace) -> int:
     if not progress.enough_for_diagnosis(everything):
         needed = progress.MIN_APPLIED_FOR_DIAGNOSIS - everything.applied
         say(f"Too early to say where the search is stuck: {counted(needed, 'more application')}.")
-    elif findings := everything.findings():
+    elif findings := everything.findings(diagnosis_lever(activity.applications)):
         for finding in findings:
             say(f"{finding.title}. {finding.advice}")
     else:

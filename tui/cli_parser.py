@@ -11,7 +11,7 @@ from store import (
 )
 from store.file.paths import ENV_VAR, default_db_path
 from store.what_works import Dimension
-from tui import config, shell, shell_agenda
+from tui import config, shell, shell_agenda, shell_materials
 from tui.widgets.safe_text import printable
 
 
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shell.add_commands(parser, commands, common)
     shell_agenda.add_parsers(commands, common)
+    shell_materials.add_parsers(commands, common)
     return parser
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from tui import agenda_app
+from tui import agenda_app, materials_app
 
 if TYPE_CHECKING:
     from tui.app import BouncebackApp
@@ -53,3 +53,4 @@ def system_commands(app: BouncebackApp) -> Iterable[SystemCommand]:
 
     yield from transfer_commands(app, app.store, after_import=app.reload_panes)
     yield from agenda_app.commands(app)
+    yield from materials_app.commands(app)

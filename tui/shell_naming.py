@@ -92,6 +92,7 @@ def everything_in(store: Store) -> Everything:
         "goals": store.goals.all(),
         "wins": store.wins.all(),
         "contacts": store.people.contacts(),
+        "materials": store.materials.all(),
     }
     assert set(records) == set(SECTIONS)
     return Everything(records=records, settings=store.settings.get())

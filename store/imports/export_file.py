@@ -13,6 +13,7 @@ from store.models import (
     Contact,
     Goal,
     JournalEntry,
+    Material,
     Record,
     Settings,
     TimerSession,
@@ -27,6 +28,7 @@ SECTIONS: dict[str, type[Record]] = {
     "goals": Goal,
     "wins": Win,
     "contacts": Contact,
+    "materials": Material,
 }
 """The record lists of bounceback's JSON export, by their key in the file."""
 EXPORT_MARKER = "bounceback_export"

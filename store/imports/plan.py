@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.models import Application, Goal, JournalEntry, Record, Settings
+from store.models import Application, Goal, JournalEntry, Material, Record, Settings
 
 if TYPE_CHECKING:
     from store.imports.formats import Format
@@ -79,4 +79,6 @@ def same_key(record: Record) -> tuple[str, ...] | None:
         return ("a", record.company.casefold(), record.role.casefold(), record.url)
     if isinstance(record, JournalEntry):
         return ("j", record.at.isoformat(), str(int(record.mood)), record.text)
+    if isinstance(record, Material):
+        return ("m", record.kind.value, record.name.strip().casefold())
     return None

@@ -5,7 +5,8 @@ TinyDB's reusable doc ids) and a ``rev`` that goes up by one on every save, so a
 edit that started from an older version is detected instead of overwriting.
 Models are frozen: change one with ``model_copy(update=...)`` and save it.
 
-One module per subject (base, applications, journal, timer, progress, people, settings);
+One module per subject (base, applications, materials, journal, timer, progress, people,
+settings);
 the rest of the code imports them from here, ``from store.models import Application``.
 """
 
@@ -49,6 +50,7 @@ from store.models.journal import (
     JournalEntry,
     Mood,
 )
+from store.models.materials import Material, MaterialKind
 from store.models.people import (
     EMAIL,
     PHONE,
@@ -66,6 +68,7 @@ from store.models.progress import (
     Win,
 )
 from store.models.settings import (
+    DEFAULT_CHANNELS,
     GHOSTED_AFTER_DAYS,
     NEWS_AFTER_DAYS,
     SORT_LABELS,
@@ -82,6 +85,7 @@ from store.models.timer import (
 )
 
 __all__ = [
+    "DEFAULT_CHANNELS",
     "DEFAULT_RECHARGE_IDEAS",
     "EMAIL",
     "GHOSTED_AFTER_DAYS",
@@ -114,6 +118,8 @@ __all__ = [
     "InterviewOutcome",
     "JournalEntry",
     "LongText",
+    "Material",
+    "MaterialKind",
     "Metric",
     "Model",
     "Mood",

@@ -8,9 +8,10 @@ from uuid import UUID, uuid4
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The layout of the records below, as a data file and an export record it. Version 1 is
-the first released layout; a change to it is a migration in store/file/migrations.py."""
+the first released layout; version 2 adds the materials (named résumé and cover letter
+versions). A change to it is a migration in store/file/migrations.py."""
 
 SHORT_TEXT_MAX = 300
 """Names, titles, one-line fields."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from store.models.applications import Stage
 from store.models.base import Model, ShortText
@@ -42,6 +43,21 @@ SORT_LABELS: dict[ColumnSort, str] = {
     ColumnSort.PAY: "best paid first",
     ColumnSort.COMPANY: "company, A to Z",
 }
+DEFAULT_CHANNELS = ("job board", "LinkedIn", "company site", "referral", "recruiter came to me")
+"""The usual ways to find a job, where the user's own list starts."""
+
+
+def _channels(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = [value.strip() for value in values if value.strip()]
+    seen: dict[str, str] = {}
+    for channel in cleaned:
+        if (earlier := seen.setdefault(channel.casefold(), channel)) is not channel:
+            raise ValueError(f"{earlier!r} is listed twice")
+    return tuple(cleaned)
+
+
+Channels = Annotated[tuple[ShortText, ...], AfterValidator(_channels)]
+
 NEWS_AFTER_DAYS = 5
 """Days after an interview with no outcome before the agenda says "ask for news"."""
 
@@ -55,3 +71,5 @@ class Settings(Model):
     """The card the board's cursor was on when the app last closed."""
     column_sort: dict[Stage, ColumnSort] = Field(default_factory=dict)
     """How each board column is shown; a column not listed is in the user's order."""
+    channels: Channels = DEFAULT_CHANNELS
+    """Where applications are found ("Found via"), offered as choices so they can be counted."""

@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from store.file.tables import TABLES
-from store.models import Record
+from store.materials import materials_named
+from store.models import Application, Material, Record
 from store.repository.core import Core, dump
 
 
@@ -35,14 +36,22 @@ class ImportRepository:
         with core.transaction():
             held = list(self._held())
             there = Existing.of(held)
+            new = [record for record in records if not there.holds(record)]
+            added = len(new)
+            # The résumé and cover letter named on the new cards become materials, as
+            # they do when typed in the form.
+            new += materials_named(
+                (r for r in new if isinstance(r, Application)),
+                (r for r in [*held, *new] if isinstance(r, Material)),
+                core.clock(),
+            )
             grouped: dict[str, list[dict[str, Any]]] = {}
-            for record in records:
-                if not there.holds(record):
-                    grouped.setdefault(TABLES[type(record)], []).append(dump(record))
+            for record in new:
+                grouped.setdefault(TABLES[type(record)], []).append(dump(record))
             for table, docs in grouped.items():
                 core.insert_documents(table, docs)
         core.forget_models()
-        return Imported(sum(map(len, grouped.values())), into_empty=not held)
+        return Imported(added, into_empty=not held)
 
     def _held(self) -> Iterator[Record]:
         """The records of every kind an export holds, as stored now (in a transaction)."""

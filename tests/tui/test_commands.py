@@ -206,6 +206,17 @@ def test_a_card_another_session_adds_while_an_import_is_planned_is_not_doubled(
     assert added == 2
 
 
+def test_the_resumes_an_import_names_become_materials_once(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        bounceback(store, "import", str(FIXTURES / "Job Applications.csv"), capsys=capsys)
+    names = [m.name for m in Store.open(store.path).materials.all()]
+    sent = {a.resume for a in Store.open(store.path).applications.on_board() if a.resume}
+    assert sent
+    assert sorted(names) == sorted(sent)
+
+
 def test_imported_cards_count_in_the_funnel_from_their_own_dates(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
