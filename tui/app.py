@@ -383,8 +383,8 @@ class BouncebackApp(CarefulApp):
             # are recorded quietly, and a card moved before the look is still news.
             new = [win for win in found if win.at >= self._started_at]
             self._looked_for_wins = True
-        if found:
-            self.reload_if_mounted("progress")
+        if found and self.query_one(TabbedContent).active == "progress-tab":
+            self.panes["progress"].reload()  # else it reloads when shown
         if len(new) <= MAX_WIN_TOASTS:
             for win in new:
                 self.notify(win.text, title="A small win", timeout=8, markup=False)
