@@ -183,13 +183,16 @@ print(json.dumps({"rss_kb": peak_rss_kb(),
 """
 )
 
-# Each write is timed three times a process, the first cold and the others as the
-# writes of a session go; right after each, the floor writes the file's bytes as they
-# then are, so a slow spell on the disk lands on both.
+# The store opened and written as in the app: collection held through the open, then
+# collected, frozen and on again. Each write is timed three times a process, the first
+# cold and the others as the writes of a session go; right after each, the floor writes
+# the file's bytes as they then are, so a slow spell on the disk lands on both.
 STORE_OPERATIONS = """
-import json, os, sys, time
+import gc, json, os, sys, time
+gc.disable()  # as every bounceback command starts (tui/__main__.py)
 from pathlib import Path
 from store import Stage, Store
+from tui import startup
 path = Path(sys.argv[1])
 timings = {"open": [], "add": [], "move": [], "edit": [], "raw_write": []}
 started = time.perf_counter()
@@ -197,6 +200,7 @@ store = Store.open(path)
 store.applications.on_board(); store.journal.entries(); store.timer.sessions()
 timings["open"].append(time.perf_counter() - started)
 store.prepare_to_write()  # as the app does once its first screen is up
+startup.freeze_what_the_start_made()  # and collection on again, as in the app
 def raw_write():
     # The floor: the same bytes, written the way the store writes them, without the store.
     data = path.read_bytes()
