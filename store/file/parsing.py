@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from io import BufferedReader
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -277,25 +276,6 @@ def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
             return False
         at += len(part)
     return at == len(whole)
-
-
-COMPARE_CHUNK = 1 << 18
-
-
-def rest_is(handle: BufferedReader, pieces: Iterable[bytes | memoryview]) -> bool:
-    """Whether what is left to read of ``handle`` is exactly ``pieces`` joined, read a
-    chunk at a time into one small buffer: no copy of the whole file is made to be
-    thrown away."""
-    chunk = bytearray(COMPARE_CHUNK)
-    buffer = memoryview(chunk)
-    for piece in pieces:
-        left = memoryview(piece)
-        while left:
-            read = handle.readinto(buffer[: len(left)])
-            if not read or not chunk.startswith(left[:read]):  # memcmp, as in same_bytes
-                return False
-            left = left[read:]
-    return not handle.read(1)
 
 
 def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:

@@ -41,7 +41,6 @@ from store.file.parsing import (
     TableBytes,
     layout,
     parse,
-    rest_is,
     same_bytes,
     serialise,
     views,
@@ -208,19 +207,16 @@ class SafeJSONStorage(Storage):
         a commit, or given back untouched.
         """
         held = self._held_file()
-        raw: bytes | None = None
         with self._opened() as (handle, signature):
-            # Compared a chunk at a time, not read whole as a second copy (``rest_is``).
-            if held is None or signature[1] != sum(map(len, held)) or not rest_is(handle, held):
-                handle.seek(0)
-                raw = handle.read()
-        if raw is None:
+            read = handle.read()
+        raw: bytes | None = read
+        if held is not None and same_bytes(read, held):
             assert self._cache is not None
             # Keep the bytes already held (the table views point into them), not a copy.
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
-            data = parse(self.path, raw)
-            self._last_version = [raw]
+            data = parse(self.path, read)
+            self._last_version = [read]
         if self._check is not None:
             self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None
