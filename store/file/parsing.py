@@ -39,7 +39,8 @@ class LazyTables(MutableMapping[str, Any]):
     A session reads records as models; it needs a table as dicts only to write it. The
     dicts of every table take several times the file's size in memory, so once a
     table's bytes in the file are known it is held as those bytes, parsed when a write
-    needs it, and kept parsed from then on.
+    needs it, and kept parsed from then on (``in_use``): the next write likely needs it
+    again (a card move, then the win it earned).
     """
 
     def __init__(self, tables: Mapping[str, Any] | None = None) -> None:
@@ -47,20 +48,25 @@ class LazyTables(MutableMapping[str, Any]):
         self._tables: dict[str, Any] = dict(
             tables._tables if isinstance(tables, LazyTables) else tables or {}
         )
+        self.in_use: set[str] = set(tables.in_use) if isinstance(tables, LazyTables) else set()
+        """The tables asked for as dicts (by a write, or a small table read whole)."""
 
     @classmethod
     def released(cls, data: Data, known: TableBytes, keep: set[str]) -> LazyTables:
         """``data`` with each table in ``known`` held as its bytes, except those in ``keep``
-        that are parsed already."""
-        tables = LazyTables(data)._tables
-        return cls(
+        or in use that are parsed already."""
+        tables = LazyTables(data)
+        keep = keep | tables.in_use
+        released = cls(
             {
                 name: Unparsed(known[name])
                 if name in known and (name not in keep or isinstance(value, Unparsed))
                 else value
-                for name, value in tables.items()
+                for name, value in tables._tables.items()
             }
         )
+        released.in_use = {name for name in keep if name in tables._tables}
+        return released
 
     def documents(self, name: str) -> Mapping[str, Any]:
         """One table's documents to read: a table held as bytes is parsed for this
@@ -75,10 +81,12 @@ class LazyTables(MutableMapping[str, Any]):
         value = self._tables[name]
         if isinstance(value, Unparsed):
             value = self._tables[name] = orjson.loads(value.json)
+        self.in_use.add(name)
         return value
 
     def __setitem__(self, name: str, value: Any) -> None:
         self._tables[name] = value
+        self.in_use.add(name)
 
     def __delitem__(self, name: str) -> None:
         del self._tables[name]

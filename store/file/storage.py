@@ -326,7 +326,7 @@ class SafeJSONStorage(Storage):
         txn.written_signature = self.stat_signature()
         self._last_version = pieces
         self._cache_raw, self._table_bytes = None, tables
-        # The tables this write changed stay parsed: the next write likely changes them too.
+        # The tables this write changed or a write used stay parsed (see LazyTables).
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
         self._cache_signature = txn.written_signature
 
