@@ -99,7 +99,15 @@ class LazyTables(MutableMapping[str, Any]):
 
 
 def parse(path: Path, raw: bytes) -> LazyTables:
-    """Strictly parse a whole data file; anything unexpected is corruption.
+    """Strictly parse a whole data file; anything unexpected is corruption (see
+    ``parse_with_bytes``)."""
+    return parse_with_bytes(path, raw)[0]
+
+
+def parse_with_bytes(path: Path, raw: bytes) -> tuple[LazyTables, TableBytes]:
+    """Strictly parse a whole data file; anything unexpected is corruption. Also each
+    table's JSON as a view into ``raw``, where the file is as bounceback writes it (else
+    none): a write reuses the bytes of the tables it does not change.
 
     Besides broken JSON and a wrong layout, that is anything a write would silently
     change: two records with one doc id or one ``id``, a key written twice in one object
@@ -141,14 +149,15 @@ def parse(path: Path, raw: bytes) -> LazyTables:
         # As bounceback writes it, byte for byte: then no key is written twice (a dict
         # cannot hold one twice) and every value can be written back. Cheaper than
         # counting the keys in the bytes, and exact.
-        as_written = same_bytes(raw, layout(serialise(data, {}, None))[0])
+        parts, spans = layout(serialise(data, {}, None))
     except TypeError as error:  # orjson writes 255 levels of nesting, reads 1,024
         raise CorruptDatabaseError(
             path, f"it holds a value that cannot be saved ({error})"
         ) from None
-    if not as_written:  # written by something else: look for what orjson hides
-        check_every_key(path, raw)
-    return LazyTables(data)
+    if same_bytes(raw, parts):  # compared in place: no third copy
+        return LazyTables(data), views(raw, spans)
+    check_every_key(path, raw)  # written by something else: look for what orjson hides
+    return LazyTables(data), {}
 
 
 def repeated_record_id(table: Mapping[str, Any]) -> str | None:

@@ -40,10 +40,9 @@ from store.file.parsing import (
     LazyTables,
     TableBytes,
     layout,
-    parse,
+    parse_with_bytes,
     same_bytes,
     serialise,
-    views,
 )
 
 Signature = tuple[int, int, int, int]
@@ -130,18 +129,11 @@ class SafeJSONStorage(Storage):
         return self.stat_signature() != self._cache_signature
 
     def prepare_to_write(self) -> None:
-        """Serialise each table of the cached file now, so that the first write of the
-        session re-encodes only the table it changes, like every later one (the work is
-        done here, when nothing waits, instead of in the first save). Kept only
-        when it reproduces the file byte for byte (as bounceback writes it): then each
-        table is a view into the bytes already held, costs no memory, and lets the
-        table's parsed dicts go (see LazyTables)."""
+        """Let the parsed dicts of the file read go, where each table's bytes in it are
+        known (the file is as bounceback writes it): a write parses again only the
+        table it needs (see LazyTables)."""
         with self._thread_lock:
-            if self._cache is None or self._cache_raw is None or self._table_bytes:
-                return
-            parts, spans = layout(serialise(self._cache, {}, None))
-            if same_bytes(self._cache_raw, parts):  # compared in place: no third copy
-                self._table_bytes = views(self._cache_raw, spans)
+            if self._cache is not None and self._table_bytes:
                 self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set())
 
     def snapshot(self) -> tuple[Signature, LazyTables]:
@@ -156,9 +148,8 @@ class SafeJSONStorage(Storage):
                 return self._cache_signature, self._cache
             with self._opened() as (handle, signature):
                 raw = handle.read()
-            data = parse(self.path, raw)
+            data, self._table_bytes = parse_with_bytes(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
-            self._table_bytes = {}
             self._last_version = [raw]
             return signature, data
 
@@ -215,7 +206,7 @@ class SafeJSONStorage(Storage):
             # Keep the bytes already held (the table views point into them), not a copy.
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
-            data = parse(self.path, read)
+            data, txn.table_bytes = parse_with_bytes(self.path, read)
             self._last_version = [read]
         if self._check is not None:
             self._check(self.path, data)
