@@ -97,9 +97,9 @@ class Store(FileLifecycle):
         return store
 
     def prepare_to_write(self) -> None:
-        """Make the first save of a long session as quick as the rest: serialise the file
-        now, while nothing waits (an app calls this once its first screen is up). It
-        also lets go of the parsed file, so call it before reading the other tables."""
+        """Let go of the parsed file, keeping its bytes (an app calls this once its first
+        screen is up, before reading the other tables): a long session holds the bytes
+        of the tables it does not write, not their dicts."""
         self._storage.prepare_to_write()
 
     def check_records(self) -> list[str]:
