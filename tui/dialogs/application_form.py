@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static
 
 from store import PIPELINE, Application, InvalidInput, Stage, Store
 from store.board import parse_date
@@ -136,11 +136,7 @@ class ApplicationForm(RecordForm[Application]):
 
     def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
         """What the user typed, as store fields, plus errors found before the store sees it."""
-        values: dict[str, Any] = {
-            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
-        }
-        values["notes"] = self.query_one("#field-notes", TextArea).text
-        values["posting"] = self.query_one("#field-posting", TextArea).text
+        values = self.typed("notes", "posting")
         values["tags"] = tuple(values["tags"].split(","))
         errors: dict[str, str] = {}
         try:

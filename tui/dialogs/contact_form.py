@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, Static
 
 from store import Contact, Store
 from store.models import ContactKind
@@ -74,11 +74,8 @@ class ContactForm(RecordForm[Contact]):
         return "" if value is None else str(value)
 
     def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
-        values: dict[str, Any] = {
-            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
-        }
+        values = self.typed("notes")
         values["kind"] = self.query_one("#field-kind", Select).value
-        values["notes"] = self.query_one("#field-notes", TextArea).text
         errors = {}
         cadence = values["cadence_weeks"].strip()
         if not cadence:
