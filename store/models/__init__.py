@@ -5,8 +5,8 @@ TinyDB's reusable doc ids) and a ``rev`` that goes up by one on every save, so a
 edit that started from an older version is detected instead of overwriting.
 Models are frozen: change one with ``model_copy(update=...)`` and save it.
 
-One module per subject (base, applications, journal, timer, progress, people, settings);
-the rest of the code imports them from here, ``from store.models import Application``.
+One module per subject (base, applications, pay, journal, timer, progress, people,
+settings); the rest of the code imports them from here, ``from store.models import Application``.
 """
 
 from store.models.applications import (
@@ -49,6 +49,13 @@ from store.models.journal import (
     JournalEntry,
     Mood,
 )
+from store.models.pay import (
+    CURRENCIES,
+    PAY_MAX,
+    PER_YEAR,
+    Pay,
+    PayPeriod,
+)
 from store.models.people import (
     EMAIL,
     PHONE,
@@ -82,6 +89,7 @@ from store.models.timer import (
 )
 
 __all__ = [
+    "CURRENCIES",
     "DEFAULT_RECHARGE_IDEAS",
     "EMAIL",
     "GHOSTED_AFTER_DAYS",
@@ -90,6 +98,8 @@ __all__ = [
     "LONG_TEXT_MAX",
     "MAX_INTERVIEW_MINUTES",
     "NEWS_AFTER_DAYS",
+    "PAY_MAX",
+    "PER_YEAR",
     "PHONE",
     "PIPELINE",
     "POSTING_MAX",
@@ -119,6 +129,8 @@ __all__ = [
     "Mood",
     "OfferDecision",
     "OfferOutcome",
+    "Pay",
+    "PayPeriod",
     "Period",
     "Phone",
     "PostingText",
