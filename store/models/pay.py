@@ -56,17 +56,21 @@ CURRENCIES = frozenset(
 class Pay(Model):
     """A pay range: from ``minimum`` to ``maximum`` (equal for one figure) per ``period``."""
 
-    minimum: float = Field(ge=0, le=PAY_MAX, allow_inf_nan=False)
-    maximum: float = Field(ge=0, le=PAY_MAX, allow_inf_nan=False)
+    minimum: float = Field(allow_inf_nan=False)
+    maximum: float = Field(allow_inf_nan=False)
     currency: str = ""
     """An ISO code such as ``GBP``, or "" when none was named."""
     period: PayPeriod = PayPeriod.YEAR
 
-    @field_validator("maximum")
+    @field_validator("minimum", "maximum")
     @classmethod
-    def _not_below_minimum(cls, value: float, info: ValidationInfo) -> float:
+    def _an_amount_of_pay(cls, value: float, info: ValidationInfo) -> float:
+        if value < 0:
+            raise ValueError("must be 0 or more")
+        if value > PAY_MAX:
+            raise ValueError(f"is more than any pay (at most {PAY_MAX:,})")
         minimum = info.data.get("minimum")
-        if minimum is not None and value < minimum:
+        if info.field_name == "maximum" and minimum is not None and value < minimum:
             raise ValueError("is below the minimum")
         return value
 

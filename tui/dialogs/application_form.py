@@ -16,6 +16,7 @@ from store.pay import parse_pay
 from store.repository.core import validated
 from store.what_works import CHANNELS
 from tui.dialogs import field_row
+from tui.dialogs.pay_fields import PayFields
 from tui.dialogs.record_form import RecordForm
 from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
@@ -41,7 +42,7 @@ class ApplicationForm(RecordForm[Application]):
     """Add an application, or edit one. Dismisses with the saved application."""
 
     TEXT_FIELDS = TEXT_FIELDS
-    OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting"}
+    OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting", "pay": "Pay"}
 
     def __init__(
         self,
@@ -71,6 +72,10 @@ class ApplicationForm(RecordForm[Application]):
                     if field == "salary":
                         below.append(Static(classes="field-hint", id="salary-read"))
                     yield field_row(label, Vertical(field_input, *below, classes="form-field"))
+                    if field == "salary":  # the pay as numbers, for when it is read wrong
+                        a = self.editing
+                        pay, salary = (a.pay, a.salary) if a else (None, "")
+                        yield field_row("Pay", PayFields(pay, salary))
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -110,6 +115,7 @@ class ApplicationForm(RecordForm[Application]):
     @on(Input.Changed, "#field-salary")
     def _salary_changed(self, event: Input.Changed) -> None:
         self._read_salary(event.value)
+        self.query_one(PayFields).follow_salary(event.value)
 
     def _read_salary(self, typed: str) -> None:
         """Say what the salary reads as: the board sorts by it, so a surprise shows here."""
@@ -148,7 +154,7 @@ class ApplicationForm(RecordForm[Application]):
         values["notes"] = self.query_one("#field-notes", TextArea).text
         values["posting"] = self.query_one("#field-posting", TextArea).text
         values["tags"] = tuple(values["tags"].split(","))
-        errors: dict[str, str] = {}
+        values["pay"], errors = self.query_one(PayFields).to_keep(values["salary"])
         try:
             values["excitement"] = int(values["excitement"] or 3)
         except ValueError:

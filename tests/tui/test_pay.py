@@ -1,0 +1,102 @@
+"""Pay entered by hand in the form, and the board filtered by pay, with the keys a user
+presses."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select
+
+from store.models import Pay, PayPeriod
+from tests.tui.test_card_depth import current, sha256
+from tests.tui.test_forms import shown_errors
+from tui.app import BouncebackApp
+from tui.dialogs.application_form import ApplicationForm
+
+
+def pay_typed(app: BouncebackApp) -> tuple[str, str, str, object]:
+    screen = app.screen
+    return (
+        screen.query_one("#field-pay_minimum", Input).value,
+        screen.query_one("#field-pay_maximum", Input).value,
+        screen.query_one("#field-pay_currency", Input).value,
+        screen.query_one("#field-pay_period", Select).value,
+    )
+
+
+async def test_pay_the_salary_cannot_give_is_entered_by_hand_and_kept_beside_it(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        await pilot.press("e")
+        app.screen.query_one("#field-salary", Input).value = "competitive, DOE"
+        await pilot.pause()
+        assert pay_typed(app)[:3] == ("", "", "")
+        app.screen.query_one("#field-pay_minimum").focus()
+        await pilot.press(*"450", "tab", *"550", "tab", *"gbp", "tab")
+        app.screen.query_one("#field-pay_period", Select).value = PayPeriod.DAY
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.applications.get(card.id)
+        assert saved.salary == "competitive, DOE"
+        assert saved.pay == Pay(minimum=450, maximum=550, currency="GBP", period=PayPeriod.DAY)
+
+
+async def test_the_pay_is_filled_in_from_the_salary_and_follows_it_until_changed(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        await pilot.press("e")
+        salary = app.screen.query_one("#field-salary", Input)
+        salary.value = "£55-65k"
+        await pilot.pause()
+        assert pay_typed(app) == ("55000", "65000", "GBP", PayPeriod.YEAR)
+        salary.value = "$40/hour"
+        await pilot.pause()
+        assert pay_typed(app) == ("40", "40", "USD", PayPeriod.HOUR)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # As read: nothing kept by hand, so a later edit of the salary is read afresh.
+        assert app.store.applications.get(card.id).pay is None
+
+        await pilot.press("e")
+        assert pay_typed(app)[:3] == ("40", "40", "USD")
+        app.screen.query_one("#field-pay_maximum", Input).value = "45"
+        app.screen.query_one("#field-salary", Input).value = "$50/hour"
+        await pilot.pause()
+        assert pay_typed(app)[:3] == ("40", "45", "USD")  # the user's own: kept
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.store.applications.get(card.id)
+        assert (saved.salary, saved.pay) == (
+            "$50/hour",
+            Pay(minimum=40, maximum=45, currency="USD", period=PayPeriod.HOUR),
+        )
+
+
+@pytest.mark.parametrize(
+    ("minimum", "maximum", "currency", "field", "message"),
+    [
+        ("65000", "55000", "GBP", "pay_maximum", "below the minimum"),
+        ("-5", "55000", "GBP", "pay_minimum", "0 or more"),
+        ("55000", "65000", "XYZ", "pay_currency", "not a currency code"),
+        ("55000", "9" * 12, "GBP", "pay_maximum", "more than any pay"),
+        ("lots", "", "GBP", "pay_minimum", "must be a number"),
+    ],
+)
+async def test_bad_pay_is_refused_beside_its_field_and_nothing_is_saved(
+    app: BouncebackApp, minimum: str, maximum: str, currency: str, field: str, message: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = sha256(app.store)
+        await pilot.press("e")
+        app.screen.query_one("#field-pay_minimum", Input).value = minimum
+        app.screen.query_one("#field-pay_maximum", Input).value = maximum
+        app.screen.query_one("#field-pay_currency", Input).value = currency
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationForm)
+        assert message in shown_errors(app)[field]
+        assert app.focused is app.screen.query_one(f"#field-{field}")
+        assert sha256(app.store) == before
