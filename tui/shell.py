@@ -28,7 +28,9 @@ from store import (
     StoreError,
 )
 from store.board import parse_date, stage_before_rejection
-from store.models import Record
+from store.models import Pay, Record
+from store.pay import parse_pay, pay_of
+from tui.shell_pay import add_pay_options, pay_value
 from tui.widgets.safe_text import printable
 
 if TYPE_CHECKING:  # the rules of import and export load when a command needs them
@@ -150,6 +152,7 @@ def add_field_options(parser: argparse.ArgumentParser, *, naming: bool = False) 
     parser.add_argument("--due", metavar="DATE", help="when: YYYY-MM-DD, tomorrow, +3d")
     parser.add_argument("--resume", help="the name of the résumé version sent")
     parser.add_argument("--cover-letter", help="the name of the cover letter sent")
+    add_pay_options(parser)
 
 
 NAMING_OPTIONS = {"company": "company", "role": "role", "url": "url", "note": "notes"}
@@ -165,9 +168,12 @@ FIELD_OPTIONS = {
 }
 
 
-def field_values(args: argparse.Namespace, today: date, *, naming: bool = False) -> dict[str, Any]:
+def field_values(
+    args: argparse.Namespace, today: date, *, naming: bool = False, pay: Pay | None = None
+) -> dict[str, Any]:
     """The application fields the options gave, by field name (as for
-    :func:`add_field_options`)."""
+    :func:`add_field_options`); the pay options change ``pay`` (by default, what the
+    salary given reads as)."""
     options = {**NAMING_OPTIONS, **FIELD_OPTIONS} if naming else FIELD_OPTIONS
     fields = {
         field: getattr(args, option)
@@ -181,6 +187,7 @@ def field_values(args: argparse.Namespace, today: date, *, naming: bool = False)
             fields["next_action_due"] = parse_date(args.due, today)
         except ValueError as error:
             raise InvalidInput({"--due": str(error)}) from None
+    fields.update(pay_value(args, pay or parse_pay(fields.get("salary", ""))))
     return fields
 
 
@@ -210,7 +217,7 @@ def _reject(store: Store, args: argparse.Namespace) -> int:
 
 def _edit(store: Store, args: argparse.Namespace) -> int:
     application = _the_application(store, args)
-    fields = field_values(args, store.clock().date(), naming=True)
+    fields = field_values(args, store.clock().date(), naming=True, pay=pay_of(application))
     if not fields:
         return _bad(args, "nothing to change: give --company, --role, --url, --tag, …")
     edited = application.model_copy(update=fields)
