@@ -6,11 +6,15 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Select
 
+from store import Stage
 from store.models import Pay, PayPeriod
+from store.pay import pay_of
+from tests.tui.test_board import widget_text
 from tests.tui.test_card_depth import current, sha256
 from tests.tui.test_forms import shown_errors
 from tui.app import BouncebackApp
 from tui.dialogs.application_form import ApplicationForm
+from tui.panes.board import BoardPane
 
 
 def pay_typed(app: BouncebackApp) -> tuple[str, str, str, object]:
@@ -100,3 +104,48 @@ async def test_bad_pay_is_refused_beside_its_field_and_nothing_is_saved(
         assert message in shown_errors(app)[field]
         assert app.focused is app.screen.query_one(f"#field-{field}")
         assert sha256(app.store) == before
+
+
+def shown_cards(app: BouncebackApp) -> set[str]:
+    return {a.salary for cards in app.query_one(BoardPane).cards.values() for a in cards}
+
+
+def heading(app: BouncebackApp, stage: Stage) -> str:
+    return widget_text(app.query_one(f"#column-{stage.value} .board-column-title"))
+
+
+async def test_the_filter_holds_cards_to_a_pay_condition_and_counts_those_with_no_pay(
+    app: BouncebackApp,
+) -> None:
+    on_board = app.store.applications.on_board()
+    no_pay = [a for a in on_board if pay_of(a) is None and a.stage is Stage.APPLIED]
+    assert no_pay, "the sample has cards with no pay"
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert "no pay" not in heading(app, Stage.APPLIED)
+        await pilot.press("slash", *"pay>=56k", "enter")
+        await pilot.pause()
+        assert shown_cards(app) == {"£60k + bonus"}  # £45k–£55k and £50k fall short
+        assert f"+{len(no_pay)} no pay" in heading(app, Stage.APPLIED)
+        note = widget_text(app.query_one("#board-filter-pay"))
+        assert "pay ≥ 56,000 a year in GBP" in note
+        await pilot.press("slash", *"pay>=50k pay<=50k", "enter")  # ranges that reach 50k
+        await pilot.pause()
+        assert shown_cards(app) == {"£45k–£55k", "£50k"}
+        await pilot.press("slash", *"pay:usd", "enter")
+        await pilot.pause()
+        assert shown_cards(app) == set()  # every pay on the sample board is in pounds
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "no pay" not in heading(app, Stage.APPLIED)
+        assert len([c for cards in app.query_one(BoardPane).cards.values() for c in cards]) == (
+            len(on_board)
+        )
+
+
+async def test_a_pay_condition_it_cannot_read_is_named_beside_the_filter(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"pay:XYZ")
+        await pilot.pause()
+        assert "'XYZ' is not a currency code" in widget_text(app.query_one("#board-filter-pay"))
