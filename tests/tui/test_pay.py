@@ -149,3 +149,17 @@ async def test_a_pay_condition_it_cannot_read_is_named_beside_the_filter(
         await pilot.press("slash", *"pay:XYZ")
         await pilot.pause()
         assert "'XYZ' is not a currency code" in widget_text(app.query_one("#board-filter-pay"))
+
+
+async def test_the_details_show_pay_entered_by_hand_beside_the_salary_as_typed(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        day_rate = Pay(minimum=450, maximum=550, currency="GBP", period=PayPeriod.DAY)
+        app.store.applications.update(card.model_copy(update={"salary": "DOE", "pay": day_rate}))
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = widget_text(app.screen.query_one("#details-content"))
+        assert "DOE" in shown
+        assert "GBP 450–550 a day  entered by hand" in shown
