@@ -145,8 +145,9 @@ class PayFilter:
 
 
 def split_pay_filter(query: str) -> tuple[str, PayFilter | None, str]:
-    """``query``'s words, its pay conditions, and what could not be read in them ("" if
-    all could): "acme pay>=60k" is the word "acme" and pay of at least 60,000 a year."""
+    """``query``'s words, its pay conditions (None if it has none it can read), and what
+    could not be read in them ("" if all could): "acme pay>=60k" is the word "acme" and
+    pay of at least 60,000 a year; a condition that cannot be read holds no card back."""
     words: list[str] = []
     bounds: list[tuple[str, float]] = []
     currency, problem, found = "", "", False
@@ -155,12 +156,11 @@ def split_pay_filter(query: str) -> tuple[str, PayFilter | None, str]:
         if condition is None:
             words.append(word)
             continue
-        found = True
         sign, value = condition.group(1), condition.group(2)
         if sign == ":":
             code = _SYMBOLS.get(value, value.upper())
             if code in CURRENCIES:
-                currency = code
+                currency, found = code, True
             else:
                 problem = f"{value!r} is not a currency code this app knows"
             continue
@@ -169,5 +169,5 @@ def split_pay_filter(query: str) -> tuple[str, PayFilter | None, str]:
             problem = f"{word!r}: write an amount, such as pay>=60k or pay<£500/day"
             continue
         bounds.append((sign, pay.yearly_minimum))
-        currency = pay.currency or currency
+        currency, found = pay.currency or currency, True
     return " ".join(words), PayFilter(tuple(bounds), currency) if found else None, problem

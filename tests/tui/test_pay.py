@@ -82,9 +82,9 @@ async def test_the_pay_is_filled_in_from_the_salary_and_follows_it_until_changed
 @pytest.mark.parametrize(
     ("minimum", "maximum", "currency", "field", "message"),
     [
-        ("65000", "55000", "GBP", "pay_maximum", "below the minimum"),
-        ("-5", "55000", "GBP", "pay_minimum", "0 or more"),
-        ("55000", "65000", "XYZ", "pay_currency", "not a currency code"),
+        ("65000", "55000", "GBP", "pay_maximum", "to: is below the minimum"),
+        ("-5", "55000", "GBP", "pay_minimum", "from: must be 0 or more"),
+        ("55000", "65000", "XYZ", "pay_currency", "currency: 'XYZ' is not a currency code"),
         ("55000", "9" * 12, "GBP", "pay_maximum", "more than any pay"),
         ("lots", "", "GBP", "pay_minimum", "must be a number"),
     ],
@@ -149,6 +149,8 @@ async def test_a_pay_condition_it_cannot_read_is_named_beside_the_filter(
         await pilot.press("slash", *"pay:XYZ")
         await pilot.pause()
         assert "'XYZ' is not a currency code" in widget_text(app.query_one("#board-filter-pay"))
+        shown = sum(len(cards) for cards in app.query_one(BoardPane).cards.values())
+        assert shown == len(app.store.applications.on_board())  # nothing held back by it
 
 
 async def test_the_details_show_pay_entered_by_hand_beside_the_salary_as_typed(

@@ -20,8 +20,9 @@ from store.pay import parse_pay
 from store.repository.core import friendly_errors
 from tui.widgets.safe_fields import SafeInput
 
-PARTS = ("minimum", "maximum", "currency")
-"""The typed parts, each with its error line ``#error-pay_<part>``."""
+PARTS = {"minimum": "from", "maximum": "to", "currency": "currency"}
+"""The typed parts, each with its error line ``#error-pay_<part>``, and its name there
+(the errors share the row's width, so each says which part it is about)."""
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([km]?)", re.IGNORECASE)
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000}
@@ -105,7 +106,7 @@ class PayFields(Vertical):
             try:
                 values[part] = _amount(self.query_one(f"#field-pay_{part}", Input).value)
             except ValueError as error:
-                errors[f"pay_{part}"] = str(error)
+                errors[f"pay_{part}"] = f"{PARTS[part]}: {error}"
         if errors:
             return None, errors
         low, high = values["minimum"], values["maximum"]
@@ -118,7 +119,8 @@ class PayFields(Vertical):
         try:
             return Pay.model_validate(values), {}
         except ValidationError as error:
-            return None, {f"pay_{f}": message for f, message in friendly_errors(error).items()}
+            errors = friendly_errors(error)
+            return None, {f"pay_{f}": f"{PARTS.get(f, f)}: {m}" for f, m in errors.items()}
 
     def to_keep(self, salary: str) -> tuple[Pay | None, dict[str, str]]:
         """What the application keeps: the pay typed, or None where the salary reads as

@@ -66,9 +66,7 @@ def pay_filter_note(applications: Iterable[Application], query: str) -> str:
     """What the filter's pay conditions read as (or what in them cannot be read); "" for
     a filter of words only."""
     _, pay_filter, problem = split_pay_filter(query)
-    if pay_filter is None:
-        return ""
-    if problem:
+    if problem or pay_filter is None:
         return problem
     main = main_currency(pay_of(a) for a in applications)
     return f"{pay_filter.describe(main)}; +N beside a count: cards with no pay, hidden"
