@@ -4,7 +4,7 @@ presses."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from store import Stage
 from store.models import Pay, PayPeriod
@@ -165,3 +165,28 @@ async def test_the_details_show_pay_entered_by_hand_beside_the_salary_as_typed(
         shown = widget_text(app.screen.query_one("#details-content"))
         assert "DOE" in shown
         assert "GBP 450–550 a day  entered by hand" in shown
+
+
+@pytest.mark.parametrize(
+    ("offered", "said"),
+    [
+        ("$70k", "USD 70,000 a year offered, against 60,000–65,000 a year (another currency)"),
+        ("£70k", "GBP 70,000 a year offered, above the 60,000–65,000 a year you went for"),
+    ],
+)
+async def test_progress_compares_an_offer_only_with_pay_in_its_own_currency(
+    app: BouncebackApp, offered: str, said: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l", "l")  # Offer
+        card = current(app)
+        # No currency named: in pounds, the currency of the rest of the sample board.
+        app.store.applications.update(card.model_copy(update={"salary": "60-65k"}))
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#field-pay", Input).value = offered
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        assert said in str(app.query_one("#progress-offers", Static).render())
