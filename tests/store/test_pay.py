@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from store import InvalidInput, Stage, Store
@@ -180,3 +182,16 @@ def test_the_pay_filter_leaves_the_words_and_names_what_it_cannot_read() -> None
     assert (words, pay_filter) == ("acme", None)  # holds no card back
     assert "'XYZ' is not a currency" in problem
     assert "write an amount" in split_pay_filter("pay>=lots")[2]
+
+
+@given(st.text(max_size=60))
+def test_any_salary_text_reads_as_valid_pay_or_none_and_never_fails(typed: str) -> None:
+    pay = parse_pay(typed)
+    assert pay is None or Pay.model_validate(pay.model_dump()) == pay
+
+
+@given(st.text(max_size=40))
+def test_a_filter_keeps_every_word_that_is_not_a_pay_condition(typed: str) -> None:
+    words, _, _ = split_pay_filter(typed)
+    conditions = ("pay>", "pay<", "pay:")
+    assert words.split() == [w for w in typed.split() if not w.lower().startswith(conditions)]
