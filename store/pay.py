@@ -1,81 +1,39 @@
-"""Pay read from the salary as the user typed it ("£55-65k", "$40/hour", "600 a day").
+"""Pay read from the salary as the user typed it ("£55-65k", "$40/hour", "600 a day"),
+and pay compared: within one currency only, day and hour rates made yearly.
 
 The text stays the record; the numbers are read from it whenever they are needed, so an
-edit of the text can never leave them behind.
+edit of the text can never leave them behind. Pay entered by hand (``Application.pay``)
+takes the place of what is read.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
+from typing import Literal
 
+from pydantic import ValidationError
 
-class PayPeriod(StrEnum):
-    YEAR = "year"
-    MONTH = "month"
-    DAY = "day"
-    HOUR = "hour"
+from store.models import CURRENCIES, PER_YEAR, Application, Pay, PayPeriod
 
-
-PER_YEAR: dict[PayPeriod, int] = {
-    PayPeriod.YEAR: 1,
-    PayPeriod.MONTH: 12,
-    PayPeriod.DAY: 220,
-    PayPeriod.HOUR: 1_760,
-}
-"""Working days and hours in a year, to compare a day rate with a salary."""
-
-
-@dataclass(frozen=True)
-class Pay:
-    minimum: float
-    maximum: float
-    currency: str
-    """An ISO code such as ``GBP``, or "" when the text names none."""
-    period: PayPeriod
-
-    @property
-    def yearly_maximum(self) -> float:
-        return self.maximum * PER_YEAR[self.period]
-
-    def __str__(self) -> str:
-        amount = _amount(self.minimum)
-        if self.maximum != self.minimum:
-            amount += f"–{_amount(self.maximum)}"
-        currency = f"{self.currency} " if self.currency else ""
-        article = "an" if self.period is PayPeriod.HOUR else "a"
-        return f"{currency}{amount} {article} {self.period.value}"
-
-
-def _amount(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+__all__ = [
+    "PER_YEAR",
+    "Pay",
+    "PayFilter",
+    "PayPeriod",
+    "against",
+    "best_paid_first",
+    "currency_of",
+    "main_currency",
+    "parse_pay",
+    "pay_of",
+    "split_pay_filter",
+]
 
 
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
-_CODES = frozenset(
-    {
-        "GBP",
-        "USD",
-        "EUR",
-        "CAD",
-        "AUD",
-        "NZD",
-        "CHF",
-        "SEK",
-        "NOK",
-        "DKK",
-        "PLN",
-        "CZK",
-        "JPY",
-        "INR",
-        "SGD",
-        "HKD",
-        "ZAR",
-        "BRL",
-        "MXN",
-    }
-)
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*([km])\b)?", re.IGNORECASE)
 _PERIODS: tuple[tuple[re.Pattern[str], PayPeriod], ...] = (
     (re.compile(r"hour|/\s*hr?\b|(?<![a-z])ph\b|p/h\b", re.IGNORECASE), PayPeriod.HOUR),
@@ -100,19 +58,116 @@ def parse_pay(text: str) -> Pay | None:
     currency = next((code for symbol, code in _SYMBOLS.items() if symbol in text), "")
     if not currency:
         words = re.findall(r"[A-Za-z]{3}", text)
-        currency = next((w.upper() for w in words if w.upper() in _CODES), "")
-    return Pay(min(values), max(values), currency, period or PayPeriod.YEAR)
-
-
-def against(offered: Pay, asked: Pay) -> str | None:
-    """Where an offer lands against the range asked for: "above", "within" or "below";
-    None when they are in different currencies."""
-    if offered.currency and asked.currency and offered.currency != asked.currency:
+        currency = next((w.upper() for w in words if w.upper() in CURRENCIES), "")
+    try:
+        return Pay(
+            minimum=min(values),
+            maximum=max(values),
+            currency=currency,
+            period=period or PayPeriod.YEAR,
+        )
+    except ValidationError:  # an amount no pay reaches: a phone number, a typo
         return None
-    per_year = PER_YEAR[offered.period]
-    low, high = asked.minimum * PER_YEAR[asked.period], asked.yearly_maximum
-    if offered.maximum * per_year > high:
+
+
+def pay_of(application: Application) -> Pay | None:
+    """The pay of an application: as entered by hand, else as read from its salary."""
+    return application.pay or parse_pay(application.salary)
+
+
+def main_currency(pays: Iterable[Pay | None]) -> str:
+    """The currency most of ``pays`` name (the first in A-Z order on a tie); "" if none
+    names one. A pay that names none is taken to be in it."""
+    counts = Counter(pay.currency for pay in pays if pay is not None and pay.currency)
+    if not counts:
+        return ""
+    return min(counts, key=lambda code: (-counts[code], code))
+
+
+def currency_of(pay: Pay, main: str) -> str:
+    """The currency ``pay`` is in: the one it names, else the user's main currency."""
+    return pay.currency or main
+
+
+def best_paid_first(pay: Pay, main: str) -> tuple[int, str, float]:
+    """Sorts pay in the main currency first, then each other currency together (A-Z),
+    each the highest yearly pay first: £60k and $70k are never ranked as one unit."""
+    currency = currency_of(pay, main)
+    return (0 if currency == main else 1, currency, -pay.yearly_maximum)
+
+
+def against(offered: Pay, asked: Pay, main: str = "") -> Literal["above", "within", "below"] | None:
+    """Where an offer lands against the range asked for: "above", "within" or "below";
+    None when they are in different currencies (a pay naming none is in ``main``)."""
+    if currency_of(offered, main) != currency_of(asked, main):
+        return None
+    if offered.yearly_maximum > asked.yearly_maximum:
         return "above"
-    if offered.maximum * per_year < low:
+    if offered.yearly_maximum < asked.yearly_minimum:
         return "below"
     return "within"
+
+
+# --- the board's pay filter: "pay>=60k", "pay<£500/day", "pay:EUR" -----------------------
+
+_CONDITION = re.compile(r"pay(>=|<=|>|<|:)(.*)", re.IGNORECASE)
+_TESTS = {
+    # A range meets "at least 60k" when its top does, "at most 80k" when its bottom does:
+    # the job could pay that.
+    ">=": lambda pay, amount: pay.yearly_maximum >= amount,
+    ">": lambda pay, amount: pay.yearly_maximum > amount,
+    "<=": lambda pay, amount: pay.yearly_minimum <= amount,
+    "<": lambda pay, amount: pay.yearly_minimum < amount,
+}
+_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+@dataclass(frozen=True)
+class PayFilter:
+    """The pay conditions of a board filter. A card with no pay never matches one."""
+
+    bounds: tuple[tuple[str, float], ...] = ()
+    """(comparison, yearly amount) pairs, all of which must hold."""
+    currency: str = ""
+    """The currency asked for; "" for the user's main currency."""
+
+    def accepts(self, pay: Pay | None, main: str) -> bool:
+        if pay is None or currency_of(pay, main) != (self.currency or main):
+            return False
+        return all(_TESTS[sign](pay, amount) for sign, amount in self.bounds)
+
+    def describe(self, main: str) -> str:
+        """What the filter reads as, to show beside it."""
+        currency = self.currency or main
+        parts = [f"{_SIGNS[sign]} {amount:,.0f} a year" for sign, amount in self.bounds]
+        where = f"in {currency}" if currency else "with no currency named"
+        return f"pay {' and '.join(parts) + ' ' if parts else ''}{where}"
+
+
+def split_pay_filter(query: str) -> tuple[str, PayFilter | None, str]:
+    """``query``'s words, its pay conditions (None if it has none it can read), and what
+    could not be read in them ("" if all could): "acme pay>=60k" is the word "acme" and
+    pay of at least 60,000 a year; a condition that cannot be read holds no card back."""
+    words: list[str] = []
+    bounds: list[tuple[str, float]] = []
+    currency, problem, found = "", "", False
+    for word in query.split():
+        condition = _CONDITION.fullmatch(word)
+        if condition is None:
+            words.append(word)
+            continue
+        sign, value = condition.group(1), condition.group(2)
+        if sign == ":":
+            code = _SYMBOLS.get(value, value.upper())
+            if code in CURRENCIES:
+                currency, found = code, True
+            else:
+                problem = f"{value!r} is not a currency code this app knows"
+            continue
+        pay = parse_pay(value)
+        if pay is None:
+            problem = f"{word!r}: write an amount, such as pay>=60k or pay<£500/day"
+            continue
+        bounds.append((sign, pay.yearly_minimum))
+        currency, found = pay.currency or currency, True
+    return " ".join(words), PayFilter(tuple(bounds), currency) if found else None, problem

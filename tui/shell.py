@@ -25,8 +25,11 @@ from store import (
     Store,
 )
 from store.board import parse_date, stage_before_rejection
+from store.models import Pay
+from store.pay import parse_pay, pay_of
 from tui import shell_transfer
 from tui.shell_naming import EXIT_OK, bad, done, the_application
+from tui.shell_pay import add_pay_options, pay_value
 
 if TYPE_CHECKING:  # the rules of import and export load when a command needs them
     pass
@@ -51,6 +54,7 @@ def add_field_options(parser: argparse.ArgumentParser, *, naming: bool = False) 
     parser.add_argument("--due", metavar="DATE", help="when: YYYY-MM-DD, tomorrow, +3d")
     parser.add_argument("--resume", help="the name of the résumé version sent")
     parser.add_argument("--cover-letter", help="the name of the cover letter sent")
+    add_pay_options(parser)
 
 
 NAMING_OPTIONS = {"company": "company", "role": "role", "url": "url", "note": "notes"}
@@ -66,9 +70,12 @@ FIELD_OPTIONS = {
 }
 
 
-def field_values(args: argparse.Namespace, today: date, *, naming: bool = False) -> dict[str, Any]:
+def field_values(
+    args: argparse.Namespace, today: date, *, naming: bool = False, pay: Pay | None = None
+) -> dict[str, Any]:
     """The application fields the options gave, by field name (as for
-    :func:`add_field_options`)."""
+    :func:`add_field_options`); the pay options change ``pay`` (by default, what the
+    salary given reads as)."""
     options = {**NAMING_OPTIONS, **FIELD_OPTIONS} if naming else FIELD_OPTIONS
     fields = {
         field: getattr(args, option)
@@ -82,6 +89,7 @@ def field_values(args: argparse.Namespace, today: date, *, naming: bool = False)
             fields["next_action_due"] = parse_date(args.due, today)
         except ValueError as error:
             raise InvalidInput({"--due": str(error)}) from None
+    fields.update(pay_value(args, pay or parse_pay(fields.get("salary", ""))))
     return fields
 
 
@@ -111,7 +119,7 @@ def _reject(store: Store, args: argparse.Namespace) -> int:
 
 def _edit(store: Store, args: argparse.Namespace) -> int:
     application = the_application(store, args)
-    fields = field_values(args, store.clock().date(), naming=True)
+    fields = field_values(args, store.clock().date(), naming=True, pay=pay_of(application))
     if not fields:
         return bad(args, "nothing to change: give --company, --role, --url, --tag, …")
     edited = application.model_copy(update=fields)

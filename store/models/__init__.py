@@ -5,9 +5,9 @@ TinyDB's reusable doc ids) and a ``rev`` that goes up by one on every save, so a
 edit that started from an older version is detected instead of overwriting.
 Models are frozen: change one with ``model_copy(update=...)`` and save it.
 
-One module per subject (base, applications, materials, journal, timer, progress, people,
-settings);
-the rest of the code imports them from here, ``from store.models import Application``.
+One module per subject (base, applications, materials, pay, journal, timer, progress,
+people, settings); the rest of the code imports them from here,
+``from store.models import Application``.
 """
 
 from store.models.applications import (
@@ -51,6 +51,13 @@ from store.models.journal import (
     Mood,
 )
 from store.models.materials import Material, MaterialKind
+from store.models.pay import (
+    CURRENCIES,
+    PAY_MAX,
+    PER_YEAR,
+    Pay,
+    PayPeriod,
+)
 from store.models.people import (
     EMAIL,
     PHONE,
@@ -85,6 +92,7 @@ from store.models.timer import (
 )
 
 __all__ = [
+    "CURRENCIES",
     "DEFAULT_CHANNELS",
     "DEFAULT_RECHARGE_IDEAS",
     "EMAIL",
@@ -94,6 +102,8 @@ __all__ = [
     "LONG_TEXT_MAX",
     "MAX_INTERVIEW_MINUTES",
     "NEWS_AFTER_DAYS",
+    "PAY_MAX",
+    "PER_YEAR",
     "PHONE",
     "PIPELINE",
     "POSTING_MAX",
@@ -125,6 +135,8 @@ __all__ = [
     "Mood",
     "OfferDecision",
     "OfferOutcome",
+    "Pay",
+    "PayPeriod",
     "Period",
     "Phone",
     "PostingText",

@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 from pydantic import AfterValidator, AwareDatetime, Field, model_validator
 
 from store.models.base import LongText, Model, Record, RequiredText, ShortText, Tags, Url
+from store.models.pay import Pay
 
 
 class Stage(StrEnum):
@@ -232,7 +233,10 @@ class Application(Record):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     # --- the whole application: the posting as it was, what became of the offer.
-    # The pay is read from ``salary`` (store/pay.py), so what the user typed stays the record.
+    # The pay is read from ``salary`` (store/pay.py), so what the user typed stays the record;
+    # ``pay`` holds it only when the user entered it by hand (it could not be read, or was
+    # read wrong).
+    pay: Pay | None = None
     posting: PostingText = ""
     """The posting's text, pasted while it is still online."""
     offer_decision: OfferDecision | None = None

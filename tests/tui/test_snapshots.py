@@ -28,6 +28,12 @@ def test_board_filtered(snap_compare: Any, app: BouncebackApp, size: str) -> Non
     assert snap_compare(app, press=["slash", *"data", "enter"], terminal_size=SIZES[size])
 
 
+def test_board_filtered_by_pay(snap_compare: Any, app: BouncebackApp) -> None:
+    """The cards with no pay are hidden, and each column's count says how many."""
+    press = ["slash", *"pay>=50k", "enter"]
+    assert snap_compare(app, press=press, terminal_size=(80, 24))
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_new_application_with_errors(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     press = ["n", "tab", *"Data Engineer", "tab", *"jobs.example", "ctrl+s"]

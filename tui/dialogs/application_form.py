@@ -16,6 +16,7 @@ from store.board import parse_date
 from store.pay import parse_pay
 from store.repository.core import validated
 from tui.dialogs import field_row, input_row, material_pick, text_box_row
+from tui.dialogs.pay_fields import PayFields
 from tui.dialogs.record_form import RecordForm
 from tui.widgets.safe_text import paragraph
 
@@ -40,7 +41,7 @@ class ApplicationForm(RecordForm[Application]):
     """Add an application, or edit one. Dismisses with the saved application."""
 
     TEXT_FIELDS = TEXT_FIELDS
-    OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting"}
+    OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting", "pay": "Pay"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "materials", "Materials", id="application.materials",
                 tooltip="Your résumé and cover letter versions: name them, add a file"),
@@ -76,6 +77,10 @@ class ApplicationForm(RecordForm[Application]):
                         suggester=self._used(field),
                         hint=read,
                     )
+                    if field == "salary":  # the pay as numbers, for when it is read wrong
+                        a = self.editing
+                        pay, salary = (a.pay, a.salary) if a else (None, "")
+                        yield field_row("Pay", PayFields(pay, salary))
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -100,6 +105,7 @@ class ApplicationForm(RecordForm[Application]):
     @on(Input.Changed, "#field-salary")
     def _salary_changed(self, event: Input.Changed) -> None:
         self._read_salary(event.value)
+        self.query_one(PayFields).follow_salary(event.value)
 
     def _read_salary(self, typed: str) -> None:
         """Say what the salary reads as: the board sorts by it, so a surprise shows here."""
@@ -138,7 +144,7 @@ class ApplicationForm(RecordForm[Application]):
         """What the user typed, as store fields, plus errors found before the store sees it."""
         values = self.typed("notes", "posting")
         values["tags"] = tuple(values["tags"].split(","))
-        errors: dict[str, str] = {}
+        values["pay"], errors = self.query_one(PayFields).to_keep(values["salary"])
         try:
             values["excitement"] = int(values["excitement"] or 3)
         except ValueError:

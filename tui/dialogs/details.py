@@ -80,8 +80,11 @@ class ApplicationDetails(RecordDetails[Application]):
         if a.salary:
             pay = parse_pay(a.salary)
             salary = one_line(a.salary)
-            salary.append(f"  read as {pay}" if pay else "  no amount read", style="dim")
+            read = f"  read as {pay}" if pay else "  no amount read"
+            salary.append("" if a.pay else read, style="dim")
             row("Salary", salary)
+        if a.pay:
+            row("Pay", Text(str(a.pay)).append("  entered by hand", style="dim"))
         row("Found via", a.source)
         row("Résumé", a.resume)
         row("Cover letter", a.cover_letter)

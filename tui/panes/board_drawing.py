@@ -23,6 +23,8 @@ from tui.panes.board_view import (
     card_maker,
     column_width,
     columns,
+    hidden_for_no_pay,
+    pay_filter_note,
     position,
     start_card,
 )
@@ -48,13 +50,15 @@ class DrawnBoard(Pane):
         self._started_on: UUID | None = None
         self._started = False
         self.sorts: dict[Stage, ColumnSort] = {}
+        self.no_pay: dict[Stage, int] = {}
 
     def compose(self) -> ComposeResult:
         filter_input = SafeInput(
-            placeholder="filter: company, role, tags, notes", id="board-filter"
+            placeholder="filter: words, pay>=60k, pay<£500/day, pay:EUR", id="board-filter"
         )
         filter_input.display = False
         yield filter_input
+        yield Static(id="board-filter-pay", markup=False)
         # The command for the way this app was started (the app knows; a bare one: installed).
         demo = getattr(self.app, "demo_command", INSTALLED_DEMO)
         yield Static(FIRST_RUN_HINT.format(demo=demo), id="board-first-run")
@@ -94,6 +98,10 @@ class DrawnBoard(Pane):
             else self.store.applications.on_board()
         )
         cards = columns(on_board, self.query_text)
+        self.no_pay = hidden_for_no_pay(on_board, self.query_text)
+        pay_note = self.query_one("#board-filter-pay", Static)
+        pay_note.update(note := pay_filter_note(on_board, self.query_text))
+        pay_note.display = bool(note)
         focus_on = select or (self.current.id if self.current else None)
         self.sorts = self.store.settings.get().column_sort
         cards = sorted_columns(cards, self.sorts, self.store.clock())
@@ -137,7 +145,8 @@ class DrawnBoard(Pane):
                 where += " (archived)"
             heading = self.query_one(f"#column-{stage.value} .board-column-title", ColumnTitle)
             heading.set_class(column == self.column, "-active")
-            heading.show(stage.label, where + sort_mark(stage, self.sorts))
+            no_pay = f"+{self.no_pay[stage]} no pay" if self.no_pay.get(stage) else ""
+            heading.show(stage.label, where + sort_mark(stage, self.sorts), no_pay)
         if self.column != self._scrolled_to:
             self._scrolled_to = self.column
             self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from store import PIPELINE, Application, Stage
 from store.board import days_in_stage, is_stale, matches, next_action_due
+from store.pay import main_currency, pay_of, split_pay_filter
 from tui.agenda_text import interview_label
 from tui.widgets.card_column import Card
 
@@ -34,12 +35,41 @@ def column_width(board_width: int) -> int:
 
 
 def columns(applications: Iterable[Application], query: str = "") -> Columns:
-    """The applications that match ``query``, by stage, in their order."""
+    """The applications that match ``query``, by stage, in their order: its words, and
+    its pay conditions ("pay>=60k", "pay:EUR"), which a card with no pay never meets."""
     grouped: Columns = {stage: [] for stage in COLUMNS}
+    words, pay_filter, _ = split_pay_filter(query)
+    if pay_filter is not None:
+        applications = list(applications)
+        main = main_currency(pay_of(a) for a in applications)
     for application in applications:
-        if not query or matches(application, query):
+        if words and not matches(application, words):
+            continue
+        if pay_filter is None or pay_filter.accepts(pay_of(application), main):
             grouped[application.stage].append(application)
     return grouped
+
+
+def hidden_for_no_pay(applications: Iterable[Application], query: str) -> dict[Stage, int]:
+    """How many cards of each column match ``query``'s words but have no pay for its pay
+    conditions to be held to (none, without a pay condition)."""
+    hidden = dict.fromkeys(COLUMNS, 0)
+    words, pay_filter, _ = split_pay_filter(query)
+    if pay_filter is not None:
+        for a in applications:
+            if (not words or matches(a, words)) and pay_of(a) is None:
+                hidden[a.stage] += 1
+    return hidden
+
+
+def pay_filter_note(applications: Iterable[Application], query: str) -> str:
+    """What the filter's pay conditions read as (or what in them cannot be read); "" for
+    a filter of words only."""
+    _, pay_filter, problem = split_pay_filter(query)
+    if problem or pay_filter is None:
+        return problem
+    main = main_currency(pay_of(a) for a in applications)
+    return f"{pay_filter.describe(main)}; +N beside a count: cards with no pay, hidden"
 
 
 def first_card(cards: Columns) -> UUID | None:

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from store import PIPELINE, Application, Contact, Metric, Period, Store, StoreError, Win
 from store.funnel import awaiting_reflection
-from store.pay import against, parse_pay
+from store.pay import against, main_currency, parse_pay, pay_of
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
     Activity,
@@ -109,14 +109,16 @@ def what_works_text(applications: Sequence[Application]) -> Text | None:
 
 
 def offers_text(applications: Sequence[Application]) -> Text | None:
-    """Each offer whose pay was noted, against the salary on its card; None if none was."""
+    """Each offer whose pay was noted, against the pay on its card (in the same currency
+    only: a pay naming none is in the main one); None if none was."""
     lines = []
+    main = main_currency(pay_of(a) for a in applications)
     for a in applications:
         if a.offer_decision is None or (offered := parse_pay(a.offer_decision.pay)) is None:
             continue
         line = Text(f"  {printable(a.company)}: {offered} offered", no_wrap=True)
-        asked = parse_pay(a.salary)
-        where = against(offered, asked) if asked else None
+        asked = pay_of(a)
+        where = against(offered, asked, main) if asked else None
         if asked is None:
             line.append(", no salary on the card to compare with", style="dim")
         elif where is None:
