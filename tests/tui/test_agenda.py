@@ -189,3 +189,29 @@ async def test_i_on_a_card_books_an_interview_and_bad_input_is_shown_beside_its_
             "https://meet.example.com/x",
             "Revise SQL",
         )
+
+
+async def test_the_notes_toast_is_in_view_while_the_interview_reminder_is_still_up(
+    sample_store: Store,
+) -> None:
+    applied = [a for a in sample_store.applications.on_board() if a.stage is Stage.APPLIED]
+    sample_store.interviews.book(
+        applied[0].id, at=SAMPLE_NOW + timedelta(minutes=20), where="https://meet.example.com/r"
+    )
+    sample_store.interviews.book(applied[1].id, at=SAMPLE_NOW - timedelta(minutes=75))
+    sample_store.wins.recognise()
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: app.screen.query("Toast"), "the reminder")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(getattr(records.current, "follow_up", None), "kind", None) != (
+            FollowUpKind.HOW_IT_WENT
+        ):
+            await pilot.press("j")
+        await pilot.press("o")
+        await until(pilot, lambda: app.screen.id != "_default", "the notes prompt")
+        await pilot.press(*"Good", "enter")
+        toasts = lambda: {str(t.render()): t for t in app.screen.query("Toast")}  # noqa: E731
+        await until(pilot, lambda: "Noted. Well done for going." in toasts(), "the toast")
+        await pilot.pause()
+        assert all(t.region.bottom <= app.size.height for t in toasts().values())
