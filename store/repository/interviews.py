@@ -108,9 +108,27 @@ class InterviewRepository:
             self._core.replace(changes, doc_id, updated)
         return updated
 
-    def update(self, application_id: UUID, interview: Interview) -> Application:
-        """Save an edited interview (its time, kind, place, people, notes)."""
-        return self._change(application_id, interview.id, **interview.model_dump())
+    def update(
+        self, application_id: UUID, interview: Interview, *, with_names: Iterable[str] | None = None
+    ) -> Application:
+        """Save an edited interview (its time, kind, place, people, notes); the people
+        named in ``with_names``, if given, are the ones met, found or added as :meth:`book`
+        does."""
+        if with_names is None:
+            return self._change(application_id, interview.id, **interview.model_dump())
+        names = [validated(Contact, {"name": name}).name for name in with_names]
+        now = self._core.clock()
+        with self._core.transaction() as changes:
+            doc_id, current = self._core.fresh(Application, application_id)
+            if agenda.find_interview(current, interview.id) is None:
+                raise NotFoundError("interview", interview.id)
+            met = tuple(self._linked_contact(changes, name, application_id) for name in names)
+            changed = validated(Interview, {**interview.model_dump(), "contact_ids": met})
+            updated = agenda.with_interview(current, changed).model_copy(
+                update={"rev": current.rev + 1, "updated_at": now}
+            )
+            self._core.replace(changes, doc_id, updated)
+        return updated
 
     def record_outcome(
         self,

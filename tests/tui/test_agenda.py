@@ -71,7 +71,7 @@ async def test_a_follow_up_done_leaves_the_agenda_and_undo_brings_it_back(
         assert len(lines(app)) == shown - 1
         await pilot.press("u")
         assert first in app.store.agenda.follow_ups()
-        assert pane.put_away == []
+        assert not pane.undo_history
 
 
 async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved(
