@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--stale-after-days", type=int, metavar="N",
         help="mark an application stale after N days in Applied with no news (default 21)",
     )  # fmt: skip
+    settings.add_argument(
+        "--news-after-days", type=int, metavar="N",
+        help="ask for news N days after an interview with no answer yet (default 5)",
+    )  # fmt: skip
 
     journal = commands.add_parser("journal", parents=[common], help="print journal entries")
     journal.add_argument(
@@ -249,7 +253,9 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return True
     if args.command == "backup":
         return bool(args.list)
-    return args.command == "settings" and args.stale_after_days is None
+    if args.command != "settings":
+        return False
+    return args.stale_after_days is None and args.news_after_days is None
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
@@ -337,8 +343,11 @@ def _journal(store: Store, args: argparse.Namespace) -> int:
 def _settings(store: Store, args: argparse.Namespace) -> int:
     if args.stale_after_days is not None:
         store.settings.update(stale_after_days=args.stale_after_days)
+    if args.news_after_days is not None:
+        store.settings.update(news_after_days=args.news_after_days)
     settings = store.settings.get()
     say(f"stale after days: {settings.stale_after_days}")
+    say(f"news after days:  {settings.news_after_days}")
     say(f"theme:            {settings.theme}")
     return EXIT_OK
 
