@@ -215,3 +215,30 @@ async def test_the_notes_toast_is_in_view_while_the_interview_reminder_is_still_
         await until(pilot, lambda: "Noted. Well done for going." in toasts(), "the toast")
         await pilot.pause()
         assert all(t.region.bottom <= app.size.height for t in toasts().values())
+
+
+async def test_a_take_home_is_announced_the_day_before_and_on_the_day_once_each(
+    sample_store: Store, clock: MovableClock
+) -> None:
+    sample_store.clock = clock
+    job = interviewing(sample_store)
+    due = (SAMPLE_NOW + timedelta(days=1)).replace(hour=17, minute=0)
+    sample_store.interviews.book(job.id, at=due, kind=InterviewKind.TAKE_HOME)
+    sample_store.wins.recognise()
+    app = BouncebackApp(sample_store)
+    tomorrow = f"Your take-home for {job.company} is due tomorrow at 17:00."
+    today = f"Your take-home for {job.company} is due today at 17:00."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: any(tomorrow in text for text in notices(app)), "the notice")
+        clock.advance(minutes=1)
+        app.each_second()
+        clock.now = due.replace(hour=8)
+        app.each_second()
+        clock.advance(minutes=1)
+        app.each_second()
+        clock.now = due + timedelta(minutes=1)  # handed in or not, it is past
+        app.each_second()
+        await pilot.pause()
+        said = [text for text in notices(app) if "take-home" in text]
+        assert [tomorrow in text for text in said] == [True, False]
+        assert [today in text for text in said] == [False, True]
