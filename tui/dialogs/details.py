@@ -34,7 +34,8 @@ class ApplicationDetails(RecordDetails[Application]):
     """Everything about one application; ``e`` edits it."""
 
     DIALOG_ID = "details"
-    KEYS = "e edit · i interviews · p people · esc close"
+    KEYS = "e edit · p people · esc close"
+    KEYS_WITH_INTERVIEWS = "e edit · i interviews · p people · esc close"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "people", "People", id="details.people", tooltip="To the people linked"),
         Binding("i", "interviews", "Interviews", id="details.interviews",
@@ -79,6 +80,8 @@ class ApplicationDetails(RecordDetails[Application]):
         now = self.store.clock()
         interviews.add_options(Option(interview_text(i, now)) for i in self.interviews)
         interviews.display = bool(self.interviews)
+        keys = self.KEYS_WITH_INTERVIEWS if self.interviews else self.KEYS
+        self.query_one(f"#{self.DIALOG_ID}").border_subtitle = keys
         if highlighted is not None and self.interviews:
             interviews.highlighted = min(highlighted, len(self.interviews) - 1)
         # The posting as it was when the user applied.

@@ -60,7 +60,7 @@ class InterviewOutcomeDialog(Form[OutcomeResult | None]):
                 classes="dialog-title",
             )
             yield field_row(
-                "What came of it",
+                "Outcome",
                 Select(OUTCOMES, value=i.outcome or InterviewOutcome.WAITING,
                        allow_blank=False, compact=True, id="field-outcome"),
             )  # fmt: skip

@@ -109,7 +109,7 @@ class AgendaPane(Pane):
         elif row is not None and row.follow_up is not None:
             hints = {
                 rules.FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
-                rules.FollowUpKind.HOW_IT_WENT: "o notes how it went · d dismiss",
+                rules.FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
                 rules.FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
                 rules.FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
             }
