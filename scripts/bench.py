@@ -438,7 +438,7 @@ def main() -> None:
 
     from store import Store
     from store.file.backups import backup_folder
-    from store.sample import synthetic_records
+    from store.synthetic import synthetic_records
 
     # Python caches a module's bytecode the first time it runs, so a user's every start
     # but the first reads it; the floor's Textual was compiled when pip installed it.

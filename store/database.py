@@ -24,6 +24,7 @@ from store.models import Record
 from store.repository.applications import ApplicationRepository
 from store.repository.core import Core
 from store.repository.goals import GoalRepository, WinRepository
+from store.repository.imports import ImportRepository
 from store.repository.interviews import AgendaRepository, InterviewRepository
 from store.repository.journal import AffirmationRepository, JournalRepository
 from store.repository.people import PeopleRepository
@@ -49,6 +50,7 @@ class Store(FileLifecycle):
         self.settings = SettingsRepository(core)
         self.interviews = InterviewRepository(core)
         self.agenda = AgendaRepository(core)
+        self.imports = ImportRepository(core)
         self._records_checked = False
         self.warnings: list[str] = []
         """Things the user should know, found at open (shown, never fatal)."""

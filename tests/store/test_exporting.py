@@ -18,7 +18,9 @@ from store.exporting import (
     markdown_report,
     to_json,
 )
-from store.importing import SECTIONS, Existing, Options, plan_import
+from store.importing import plan_import
+from store.imports.export_file import SECTIONS
+from store.imports.plan import Existing, Options
 from store.models import Record, StageChange
 from store.sample import SAMPLE_NOW, sample_records
 

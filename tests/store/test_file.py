@@ -27,7 +27,8 @@ from store import (
 from store.file import migrations
 from store.file.backups import backup_folder, list_backups
 from store.file.parsing import COMPARE_CHUNK
-from store.sample import SAMPLE_NOW, synthetic_records
+from store.sample import SAMPLE_NOW
+from store.synthetic import synthetic_records
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -15,9 +15,8 @@ from store.board import parse_date
 from store.pay import parse_pay
 from store.repository.core import validated
 from store.what_works import CHANNELS
-from tui.dialogs import field_row
+from tui.dialogs import field_row, input_row, text_box_row
 from tui.dialogs.record_form import RecordForm
-from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -59,18 +58,20 @@ class ApplicationForm(RecordForm[Application]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = SafeInput(
-                        self._initial(field),
-                        placeholder=placeholder,
-                        compact=True,
-                        suggester=self._used(field),
-                        id=f"field-{field}",
+                    # What the salary reads as, under it (see _read_salary).
+                    read = (
+                        Static(classes="field-hint", id="salary-read")
+                        if field == "salary"
+                        else None
                     )
-                    error = Static(classes="field-error", id=f"error-{field}")
-                    below = [error]
-                    if field == "salary":
-                        below.append(Static(classes="field-hint", id="salary-read"))
-                    yield field_row(label, Vertical(field_input, *below, classes="form-field"))
+                    yield input_row(
+                        label,
+                        field,
+                        self._initial(field),
+                        placeholder,
+                        suggester=self._used(field),
+                        hint=read,
+                    )
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -82,25 +83,10 @@ class ApplicationForm(RecordForm[Application]):
                             id="field-stage",
                         ),
                     )
-                notes = SafeTextArea(
-                    self.editing.notes if self.editing else "",
-                    compact=True,
-                    soft_wrap=True,
-                    id="field-notes",
-                )
-                error = Static(classes="field-error", id="error-notes")
-                notes_box = Vertical(notes, classes="text-box")
-                yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+                yield text_box_row("Notes", "notes", self.editing.notes if self.editing else "")
                 # The posting, pasted while it is still online: postings are taken down.
-                posting = SafeTextArea(
-                    self.editing.posting if self.editing else "",
-                    compact=True,
-                    soft_wrap=True,
-                    id="field-posting",
-                )
-                error = Static(classes="field-error", id="error-posting")
-                posting_box = Vertical(posting, classes="text-box")
-                yield field_row("Posting", Vertical(posting_box, error, classes="form-field"))
+                posting = self.editing.posting if self.editing else ""
+                yield text_box_row("Posting", "posting", posting)
             yield from self.form_end()
 
     def on_mount(self) -> None:
