@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from uuid import UUID
 
+import pytest
 from textual.widgets import Input, OptionList, Select
 
 from store import Application, Stage, Store
@@ -23,8 +24,10 @@ from tui.widgets.record_list import RecordList
 from .waiting import until
 
 
-def held_yesterday(store: Store) -> Application:
+@pytest.fixture
+def job(sample_store: Store) -> Application:
     """A card in Interviewing with only a technical, held yesterday, nothing noted yet."""
+    store = sample_store
     job = next(
         a for a in store.applications.on_board()
         if a.stage is Stage.INTERVIEWING and not a.interviews
@@ -54,9 +57,8 @@ async def tell_the_outcome(app: BouncebackApp, pilot, job: UUID, outcome: Interv
 
 
 async def test_an_offer_moves_the_card_to_offer_and_undo_takes_back_each_step(
-    sample_store: Store,
+    sample_store: Store, job: Application
 ) -> None:
-    job = held_yesterday(sample_store)
     offers_before = offers(sample_store)
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -75,9 +77,8 @@ async def test_an_offer_moves_the_card_to_offer_and_undo_takes_back_each_step(
 
 
 async def test_a_no_opens_the_reflection_and_moves_the_card_to_rejected(
-    sample_store: Store,
+    sample_store: Store, job: Application
 ) -> None:
-    job = held_yesterday(sample_store)
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await tell_the_outcome(app, pilot, job.id, InterviewOutcome.REJECTED)
@@ -91,8 +92,9 @@ async def test_a_no_opens_the_reflection_and_moves_the_card_to_rejected(
         assert saved.interviews[0].outcome is InterviewOutcome.REJECTED
 
 
-async def test_the_next_step_books_the_next_interview(sample_store: Store) -> None:
-    job = held_yesterday(sample_store)
+async def test_the_next_step_books_the_next_interview(
+    sample_store: Store, job: Application
+) -> None:
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await tell_the_outcome(app, pilot, job.id, InterviewOutcome.NEXT_STEP)
@@ -106,9 +108,8 @@ async def test_the_next_step_books_the_next_interview(sample_store: Store) -> No
 
 
 async def test_the_details_edit_an_interview_filled_in_and_remove_one_asked_first(
-    sample_store: Store,
+    sample_store: Store, job: Application
 ) -> None:
-    job = held_yesterday(sample_store)
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ApplicationDetails(app.store, job.id))
