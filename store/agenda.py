@@ -35,6 +35,8 @@ THANK_YOU_WITHIN = timedelta(days=2)
 FEEDBACK_WITHIN = timedelta(days=30)
 """A request for feedback after a "no" older than this would come out of the blue."""
 AGENDA_DAYS = 7
+STATES_KEPT_FOR = timedelta(days=90)
+"""What the user did with a follow-up no longer due is kept this long, then forgotten."""
 
 
 # --- reading what people type ---------------------------------------------------------
@@ -287,6 +289,43 @@ def follow_ups(
         f
         for f in sorted(found, key=lambda f: (f.due, f.text))
         if (f.due <= today or f.kind is FollowUpKind.TAKE_HOME) and is_open(f.key, states, today)
+    ]
+
+
+def _subject(key: str) -> UUID | None:
+    """The application, interview or person a follow-up's key names."""
+    try:
+        return UUID(key.split(":")[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def states_to_forget(
+    states: Iterable[FollowUpState],
+    applications: Sequence[Application],
+    contacts: Sequence[Contact],
+    now: datetime,
+    *,
+    stale_after_days: int,
+    news_after_days: int,
+) -> list[FollowUpState]:
+    """The states whose follow-up is not due now and will not come back: what it is
+    about was deleted or archived, or it was set more than ``STATES_KEPT_FOR`` ago. The
+    state of a follow-up still due is kept whatever its age, or it would come back."""
+    due = follow_ups(
+        applications, contacts, {}, now,
+        stale_after_days=stale_after_days, news_after_days=news_after_days,
+    )  # fmt: skip
+    due_keys = {f.key for f in due}
+    on_board = {c.id for c in contacts}
+    for a in applications:
+        if a.archived is None:
+            on_board |= {a.id, *(i.id for i in a.interviews)}
+    return [
+        s
+        for s in states
+        if s.key not in due_keys
+        and (_subject(s.key) not in on_board or now - s.at > STATES_KEPT_FOR)
     ]
 
 

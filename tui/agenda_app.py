@@ -4,7 +4,7 @@ the reminders before an interview, and the calendar export in the palette."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -35,10 +35,21 @@ def first_pane(store: Store, default: str) -> str:
 
 
 def remind(app: BouncebackApp) -> None:
-    """A notice and the bell for each interview coming within the reminder minutes."""
+    """A notice and the bell for each interview coming within the reminder minutes, and
+    a notice for each take-home due tomorrow or today."""
     now = app.store.clock()
     for booking in app.reminders.due(app.store):
         i, a = booking.interview, booking.application
+        if i.kind is InterviewKind.TAKE_HOME:
+            day = "today" if i.at.astimezone(now.tzinfo).date() == now.date() else "tomorrow"
+            app.notify(
+                f"Your take-home for {printable(a.company)} is due {day} at "
+                f"{i.at.astimezone(now.tzinfo):%H:%M}. The Agenda (6) has your notes.",
+                title="Take-home",
+                timeout=30,
+                markup=False,
+            )
+            continue
         minutes = max(0, round((i.at - now).total_seconds() / 60))
         when = f"in {minutes} minutes" if minutes else "now"
         if i.at <= now:
@@ -83,33 +94,43 @@ def export_calendar(app: BouncebackApp) -> None:
 
 class Reminders:
     """Which interviews to announce now; each once per session, also when the app was
-    opened after its reminder time but before the interview ended."""
+    opened after its reminder time but before the interview ended. A take-home not
+    handed in is announced on the day before it is due, and again on the day."""
 
     def __init__(self, minutes: int) -> None:
         self.ahead = timedelta(minutes=minutes)
         self.enabled = minutes > 0
-        self._reminded: set[UUID] = set()
+        self._reminded: set[tuple[UUID, date | None]] = set()
         self._looked_at: datetime | None = None
 
     def due(self, store: Store) -> list[Booking]:
-        """The interviews to remind of now. Looks once a minute: a reminder needs no more."""
+        """The interviews and take-homes to remind of now. Looks once a minute: a
+        reminder needs no more."""
         now = store.clock()
         minute = now.replace(second=0, microsecond=0)
         if not self.enabled or minute == self._looked_at:
             return []
         self._looked_at = minute
         try:
-            coming = store.agenda.interviews(now, now + self.ahead + timedelta(minutes=1))
+            coming = store.agenda.interviews(now, day_start(now) + timedelta(days=2))
         except StoreError:
             return []  # reported by the panes' reload
-        found = [
-            b
-            for b in coming
-            if b.interview.id not in self._reminded
-            and b.interview.kind is not InterviewKind.TAKE_HOME
-            and b.interview.at - self.ahead <= now < b.interview.ends_at
-        ]
-        self._reminded.update(b.interview.id for b in found)
+        found = []
+        for booking in coming:
+            interview = booking.interview
+            key: tuple[UUID, date | None]
+            if interview.kind is InterviewKind.TAKE_HOME:
+                # Once on the day before and once on the day: the day is in the key.
+                key = (interview.id, now.date())
+                if interview.outcome is not None or not now < interview.at:
+                    continue
+            else:
+                key = (interview.id, None)
+                if not interview.at - self.ahead <= now < interview.ends_at:
+                    continue
+            if key not in self._reminded:
+                self._reminded.add(key)
+                found.append(booking)
         return found
 
     def forget_seen(self) -> None:

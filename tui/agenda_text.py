@@ -24,23 +24,23 @@ def interview_time(interview: Interview, now: datetime, *, with_day: bool = True
     return f"{day}{start:%H:%M}–{end:%H:%M}"
 
 
-def interviews_text(application: Application, now: datetime) -> Text:
-    """Every interview of an application, earliest first, with where, prep and outcome."""
+def interview_text(interview: Interview, now: datetime) -> Text:
+    """One interview with where, what came of it, the prep and how it went."""
     text = Text()
-    ordered = sorted(application.interviews, key=lambda i: i.at)
-    for n, interview in enumerate(ordered):
-        text.append(f"{interview_time(interview, now)}  ", style="dim")
-        text.append(interview.kind.label, style="bold")
-        if interview.where:
-            text.append(f"  {printable(interview.where)}")
-        if interview.outcome is not None:
-            text.append(f"  → {interview.outcome.label}", style="dim")
-        elif is_held(interview, now):
-            text.append("  held: how did it go?", style="dim")
-        for label, value in (("prep", interview.prep), ("how it went", interview.how_it_went)):
-            if value.strip():
-                text.append(f"\n  {label}: ", style="dim")
-                text.append(printable(value.strip(), keep_newlines=True))
-        if n < len(ordered) - 1:
-            text.append("\n")
+    text.append(f"{interview_time(interview, now)}  ", style="dim")
+    text.append(interview.kind.label, style="bold")
+    if interview.where:
+        text.append(f"  {printable(interview.where)}")
+    if interview.outcome is not None:
+        text.append(f"  → {interview.outcome.label}", style="dim")
+    elif is_held(interview, now):
+        text.append("  held: how did it go?", style="dim")
+    for label, value in (("prep", interview.prep), ("how it went", interview.how_it_went)):
+        if value.strip():
+            text.append(f"\n  {label}: ", style="dim")
+            text.append(printable(value.strip(), keep_newlines=True))
     return text
+
+
+def in_order(application: Application) -> list[Interview]:
+    return sorted(application.interviews, key=lambda i: i.at)

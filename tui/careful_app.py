@@ -80,12 +80,16 @@ class CarefulApp(App[None]):
                 break
 
     def _keep_toasts_clear(self) -> None:
-        """Toasts to the top while the field typed in is in the lower half, else the bottom."""
+        """While a field is typed in, toasts keep to the half of the screen away from it:
+        the top while it is in the lower half, else the bottom. With no field in use
+        they may take more: held to half the screen, the newest went below its edge."""
         field, height = self.focused, self.screen.size.height
+        typing = isinstance(field, Input | TextArea)
         low = (
             isinstance(field, Input | TextArea)
             and field.region.y + field.region.height / 2 > height / 2
         )
+        self.screen.set_class(typing, "-typing")
         self.screen.set_class(low, "-toasts-top")
 
     def validate_title(self, title: object) -> str:

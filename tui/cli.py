@@ -105,7 +105,9 @@ def _only_reads(args: argparse.Namespace) -> bool:
         return bool(args.list)
     if args.command == "materials":
         return bool(args.action == "list")
-    return args.command == "settings" and args.stale_after_days is None
+    if args.command != "settings":
+        return False
+    return args.stale_after_days is None and args.news_after_days is None
 
 
 def _run_demo(config_path: Path | None) -> int:

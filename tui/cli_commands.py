@@ -95,8 +95,11 @@ def journal(store: Store, args: argparse.Namespace) -> int:
 def settings(store: Store, args: argparse.Namespace) -> int:
     if args.stale_after_days is not None:
         store.settings.update(stale_after_days=args.stale_after_days)
+    if args.news_after_days is not None:
+        store.settings.update(news_after_days=args.news_after_days)
     settings = store.settings.get()
     say(f"stale after days: {settings.stale_after_days}")
+    say(f"news after days:  {settings.news_after_days}")
     say(f"theme:            {settings.theme}")
     return EXIT_OK
 

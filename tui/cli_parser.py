@@ -94,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--stale-after-days", type=int, metavar="N",
         help="mark an application stale after N days in Applied with no news (default 21)",
     )  # fmt: skip
+    settings.add_argument(
+        "--news-after-days", type=int, metavar="N",
+        help="ask for news N days after an interview with no answer yet (default 5)",
+    )  # fmt: skip
 
     journal = commands.add_parser("journal", parents=[common], help="print journal entries")
     journal.add_argument(

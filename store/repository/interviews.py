@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 from uuid import UUID
+
+from pydantic import ValidationError
 
 from store import agenda, calendar, people, progress
 from store.errors import InvalidInput, NotFoundError
@@ -35,6 +37,13 @@ class Booked:
     interview: Interview
     in_the_past: bool
     """Booked after the fact: people log what happened."""
+
+
+def _state_or_none(doc: Mapping[str, Any]) -> FollowUpState | None:
+    try:
+        return FollowUpState.model_validate(doc)
+    except ValidationError:
+        return None
 
 
 class InterviewRepository:
@@ -99,9 +108,27 @@ class InterviewRepository:
             self._core.replace(changes, doc_id, updated)
         return updated
 
-    def update(self, application_id: UUID, interview: Interview) -> Application:
-        """Save an edited interview (its time, kind, place, people, notes)."""
-        return self._change(application_id, interview.id, **interview.model_dump())
+    def update(
+        self, application_id: UUID, interview: Interview, *, with_names: Iterable[str] | None = None
+    ) -> Application:
+        """Save an edited interview (its time, kind, place, people, notes); the people
+        named in ``with_names``, if given, are the ones met, found or added as :meth:`book`
+        does."""
+        if with_names is None:
+            return self._change(application_id, interview.id, **interview.model_dump())
+        names = [validated(Contact, {"name": name}).name for name in with_names]
+        now = self._core.clock()
+        with self._core.transaction() as changes:
+            doc_id, current = self._core.fresh(Application, application_id)
+            if agenda.find_interview(current, interview.id) is None:
+                raise NotFoundError("interview", interview.id)
+            met = tuple(self._linked_contact(changes, name, application_id) for name in names)
+            changed = validated(Interview, {**interview.model_dump(), "contact_ids": met})
+            updated = agenda.with_interview(current, changed).model_copy(
+                update={"rev": current.rev + 1, "updated_at": now}
+            )
+            self._core.replace(changes, doc_id, updated)
+        return updated
 
     def record_outcome(
         self,
@@ -192,18 +219,41 @@ class AgendaRepository:
         )
 
     def mark(self, key: str, status: FollowUpStatus, until: date | None = None) -> FollowUpState:
-        """Done, snoozed until a day, or dismissed: one state per follow-up, the last wins."""
-        fields = {"key": key, "status": status, "until": until, "at": self._core.clock()}
-        wanted = validated(FollowUpState, fields)
-        with self._core.transaction() as changes:
-            for doc_id, doc in self._core.stored(FOLLOW_UPS).items():
-                if doc.get("key") == wanted.key:
-                    current = validated(FollowUpState, doc)
+        """Done, snoozed until a day, or dismissed: one state per follow-up, the last wins.
+        The states of follow-ups that cannot come back are forgotten on the way, so the
+        table does not grow for ever."""
+        core = self._core
+        wanted = validated(
+            FollowUpState, {"key": key, "status": status, "until": until, "at": core.clock()}
+        )
+        with core.transaction() as changes:
+            stored = {  # a damaged state stays in the file, as every damaged record does
+                doc_id: state
+                for doc_id, doc in core.stored(FOLLOW_UPS).items()
+                if (state := _state_or_none(doc)) is not None
+            }
+            state = wanted
+            for doc_id, current in stored.items():
+                if current.key == wanted.key:
                     state = wanted.model_copy(update={"id": current.id, "rev": current.rev + 1})
-                    self._core.replace(changes, doc_id, state)
-                    return state
-            self._core.insert(changes, wanted)
-        return wanted
+                    core.replace(changes, doc_id, state)
+                    break
+            else:
+                core.insert(changes, wanted)
+            settings = self._settings()
+            forget = agenda.states_to_forget(
+                [s for s in stored.values() if s.key != key],
+                list(core.records(Application).values()),
+                list(core.records(Contact).values()),
+                wanted.at,
+                stale_after_days=settings.stale_after_days,
+                news_after_days=settings.news_after_days,
+            )
+            forgotten = {s.id for s in forget}
+            for doc_id, current in stored.items():
+                if current.id in forgotten:
+                    core.remove(changes, FollowUpState, doc_id, current.id)
+        return state
 
     def reopen(self, key: str) -> None:
         """Undo a done, snooze or dismiss."""

@@ -236,3 +236,32 @@ def test_the_funnel_counts_an_interview_logged_on_a_card_already_turned_down(
     store.applications.reject(job.id, Rejection(reached=Stage.APPLIED))
     store.interviews.book(job.id, at=SAMPLE_NOW - timedelta(days=3))
     assert progress.funnel(store.applications.on_board(), SAMPLE_NOW).interviews == 1
+
+
+def test_what_was_done_with_follow_ups_that_cannot_come_back_is_forgotten_on_the_next_mark(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    _, deleted, archived, moved = (
+        store.applications.add(company=name, role="Dev", stage=Stage.APPLIED)
+        for name in ("Kept", "Deleted", "Archived", "Moved")
+    )
+    clock.advance(days=30)
+    key = {store.applications.get(f.application_id).company: f.key
+           for f in store.agenda.follow_ups()}  # fmt: skip
+    for company in ("Kept", "Deleted", "Archived", "Moved"):
+        store.agenda.mark(key[company], FollowUpStatus.DISMISSED)
+    store.applications.delete(deleted.id)
+    store.applications.archive(archived.id, ArchiveReason.OTHER)
+    store.applications.move(moved.id, Stage.INTERVIEWING)
+
+    store.agenda.mark(key["Kept"], FollowUpStatus.DISMISSED)  # any write of a state
+    assert set(store.agenda.states()) == {key["Kept"], key["Moved"]}
+
+    clock.advance(days=91)  # the move's follow-up has not been due for three months
+    store.agenda.mark(key["Kept"], FollowUpStatus.DISMISSED)
+    assert set(store.agenda.states()) == {key["Kept"]}
+    clock.advance(days=200)  # still in Applied, still dismissed: it stays put away
+    store.agenda.mark("person:not-a-key", FollowUpStatus.DONE)
+    assert key["Kept"] in store.agenda.states()
+    assert kinds(store) == []

@@ -71,7 +71,7 @@ async def test_a_follow_up_done_leaves_the_agenda_and_undo_brings_it_back(
         assert len(lines(app)) == shown - 1
         await pilot.press("u")
         assert first in app.store.agenda.follow_ups()
-        assert pane.put_away == []
+        assert not pane.undo_history
 
 
 async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved(
@@ -189,3 +189,56 @@ async def test_i_on_a_card_books_an_interview_and_bad_input_is_shown_beside_its_
             "https://meet.example.com/x",
             "Revise SQL",
         )
+
+
+async def test_the_notes_toast_is_in_view_while_the_interview_reminder_is_still_up(
+    sample_store: Store,
+) -> None:
+    applied = [a for a in sample_store.applications.on_board() if a.stage is Stage.APPLIED]
+    sample_store.interviews.book(
+        applied[0].id, at=SAMPLE_NOW + timedelta(minutes=20), where="https://meet.example.com/r"
+    )
+    sample_store.interviews.book(applied[1].id, at=SAMPLE_NOW - timedelta(minutes=75))
+    sample_store.wins.recognise()
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: app.screen.query("Toast"), "the reminder")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(getattr(records.current, "follow_up", None), "kind", None) != (
+            FollowUpKind.HOW_IT_WENT
+        ):
+            await pilot.press("j")
+        await pilot.press("o")
+        await until(pilot, lambda: app.screen.id != "_default", "the notes prompt")
+        await pilot.press(*"Good", "enter")
+        toasts = lambda: {str(t.render()): t for t in app.screen.query("Toast")}  # noqa: E731
+        await until(pilot, lambda: "Noted. Well done for going." in toasts(), "the toast")
+        await pilot.pause()
+        assert all(t.region.bottom <= app.size.height for t in toasts().values())
+
+
+async def test_a_take_home_is_announced_the_day_before_and_on_the_day_once_each(
+    sample_store: Store, clock: MovableClock
+) -> None:
+    sample_store.clock = clock
+    job = interviewing(sample_store)
+    due = (SAMPLE_NOW + timedelta(days=1)).replace(hour=17, minute=0)
+    sample_store.interviews.book(job.id, at=due, kind=InterviewKind.TAKE_HOME)
+    sample_store.wins.recognise()
+    app = BouncebackApp(sample_store)
+    tomorrow = f"Your take-home for {job.company} is due tomorrow at 17:00."
+    today = f"Your take-home for {job.company} is due today at 17:00."
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: any(tomorrow in text for text in notices(app)), "the notice")
+        clock.advance(minutes=1)
+        app.each_second()
+        clock.now = due.replace(hour=8)
+        app.each_second()
+        clock.advance(minutes=1)
+        app.each_second()
+        clock.now = due + timedelta(minutes=1)  # handed in or not, it is past
+        app.each_second()
+        await pilot.pause()
+        said = [text for text in notices(app) if "take-home" in text]
+        assert [tomorrow in text for text in said] == [True, False]
+        assert [today in text for text in said] == [False, True]

@@ -205,3 +205,19 @@ def test_control_characters_in_the_records_never_reach_the_calendar_file(
         "Evil\ufffd]52;c;aGk=\ufffd Corp"
         in icalendar.Calendar.from_ical(written).walk("VEVENT")[0]["SUMMARY"]
     )
+
+
+def test_the_days_before_asking_for_news_are_set_with_the_other_settings(
+    shell: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shell.clock = fixed_clock(SAMPLE_NOW - timedelta(days=5))  # booked the week before
+    shell.interviews.book(card(shell, "Initech").id, at=SAMPLE_NOW - timedelta(days=4))
+    assert bounceback(db_path, "agenda") == 0
+    assert "Ask for news: interview at Initech" not in capsys.readouterr().out  # 5 by default
+    assert bounceback(db_path, "settings", "--news-after-days", "3") == 0
+    assert "news after days:  3" in capsys.readouterr().out
+    assert bounceback(db_path, "agenda") == 0
+    assert "Ask for news: interview at Initech" in capsys.readouterr().out
+    assert bounceback(db_path, "settings", "--news-after-days", "0") == 2
+    assert "news_after_days must be greater than or equal to 1" in capsys.readouterr().err
+    assert Store.open(db_path).settings.get().news_after_days == 3

@@ -210,3 +210,9 @@ def test_agenda(snap_compare: Any, app: BouncebackApp, size: str) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_card_with_its_next_interview(snap_compare: Any, app: BouncebackApp, size: str) -> None:
     assert snap_compare(app, press=["l", "l", "j"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_details_with_interviews(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    press = ["l", "l", "j", "enter", "i"]  # the interviews listed, the first one chosen
+    assert snap_compare(app, press=press, terminal_size=SIZES[size])

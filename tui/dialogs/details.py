@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
 from rich.table import Table
@@ -13,16 +13,21 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Application, Contact, Stage, Store
+from store import Application, Contact, Stage, Store, StoreError
 from store.board import days_in_stage
-from store.models import ContactLink
+from store.models import ContactLink, Interview
 from store.pay import parse_pay
 from store.people import linked_to
-from tui.agenda_text import interviews_text
+from tui.agenda_text import in_order, interview_text
 from tui.dialogs.application_form import ApplicationForm
+from tui.dialogs.interview_outcome import OutcomeFlow
 from tui.dialogs.record_details import RecordDetails
+from tui.panes.undo import UndoHistory
 from tui.widgets.safe_text import one_line, paragraph, printable
 from tui.wording import counted
+
+if TYPE_CHECKING:  # the form is imported when it opens
+    from store.repository.interviews import Booked
 
 
 class ApplicationDetails(RecordDetails[Application]):
@@ -30,17 +35,31 @@ class ApplicationDetails(RecordDetails[Application]):
 
     DIALOG_ID = "details"
     KEYS = "e edit · p people · esc close"
+    KEYS_WITH_INTERVIEWS = "e edit · i interviews · p people · esc close"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "people", "People", id="details.people", tooltip="To the people linked"),
-    ]
+        Binding("i", "interviews", "Interviews", id="details.interviews",
+                tooltip="To the interviews: enter edits one, o notes what came of it, x removes"),
+        Binding("o", "outcome", "Outcome", id="details.outcome",
+                tooltip="What came of the interview chosen, and how it went"),
+        Binding("x", "remove_interview", "Remove", id="details.remove_interview",
+                tooltip="Remove the interview chosen (asked first, u to undo)"),
+        Binding("u", "undo", "Undo", id="details.undo", tooltip="Undo the last change"),
+    ]  # fmt: skip
 
-    def __init__(self, store: Store, application_id: UUID) -> None:
+    def __init__(
+        self, store: Store, application_id: UUID, undo_history: UndoHistory | None = None
+    ) -> None:
+        """``undo_history``: the opener's, so what is done here can be undone after too."""
         super().__init__(store, store.applications.get(application_id))
         self.people: list[tuple[Contact, ContactLink]] = []
+        self.interviews: list[Interview] = []
+        self.undo_history = undo_history if undo_history is not None else UndoHistory(store)
 
     def below_content(self) -> ComposeResult:
-        # The people are a list of their own, so enter on one opens their details; the
-        # posting comes last, as the longest.
+        # The interviews and the people are lists of their own, so enter on one opens it;
+        # the posting comes last, as the longest.
+        yield OptionList(id="details-interviews")
         yield OptionList(id="details-people")
         yield Static(id="details-posting")
 
@@ -54,6 +73,17 @@ class ApplicationDetails(RecordDetails[Application]):
         people.clear_options()
         people.add_options(Option(self._person(c, link)) for c, link in self.people)
         people.display = bool(self.people)
+        self.interviews = in_order(application)
+        interviews = self.query_one("#details-interviews", OptionList)
+        highlighted = interviews.highlighted
+        interviews.clear_options()
+        now = self.store.clock()
+        interviews.add_options(Option(interview_text(i, now)) for i in self.interviews)
+        interviews.display = bool(self.interviews)
+        keys = self.KEYS_WITH_INTERVIEWS if self.interviews else self.KEYS
+        self.query_one(f"#{self.DIALOG_ID}").border_subtitle = keys
+        if highlighted is not None and self.interviews:
+            interviews.highlighted = min(highlighted, len(self.interviews) - 1)
         # The posting as it was when the user applied.
         posting = self.query_one("#details-posting", Static)
         posting.display = bool(application.posting)
@@ -106,8 +136,6 @@ class ApplicationDetails(RecordDetails[Application]):
             if decision.reason:
                 timeline.append(f": {printable(decision.reason)}")
         table.add_row("History", timeline)
-        if a.interviews:
-            table.add_row("Interviews", interviews_text(a, now))
         if a.rejection is not None and a.stage is Stage.REJECTED:
             r = a.rejection
             table.add_row("", "")
@@ -133,6 +161,9 @@ class ApplicationDetails(RecordDetails[Application]):
 
         else:
             table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
+        if a.interviews:  # listed under the table
+            hint = "i goes to them: enter edits, o outcome, x removes"
+            table.add_row("Interviews", Text(hint, "dim"))
         return table
 
     def action_people(self) -> None:
@@ -152,3 +183,85 @@ class ApplicationDetails(RecordDetails[Application]):
 
     def action_edit(self) -> None:
         self.app.push_screen(ApplicationForm(self.store, editing=self.record), self.changed_here)
+
+    # --- the interviews ---------------------------------------------------------------
+
+    def action_interviews(self) -> None:
+        if self.interviews:
+            interviews = self.query_one("#details-interviews", OptionList)
+            interviews.highlighted = interviews.highlighted or 0
+            interviews.focus()
+
+    def _chosen_interview(self) -> Interview | None:
+        interviews = self.query_one("#details-interviews", OptionList)
+        n = interviews.highlighted
+        if not interviews.has_focus or n is None or n >= len(self.interviews):
+            return None
+        return self.interviews[n]
+
+    def _saved_here(self, application: Application) -> None:
+        self.changed_here(application)
+
+    @on(OptionList.OptionSelected, "#details-interviews")
+    def _edit_interview(self, event: OptionList.OptionSelected) -> None:
+        from tui.dialogs.interview_form import InterviewForm
+
+        before, interview = self.record, self.interviews[event.option_index]
+
+        def saved(result: Booked | None) -> None:
+            if result is not None:
+                what = f"edit of the interview at {before.company}"
+                self.undo_history.remember_change(what, before, result.application)
+                self._saved_here(result.application)
+
+        self.app.push_screen(InterviewForm(self.store, before, editing=interview), saved)
+
+    def action_outcome(self) -> None:
+        if (interview := self._chosen_interview()) is not None:
+            flow = OutcomeFlow(self.app, self.store, self.undo_history, self._saved_here)
+            flow.ask(self.record, interview)
+
+    def action_remove_interview(self) -> None:
+        from tui.dialogs.interview_remove import RemoveInterview
+
+        before, interview = self.record, self._chosen_interview()
+        if interview is None:
+            return
+
+        def answered(remove: bool | None) -> None:
+            if not remove:
+                return
+            try:
+                after = self.store.interviews.remove(before.id, interview.id)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            what = f"removal of the interview at {before.company}"
+            self.undo_history.remember_change(what, before, after)
+            self._saved_here(after)
+            self.app.notify("Removed the interview. Press u to undo.", markup=False)
+
+        now = self.store.clock()
+        self.app.push_screen(RemoveInterview(before, interview, now), answered)
+
+    def action_undo(self) -> None:
+        step = self.undo_history.pop()
+        if step is None:
+            self.app.notify("Nothing to undo.", timeout=3, markup=False)
+            return
+        try:
+            step.run()
+        except StoreError as error:
+            self.app.notify(str(error), title="Not undone", severity="error", markup=False)
+            return
+        self._saved_here(self.store.applications.get(self.record.id))
+        self.app.notify(f"Undid the {step.description}.", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("outcome", "remove_interview"):
+            return (self.is_mounted and self._chosen_interview() is not None) or None
+        if action == "interviews":
+            return bool(self.interviews) or None
+        if action == "undo":
+            return bool(self.undo_history) or None
+        return True

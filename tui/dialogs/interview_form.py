@@ -1,4 +1,5 @@
-"""Book an interview on an application: when, how long, what kind, where, with whom, prep."""
+"""Book an interview on an application, or edit one: when, how long, what kind, where,
+with whom, prep."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.widgets import Input, Select, Static
 
 from store import Application, InvalidInput, Store, StoreError
 from store.agenda import parse_when
-from store.models import MAX_INTERVIEW_MINUTES, InterviewKind
+from store.models import MAX_INTERVIEW_MINUTES, Interview, InterviewKind
 from store.repository.interviews import Booked
 from tui.dialogs import field_row, show_field_errors
 from tui.dialogs.form import Form
@@ -26,32 +27,48 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
 
 
 class InterviewForm(Form[Booked | None]):
-    """Dismisses with what was booked; bad input is shown beside its field, nothing saved."""
+    """Dismisses with what was booked or saved; bad input is shown beside its field,
+    nothing saved. ``editing``: that interview, its fields filled in."""
 
-    def __init__(self, store: Store, application: Application) -> None:
+    def __init__(
+        self, store: Store, application: Application, editing: Interview | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.application = application
+        self.editing = editing
+
+    def _filled(self) -> dict[str, str]:
+        i = self.editing
+        if i is None:
+            return {"minutes": "60"}
+        contacts = {c.id: c.name for c in self.store.people.contacts()}
+        at = i.at.astimezone(self.store.clock().tzinfo)
+        return {
+            "at": f"{at:%Y-%m-%d %H:%M}", "minutes": str(i.minutes), "where": i.where,
+            "with": ", ".join(contacts[c] for c in i.contact_ids if c in contacts),
+            "prep": i.prep,
+        }  # fmt: skip
 
     def compose(self) -> ComposeResult:
-        a = self.application
+        a, filled = self.application, self._filled()
+        verb = "An interview" if self.editing is None else "The interview"
         with Vertical(classes="dialog", id="interview-form"):
-            yield Static(
-                paragraph(f"An interview: {a.role} at {a.company}"), classes="dialog-title"
-            )
+            yield Static(paragraph(f"{verb}: {a.role} at {a.company}"), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    value = "60" if field == "minutes" else ""
                     box = SafeInput(
-                        value, placeholder=placeholder, compact=True, id=f"field-{field}"
-                    )
+                        filled.get(field, ""), placeholder=placeholder, compact=True,
+                        id=f"field-{field}",
+                    )  # fmt: skip
                     error = Static(classes="field-error", id=f"error-{field}")
                     yield field_row(label, Vertical(box, error, classes="form-field"))
                 kinds = [(kind.label, kind) for kind in InterviewKind]
+                kind = self.editing.kind if self.editing else InterviewKind.OTHER
                 yield field_row(
                     "Kind",
-                    SafeSelect(kinds, value=InterviewKind.OTHER, allow_blank=False, compact=True,
-                           id="field-kind"),
+                    SafeSelect(kinds, value=kind, allow_blank=False, compact=True,
+                               id="field-kind"),
                 )  # fmt: skip
             yield from self.form_end()
 
@@ -77,12 +94,18 @@ class InterviewForm(Form[Booked | None]):
             show_field_errors(self, errors)
             return
         names = [name.strip() for name in self._text("with").split(",") if name.strip()]
+        fields = {
+            "at": at, "minutes": minutes, "where": self._text("where"), "prep": self._text("prep"),
+            "kind": self.query_one("#field-kind", Select).value,
+        }  # fmt: skip
+        interviews = self.store.interviews
         try:
-            booked = self.store.interviews.book(
-                self.application.id, at=at, minutes=minutes, where=self._text("where"),
-                prep=self._text("prep"), kind=self.query_one("#field-kind", Select).value,
-                with_names=names,
-            )  # fmt: skip
+            if self.editing is None:
+                booked = interviews.book(self.application.id, with_names=names, **fields)
+            else:
+                edited = self.editing.model_copy(update=fields)
+                saved = interviews.update(self.application.id, edited, with_names=names)
+                booked = Booked(saved, edited, in_the_past=False)
         except InvalidInput as error:
             show_field_errors(self, error.errors)
             return

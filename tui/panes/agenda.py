@@ -5,7 +5,6 @@ line acts from here (open, log the call, note how it went, thank, done, snooze).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
@@ -16,12 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from store import Store, StoreError
+from store import Application, StoreError
 from store import agenda as rules
 from store.board import feedback_request, parse_date
-from store.models import FollowUpStatus, InterviewOutcome
-from store.progress import GoalProgress
+from store.models import FollowUpState, FollowUpStatus, Interview
 from tui.agenda_text import interview_time
+from tui.panes.agenda_rows import Row, describe, rows_of
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
 from tui.widgets.safe_text import paragraph, printable
@@ -29,30 +28,13 @@ from tui.widgets.safe_text import paragraph, printable
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from tui.dialogs.conversation import Logged
 
-KIND_MARKS = {
-    rules.FollowUpKind.FOLLOW_UP: "✉",
-    rules.FollowUpKind.HOW_IT_WENT: "✎",
-    rules.FollowUpKind.THANK_YOU: "♥",
-    rules.FollowUpKind.ASK_NEWS: "?",
-    rules.FollowUpKind.ASK_FEEDBACK: "✉",
-    rules.FollowUpKind.NEXT_ACTION: "→",
-    rules.FollowUpKind.PERSON: "☎",
-    rules.FollowUpKind.TAKE_HOME: "⌛",
+
+PUT_AWAY = {
+    FollowUpStatus.DONE: "done",
+    FollowUpStatus.SNOOZED: "snooze",
+    FollowUpStatus.DISMISSED: "dismissal",
 }
-
-
-def count(n: int, one: str, many: str = "") -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of the agenda: a heading, an interview, a follow-up or a goal."""
-
-    heading: str = ""
-    booking: rules.Booking | None = None
-    follow_up: rules.FollowUp | None = None
-    goal: GoalProgress | None = None
+"""What undo names a follow-up put away by."""
 
 
 class AgendaPane(Pane):
@@ -68,18 +50,13 @@ class AgendaPane(Pane):
                 tooltip="Not needed: the follow-up goes for good (u to undo)"),
         Binding("c", "call", "Call", id="agenda.call",
                 tooltip="Log a conversation with the person due a message"),
-        Binding("o", "how_it_went", "Notes", id="agenda.how_it_went",
-                tooltip="After an interview: note how it went"),
+        Binding("o", "how_it_went", "Outcome", id="agenda.how_it_went",
+                tooltip="After an interview: how it went and what came of it"),
         Binding("t", "thank_you", "Thanks", id="agenda.thank_you",
                 tooltip="Copy a thank-you note for the interview to the clipboard"),
         Binding("u", "undo", "Undo", id="agenda.undo",
-                tooltip="Bring back the follow-up last done, snoozed or dismissed"),
+                tooltip="Undo the last change: a follow-up put away, an interview's outcome"),
     ]  # fmt: skip
-
-    def __init__(self, store: Store) -> None:
-        super().__init__(store)
-        self.put_away: list[str] = []
-        """Keys of the follow-ups done, snoozed or dismissed here, for undo."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-summary")
@@ -96,63 +73,16 @@ class AgendaPane(Pane):
 
     def reload(self, select: UUID | None = None) -> None:
         day = self.store.agenda.today()
-        now = day.now
-        rows: list[Row] = [Row(heading=f"Today, {now:%A %d %B}")]
-        today = day.today()
-        rows += [Row(booking=b) for b in today] or [Row(heading="  No interviews today.")]
-        if later := day.later():
-            rows.append(Row(heading="The week ahead"))
-            rows += [Row(booking=b) for b in later]
-        tasks = [f for f in day.follow_ups if f.kind is not rules.FollowUpKind.PERSON]
-        people = [f for f in day.follow_ups if f.kind is rules.FollowUpKind.PERSON]
-        if tasks:
-            rows.append(Row(heading=f"Follow-ups ({len(tasks)})"))
-            rows += [Row(follow_up=f) for f in tasks]
-        if people:
-            rows.append(Row(heading=f"People due a message ({len(people)})"))
-            rows += [Row(follow_up=f) for f in people]
-        if day.goals_left:
-            rows.append(Row(heading="Goals still open"))
-            rows += [Row(goal=g) for g in day.goals_left]
-
-        def describe(row: Row) -> Text:
-            if row.booking is not None:
-                i, a = row.booking.interview, row.booking.application
-                on_today = i.at.astimezone(now.tzinfo).date() == now.date()
-                line = Text("  ")
-                line.append(interview_time(i, now, with_day=not on_today), style="bold")
-                line.append(f"  {i.kind.label}: ")
-                line.append(printable(f"{a.role} at {a.company}"))
-                if rules.is_held(i, now) and i.outcome is None:
-                    line.append("  held", style="dim")
-                return line
-            if row.follow_up is not None:
-                f = row.follow_up
-                line = Text(f"  {KIND_MARKS[f.kind]} ")
-                line.append(printable(f.text))
-                return line
-            if row.goal is not None:
-                g = row.goal
-                left = g.goal.target - g.done
-                return Text(
-                    f"  {g.name}: {g.done} of {g.goal.target} this {g.goal.period.value}, "
-                    f"{left} to go, {g.days_left} day{'s' if g.days_left != 1 else ''} left"
-                )
-            # A heading, or (indented) the note that a part is empty.
-            return Text(row.heading, style="dim" if row.heading.startswith(" ") else "bold")
-
+        rows, summary = rows_of(day)
         records = self.query_one(RecordList)
         before = records.current
-        records.set_records(rows, describe)
+        records.set_records(rows, lambda row: describe(row, day.now))
         if before is not None and before not in rows:
             records.cursor = min(records.cursor, len(rows) - 1)
         if isinstance(records.current, Row) and records.current.heading and len(rows) > 1:
             records.cursor = next(
                 (n for n, row in enumerate(rows) if not row.heading), records.cursor
             )
-        summary = Text.assemble((count(len(today), "interview") + " today", "bold"))
-        summary.append(f" · {len(later)} more this week · {count(len(tasks), 'follow-up')}")
-        summary.append(f" · {count(len(people), 'person', 'people')} due a message")
         self.query_one("#agenda-summary", Static).update(summary)
         self._show_detail()
 
@@ -179,7 +109,7 @@ class AgendaPane(Pane):
         elif row is not None and row.follow_up is not None:
             hints = {
                 rules.FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
-                rules.FollowUpKind.HOW_IT_WENT: "o notes how it went · d dismiss",
+                rules.FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
                 rules.FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
                 rules.FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
             }
@@ -235,18 +165,26 @@ class AgendaPane(Pane):
         if application_id is not None:
             from tui.dialogs.details import ApplicationDetails
 
-            self.app.push_screen(
-                ApplicationDetails(self.store, application_id), lambda _: self.reload()
-            )
+            details = ApplicationDetails(self.store, application_id, self.undo_history)
+            self.app.push_screen(details, lambda _: self.reload())
 
     def _put_away(self, status: FollowUpStatus, until: date | None = None) -> None:
         row = self._current()
         if row is None or row.follow_up is None:
             return
-        key = row.follow_up.key
-        if self._guard(lambda: self.store.agenda.mark(key, status, until)):
-            self.put_away.append(key)
-            self.reload()
+        follow_up = row.follow_up
+        try:
+            state = self.store.agenda.mark(follow_up.key, status, until)
+        except StoreError as error:
+            self.failed(error)
+            return
+
+        def reopen() -> FollowUpState:
+            self.store.agenda.reopen(follow_up.key)
+            return state
+
+        self.undo_history.remember(f"{PUT_AWAY[status]} of “{follow_up.text}”", reopen)
+        self.reload()
 
     def action_done(self) -> None:
         row = self._current()
@@ -301,12 +239,6 @@ class AgendaPane(Pane):
         )  # fmt: skip
         self.app.push_screen(prompt, chosen)
 
-    def action_undo(self) -> None:
-        if self.put_away:
-            key = self.put_away.pop()
-            if self._guard(lambda: self.store.agenda.reopen(key)):
-                self.reload()
-
     def action_call(self) -> None:
         from tui.dialogs.conversation import ConversationDialog
 
@@ -329,57 +261,32 @@ class AgendaPane(Pane):
 
         self.app.push_screen(ConversationDialog(contact), logged)
 
-    def _interview_of(self, row: Row | None) -> tuple[UUID, UUID] | None:
-        if row is None:
+    def _interview_here(self) -> tuple[Application, Interview] | None:
+        """The interview the line under the cursor is about, and its application."""
+        row = self._current()
+        if row is not None and row.booking is not None:
+            application_id, interview_id = row.booking.application.id, row.booking.interview.id
+        elif row is not None and row.follow_up is not None and row.follow_up.interview_id:
+            assert row.follow_up.application_id is not None
+            application_id, interview_id = row.follow_up.application_id, row.follow_up.interview_id
+        else:
             return None
-        if row.booking is not None:
-            return row.booking.application.id, row.booking.interview.id
-        f = row.follow_up
-        if f is not None and f.application_id is not None and f.interview_id is not None:
-            return f.application_id, f.interview_id
-        return None
+        application = self.store.applications.get(application_id)
+        interview = rules.find_interview(application, interview_id)
+        return None if interview is None else (application, interview)
 
     def action_how_it_went(self) -> None:
-        from tui.dialogs.text_prompt import TextPrompt
+        from tui.dialogs.interview_outcome import OutcomeFlow
 
-        found = self._interview_of(self._current())
-        if found is None:
-            return
-        application_id, interview_id = found
-        application = self.store.applications.get(application_id)
-        interview = rules.find_interview(application, interview_id)
-        if interview is None:
-            return
-
-        def noted(text: str | None) -> None:
-            if text is None:
-                return
-            outcome = interview.outcome or InterviewOutcome.WAITING
-            if self._guard(
-                lambda: self.store.interviews.record_outcome(
-                    application.id, interview.id, outcome, text
-                )
-            ):
-                self.app.notify("Noted. Well done for going.", timeout=4)
-                self.reload()
-
-        prompt = TextPrompt(
-            f"How did the {interview.kind.label} at {application.company} go?",
-            "what went well, what to prepare next time",
-            value=interview.how_it_went,
-            note="Moving the card on the board (L, or r for a no) records what came of it.",
-        )
-        self.app.push_screen(prompt, noted)
+        if (found := self._interview_here()) is not None:
+            OutcomeFlow(self.app, self.store, self.undo_history, lambda _: self.reload()).ask(
+                *found
+            )
 
     def action_thank_you(self) -> None:
-        found = self._interview_of(self._current())
-        if found is None:
+        if (found := self._interview_here()) is None:
             return
-        application_id, interview_id = found
-        application = self.store.applications.get(application_id)
-        interview = rules.find_interview(application, interview_id)
-        if interview is None:
-            return
+        application, interview = found
         names = [c.name for c in self.store.people.contacts() if c.id in interview.contact_ids]
         self.app.copy_to_clipboard(
             rules.thank_you(application, interview, names[0] if names else "")
@@ -399,12 +306,16 @@ class AgendaPane(Pane):
             return True
         row = self._current()
         if action == "undo":
-            return bool(self.put_away) or None
+            return bool(self.undo_history) or None
         if action in ("done", "snooze", "dismiss"):
             return (row is not None and row.follow_up is not None) or None
         if action == "call":
             return (row is not None and row.follow_up is not None
                     and row.follow_up.contact_id is not None) or None  # fmt: skip
         if action in ("how_it_went", "thank_you"):
-            return self._interview_of(row) is not None or None
+            found = row is not None and (
+                row.booking is not None
+                or (row.follow_up is not None and row.follow_up.interview_id is not None)
+            )
+            return found or None
         return True

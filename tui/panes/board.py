@@ -178,7 +178,8 @@ class BoardPane(DrawnBoard):
         from tui.dialogs.details import ApplicationDetails
 
         if (application := self.current) is not None:
-            self.app.push_screen(ApplicationDetails(self.store, application.id), self._saved)
+            details = ApplicationDetails(self.store, application.id, self.undo_history)
+            self.app.push_screen(details, self._saved)
 
     @settled_first
     def action_people(self) -> None:
