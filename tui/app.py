@@ -462,7 +462,7 @@ class BouncebackApp(CarefulApp):
                 yield SystemCommand(
                     " · ".join(filter(None, (f"{title}: {what}", name))),
                     f"key {binding.key_display or binding.key} on the {title} pane",
-                    partial(self.call_later, self._run_on_pane, pane, binding.action),
+                    partial(self._run_on_pane, pane, binding.action),
                 )
         if self.check_action("save_again", ()):
             yield SystemCommand(
