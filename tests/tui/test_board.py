@@ -440,6 +440,21 @@ async def test_rejecting_without_notes_is_a_named_choice_on_screen(
         assert rejected.rejection.reason is RejectionReason.UNKNOWN
 
 
+@pytest.mark.parametrize("width", [80, 60])
+async def test_every_button_of_the_reflection_shows_its_whole_label(
+    app: BouncebackApp, width: int
+) -> None:
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("l", "l", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionDialog)
+        dialog = app.screen.query_one("#reflection")
+        for button in app.screen.query(Button):
+            label = str(button.label)
+            assert dialog.content_region.contains_region(button.region), f"{label!r} is cut"
+            assert button.region.width >= len(label) + 2, f"{label!r} is cut"
+
+
 async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
     app: BouncebackApp,
 ) -> None:
