@@ -30,7 +30,7 @@ class CarefulApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._typed_ahead: deque[events.Key] = deque()
+        self._typed_ahead: deque[events.Key | events.Paste] = deque()
         self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
         self._keys_sent = 0
 
@@ -94,8 +94,10 @@ class CarefulApp(App[None]):
         does. Textual forwards every key at once to the widget focused when it arrives;
         a binding such as ctrl+s runs only when the key has bubbled back up to the app.
         In a burst ("ctrl+s L" in one read over SSH), the L reached the form's field
-        before the save had closed the form: saved as "ZetaL", and the move never made."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        before the save had closed the form: saved as "ZetaL", and the move never made.
+        A paste waits its turn with the keys: typed "Acme" then pasted, it is not put in
+        after the "A"."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._typed_ahead.append(event)
             if not self._key_in_flight:
                 await self._send_next_key()

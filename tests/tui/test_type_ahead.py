@@ -10,7 +10,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from store import PIPELINE, Mood, Stage, Store
 from tui.app import BouncebackApp
@@ -114,3 +114,19 @@ async def test_escape_typed_right_after_a_palette_choice_closes_the_form_it_open
             ),
             "the form opened, then closed by the escape",
         )
+
+
+async def test_a_paste_right_after_typing_lands_after_what_was_typed(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
+        await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
+        company = app.focused
+        assert isinstance(company, Input)
+        burst(app, *"Acme")
+        app.post_message(events.Paste(" Robotics Ltd"))  # in the same read as the keys
+        burst(app, *" UK")
+        await until(pilot, lambda: company.value.endswith("UK"), "all of it typed")
+        assert company.value == "Acme Robotics Ltd UK"
