@@ -25,7 +25,7 @@ from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, TimerKind, timer
-from store.errors import WriteFailedError
+from store.errors import FileGoneError, WriteFailedError
 from tui import agenda_app, startup
 from tui.careful_app import CarefulApp
 from tui.config import Config
@@ -263,7 +263,7 @@ class BouncebackApp(CarefulApp):
         if self._file_is_gone():
             title = "The data file is gone"
             advice = (
-                f"{self.store.path} was deleted or replaced. What is on screen is kept. "
+                "What is on screen is kept. "
                 "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
                 "to write what is on screen back."
             )
@@ -280,6 +280,10 @@ class BouncebackApp(CarefulApp):
         self._fault_told = title
         self.refresh_bindings()
         message = str(fault) or type(fault).__name__
+        if isinstance(fault, FileGoneError):  # what happened, as the advice says what to do
+            message = f"{fault.path} {fault.problem}."
+        elif title == "The data file is gone":
+            message = f"{self.store.path} was deleted or replaced."
         self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
 
     def _file_is_gone(self) -> bool:
