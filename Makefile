@@ -28,7 +28,7 @@ lint: $(STAMP)
 test: lint  ## the whole suite: lint, types, layer contracts, pytest
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)  ## benchmarks at 0 / 1,000 / 10,000 records; also written to bench.json
+bench: $(STAMP)  ## benchmarks at 10,000 / 17,000 (1,000 applications) / 50,000 records, and the targets; also written to bench.json
 	$(BIN)/python scripts/bench.py --json bench.json $(ARGS)
 
 screenshots: $(STAMP)  ## redraw screenshots/*.svg from the sample data (and browser.png, where Chromium is)

@@ -24,8 +24,10 @@ from store.models import Record
 from store.repository.applications import ApplicationRepository
 from store.repository.core import Core
 from store.repository.goals import GoalRepository, WinRepository
+from store.repository.imports import ImportRepository
 from store.repository.interviews import AgendaRepository, InterviewRepository
 from store.repository.journal import AffirmationRepository, JournalRepository
+from store.repository.materials import MaterialRepository
 from store.repository.people import PeopleRepository
 from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
@@ -49,6 +51,8 @@ class Store(FileLifecycle):
         self.settings = SettingsRepository(core)
         self.interviews = InterviewRepository(core)
         self.agenda = AgendaRepository(core)
+        self.imports = ImportRepository(core)
+        self.materials = MaterialRepository(core)
         self._records_checked = False
         self.warnings: list[str] = []
         """Things the user should know, found at open (shown, never fatal)."""
@@ -93,9 +97,9 @@ class Store(FileLifecycle):
         return store
 
     def prepare_to_write(self) -> None:
-        """Make the first save of a long session as quick as the rest: serialise the file
-        now, while nothing waits (an app calls this once its first screen is up). It
-        also lets go of the parsed file, so call it before reading the other tables."""
+        """Let go of the parsed file, keeping its bytes (an app calls this once its first
+        screen is up, before reading the other tables): a long session holds the bytes
+        of the tables it does not write, not their dicts."""
         self._storage.prepare_to_write()
 
     def check_records(self) -> list[str]:

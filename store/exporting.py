@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from store import progress
-from store.importing import EXPORT_MARKER, SECTIONS
+from store.imports.export_file import EXPORT_MARKER, SECTIONS
 from store.models import (
     PIPELINE,
     SCHEMA_VERSION,

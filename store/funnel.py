@@ -127,17 +127,24 @@ class Funnel:
             return None
         return round(self.applied / outcome)
 
-    def findings(self) -> list[Finding]:
-        """Where the search is stuck, the earliest stage first; empty when it is not."""
+    def findings(self, lever: str | None = None) -> list[Finding]:
+        """Where the search is stuck, the earliest stage first; empty when it is not.
+
+        ``lever`` is what the user's own counts say gets answers (``store.what_works``):
+        it takes the place of the general advice on answers, or comes first when answers
+        are not where the search is stuck."""
         found = []
         if self.response_rate is not None and self.response_rate < LOW_RESPONSE_RATE:
             found.append(
                 Finding(
                     "Many applications, few answers",
-                    "Tailor the résumé and cover letter to each posting, lead with what "
+                    lever
+                    or "Tailor the résumé and cover letter to each posting, lead with what "
                     "the posting asks for, and check you are aiming at roles that fit.",
                 )
             )
+        elif lever:
+            found.append(Finding("What gets you answers", lever))
         if (
             self.responses >= MIN_RESPONSES_FOR_SCREENING
             and self.interview_rate is not None

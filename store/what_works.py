@@ -14,14 +14,26 @@ from enum import StrEnum
 from math import sqrt
 
 from store.funnel import RANK, applied_at, first_response_at, furthest_stage
-from store.models import Application, Stage
+from store.models import DEFAULT_CHANNELS, Application, Stage
 
 MIN_GROUP = 8
 """Applications a group needs before its share means anything."""
 Z_95 = 1.96
 
-CHANNELS = ("job board", "LinkedIn", "company site", "referral", "recruiter came to me")
+CHANNELS = DEFAULT_CHANNELS
 """Offered as the channel ("Found via") beside the user's own, so channels can be counted."""
+
+
+def offered_channels(listed: Iterable[str], applications: Iterable[Application]) -> list[str]:
+    """The user's list of channels, then those already on applications that it does not
+    hold (the last used first): a source typed before the list existed is still a choice,
+    and choosing it again counts it with the others."""
+    offered = {name.casefold(): name for name in listed}
+    newest_first = sorted(applications, key=lambda a: a.created_at, reverse=True)
+    for application in newest_first:
+        if application.source:
+            offered.setdefault(application.source.casefold(), application.source)
+    return list(offered.values())
 
 
 class Dimension(StrEnum):
@@ -140,3 +152,17 @@ def lever(found: list[Group]) -> Lever | None:
     better = max(ready, key=lambda g: g.answer_rate)
     worse = min(ready, key=lambda g: g.answer_rate)
     return Lever(better, worse) if clearly_more(better, worse) else None
+
+
+LEVER_ORDER = (Dimension.RESUME, Dimension.COVER_LETTER, Dimension.SOURCE, Dimension.TAG)
+"""Where the funnel's diagnosis looks for a lever first: what the user sends, then where
+and what they apply for."""
+
+
+def diagnosis_lever(applications: Iterable[Application]) -> str | None:
+    """The sentence naming the first lever the counts support, for the funnel's findings."""
+    sent = list(applications)
+    for by in LEVER_ORDER:
+        if (found := lever(groups(sent, by))) is not None:
+            return f"{found.sentence(by)}."
+    return None

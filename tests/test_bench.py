@@ -22,8 +22,11 @@ def test_the_benchmark_runs_and_writes_its_table(tmp_path: Path) -> None:
     measures = {row["measure"] for row in rows}
     assert "start-up to first frame: board" in measures
     assert "start-up: bare app + the store, listing the board" in measures
+    assert "start-up: stack floor (bare app + required libraries)" in measures
+    assert "key to repaint: stack floor, a list's highlight" in measures
     assert "start-up to first frame: board, the day's first" in measures
     assert "store: move" in measures
     assert "journal: scroll a page" in measures
     assert all(row["median"] > 0 for row in rows if row["measure"].startswith("start-up"))
     assert "start-up to first frame: board" in result.stdout, "the table is printed"
+    assert "≤ 1.35× stack floor" in result.stdout, "the targets are printed beside the figures"

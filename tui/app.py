@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import PurePath
@@ -16,18 +15,15 @@ from types import FrameType
 from typing import ClassVar, TypeVar
 
 from textual import events, on
-from textual.actions import ActionParseResult
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from store import Store, TimerKind, timer
-from store.errors import FileGoneError, WriteFailedError
-from tui import agenda_app, startup
-from tui.careful_app import CarefulApp
+from tui import agenda_app, palette, startup
+from tui.app_faults import FileFaultApp
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
@@ -77,12 +73,12 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = startup.FOCUS_AT_START
 
 
-class BouncebackApp(CarefulApp):
+class BouncebackApp(FileFaultApp):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
-    # Textual restyle every widget, 45 ms of the first Enter on a card at 10,000 records.
+    # Textual restyle every widget, which held back the first Enter on a card.
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
-    COMMANDS = CarefulApp.COMMANDS | {SearchProvider}
+    COMMANDS = FileFaultApp.COMMANDS | {SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.
@@ -115,7 +111,6 @@ class BouncebackApp(CarefulApp):
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
-        self._fault_told: str | None = None  # the kind of file fault told, until it clears
         self.reminders = agenda_app.Reminders(self.config.reminder_minutes)
         self.first_pane = agenda_app.first_pane(store, startup.FIRST_PANE)
 
@@ -236,76 +231,6 @@ class BouncebackApp(CarefulApp):
                 self.refresh_bindings()
                 self.notify("The data file can be read again.", title="Data file")
 
-    async def run_action(
-        self,
-        action: str | ActionParseResult,
-        default_namespace: DOMNode | None = None,
-        namespaces: Mapping[str, DOMNode] | None = None,
-    ) -> bool:
-        """Every key, click and palette choice runs through here: a fault of the data file
-        that an action meets (a move on a file deleted a moment ago) is told, and the app
-        stays up with what is on screen."""
-        try:
-            return await super().run_action(action, default_namespace, namespaces)
-        except FILE_FAULTS as fault:
-            self._tell_file_fault(fault)
-            return True
-
-    def told_once(self, step: Callable[[], object]) -> None:
-        """Run ``step``; a fault of the data file is told once, however often it recurs."""
-        try:
-            step()
-        except FILE_FAULTS as fault:
-            self._tell_file_fault(fault)
-
-    def _tell_file_fault(self, fault: BaseException) -> None:
-        """Say what happened to the file and what to do: once for each kind of fault."""
-        if self._file_is_gone():
-            title = "The data file is gone"
-            advice = (
-                "What is on screen is kept. "
-                "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
-                "to write what is on screen back."
-            )
-        elif isinstance(fault, WriteFailedError | PermissionError) or (
-            isinstance(fault, OSError) and fault.errno in (errno.EROFS, errno.ENOSPC)
-        ):
-            title = "Nothing can be saved"
-            advice = "What is on screen is kept; changes are not saved until the disk takes them."
-        else:
-            title = "Cannot read the data file"
-            advice = "What is on screen is kept."
-        if title == self._fault_told:
-            return
-        self._fault_told = title
-        self.refresh_bindings()
-        message = str(fault) or type(fault).__name__
-        if isinstance(fault, FileGoneError):  # what happened, as the advice says what to do
-            message = f"{fault.path} {fault.problem}."
-        elif title == "The data file is gone":
-            message = f"{self.store.path} was deleted or replaced."
-        self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
-
-    def _file_is_gone(self) -> bool:
-        """Deleted, or something other than a file (a folder) now at its path."""
-        return not self.store.path.is_file()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_again":
-            return self._fault_told is not None and self._file_is_gone()
-        return True
-
-    def action_save_again(self) -> None:
-        """Write the version this session last read or wrote back to the data file's path."""
-        try:
-            self.store.save_again()
-        except FILE_FAULTS as fault:
-            self.notify(str(fault), title="Not saved", severity="error", timeout=10)
-            return
-        self._fault_told = None
-        self.refresh_bindings()
-        self.notify(f"Saved what is on screen to {self.store.path}.", title="Saved again")
-
     def check_outside_changes(self) -> None:
         """Another session or a shell command changed the file: show the new state."""
         if self.store.changed_on_disk():
@@ -319,14 +244,6 @@ class BouncebackApp(CarefulApp):
     def reload_panes(self) -> None:
         for pane in self.panes:
             self.reload_if_mounted(pane)
-
-    def guard(self, operation: Callable[[], T]) -> T | None:
-        """Run a store operation; a failure is shown to the user, never a crash."""
-        try:
-            return operation()
-        except FILE_FAULTS as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10, markup=False)
-            return None
 
     # --- the timer, on every pane ------------------------------------------------------
 
@@ -387,8 +304,8 @@ class BouncebackApp(CarefulApp):
             # are recorded quietly, and a card moved before the look is still news.
             new = [win for win in found if win.at >= self._started_at]
             self._looked_for_wins = True
-        if found:
-            self.reload_if_mounted("progress")
+        if found and self.query_one(TabbedContent).active == "progress-tab":
+            self.panes["progress"].reload()  # else it reloads when shown
         if len(new) <= MAX_WIN_TOASTS:
             for win in new:
                 self.notify(win.text, title="A small win", timeout=8, markup=False)
@@ -421,7 +338,8 @@ class BouncebackApp(CarefulApp):
         # SSH) the space must reach the Timer, not the pane it left.
         target.screen.set_focus(target)
 
-    async def _run_on_pane(self, pane: str, action: str) -> None:
+    async def run_on_pane(self, pane: str, action: str) -> None:
+        """Go to ``pane`` and run ``action`` there (a key chosen in the palette)."""
         await self.action_show_pane(pane)
         await self.panes[pane].run_action(action)
 
@@ -445,37 +363,5 @@ class BouncebackApp(CarefulApp):
             self.action_show_help_panel()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for pane, key, title, _ in PANES:
-            yield SystemCommand(
-                f"Go to {title}",
-                f"Show the {title} pane (key {key})",
-                lambda pane=pane: self.action_show_pane(pane),
-            )
-        # Every key of every pane, by name: nobody has to remember a key, nor which pane
-        # it is on. Choosing one goes to its pane and runs it there.
-        for pane, _, title, kind in PANES:
-            seen = set()
-            for binding in Binding.make_bindings(kind.BINDINGS):
-                if binding.action in seen:
-                    continue
-                seen.add(binding.action)
-                # What it does first (the tooltip), then its name in the footer, so either
-                # finds it.
-                what = binding.tooltip or binding.description
-                name = binding.description if binding.description != what else ""
-                yield SystemCommand(
-                    " · ".join(filter(None, (f"{title}: {what}", name))),
-                    f"key {binding.key_display or binding.key} on the {title} pane",
-                    partial(self._run_on_pane, pane, binding.action),
-                )
-        if self.check_action("save_again", ()):
-            yield SystemCommand(
-                "Save again",
-                "Write what is on screen back to the data file (key ctrl+s)",
-                self.action_save_again,
-            )
-        from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
-
-        yield from transfer_commands(self, self.store, after_import=self.reload_panes)
-        yield from agenda_app.commands(self)
+        yield from palette.system_commands(self)
         yield from super().get_system_commands(screen)

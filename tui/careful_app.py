@@ -55,6 +55,14 @@ class CarefulApp(App[None]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c, which many press to quit: say which key does. Textual's own notice is
+        written in markup, which our toasts show as it is."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
         self._mark_the_row_in_use(event.widget)

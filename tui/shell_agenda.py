@@ -1,4 +1,4 @@
-"""The shell's interview, agenda and calendar commands (registered by ``tui/cli.py``)."""
+"""The shell's interview, agenda and calendar commands (registered by ``tui/cli_parser.py``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from store import agenda as rules
 from store.clock import local_zone
 from store.models import MAX_INTERVIEW_MINUTES, InterviewKind
 from tui import config
-from tui.shell import NoSuchApplication, find_application
+from tui.shell_naming import NoSuchApplication, find_application
 from tui.widgets.safe_text import printable
 
 EXIT_OK = 0

@@ -11,13 +11,52 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from uuid import NAMESPACE_URL, uuid5
 
 from store.models import SCHEMA_VERSION as SCHEMA_VERSION
+from store.models import MaterialKind
 
 Tables = dict[str, dict[str, Any]]
 Migration = Callable[[Tables], Tables]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def materials_from_names(tables: Tables) -> Tables:
+    """Version 1 to 2: each résumé and cover letter named on an application becomes a
+    material of its own (spelled as last sent, dated from when it was first sent).
+
+    A migration rather than materials worked out from the names each time: a material
+    is then a record the user owns, so one they delete while its name stays on the
+    applications stays deleted."""
+    applications = sorted(
+        tables.get("applications", {}).values(), key=lambda doc: str(doc.get("created_at", ""))
+    )
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for doc in applications:
+        for kind in MaterialKind:
+            name = doc.get(kind.field)
+            if not isinstance(name, str) or not name.strip():
+                continue
+            name = name.strip()
+            key = (kind.value, name.casefold())
+            if key in found:
+                found[key]["name"] = name
+                continue
+            found[key] = {
+                # The same name gives the same id, so a migration run twice agrees.
+                "id": str(uuid5(NAMESPACE_URL, f"bounceback:material:{kind.value}:{name}")),
+                "rev": 1,
+                "kind": kind.value,
+                "name": name,
+                "path": "",
+                "created_at": doc["created_at"],
+            }
+    materials = tables.setdefault("materials", {})
+    for doc_id, material in enumerate(found.values(), max(map(int, materials), default=0) + 1):
+        materials[str(doc_id)] = material
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: materials_from_names}
 
 
 def migrate(tables: Tables, found: int) -> Tables:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
-from io import BufferedReader
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,8 @@ class LazyTables(MutableMapping[str, Any]):
     A session reads records as models; it needs a table as dicts only to write it. The
     dicts of every table take several times the file's size in memory, so once a
     table's bytes in the file are known it is held as those bytes, parsed when a write
-    needs it, and kept parsed from then on.
+    needs it, and kept parsed from then on (``in_use``): the next write likely needs it
+    again (a card move, then the win it earned).
     """
 
     def __init__(self, tables: Mapping[str, Any] | None = None) -> None:
@@ -48,20 +48,25 @@ class LazyTables(MutableMapping[str, Any]):
         self._tables: dict[str, Any] = dict(
             tables._tables if isinstance(tables, LazyTables) else tables or {}
         )
+        self.in_use: set[str] = set(tables.in_use) if isinstance(tables, LazyTables) else set()
+        """The tables asked for as dicts (by a write, or a small table read whole)."""
 
     @classmethod
     def released(cls, data: Data, known: TableBytes, keep: set[str]) -> LazyTables:
         """``data`` with each table in ``known`` held as its bytes, except those in ``keep``
-        that are parsed already."""
-        tables = LazyTables(data)._tables
-        return cls(
+        or in use that are parsed already."""
+        tables = LazyTables(data)
+        keep = keep | tables.in_use
+        released = cls(
             {
                 name: Unparsed(known[name])
                 if name in known and (name not in keep or isinstance(value, Unparsed))
                 else value
-                for name, value in tables.items()
+                for name, value in tables._tables.items()
             }
         )
+        released.in_use = {name for name in keep if name in tables._tables}
+        return released
 
     def documents(self, name: str) -> Mapping[str, Any]:
         """One table's documents to read: a table held as bytes is parsed for this
@@ -76,10 +81,12 @@ class LazyTables(MutableMapping[str, Any]):
         value = self._tables[name]
         if isinstance(value, Unparsed):
             value = self._tables[name] = orjson.loads(value.json)
+        self.in_use.add(name)
         return value
 
     def __setitem__(self, name: str, value: Any) -> None:
         self._tables[name] = value
+        self.in_use.add(name)
 
     def __delitem__(self, name: str) -> None:
         del self._tables[name]
@@ -92,7 +99,15 @@ class LazyTables(MutableMapping[str, Any]):
 
 
 def parse(path: Path, raw: bytes) -> LazyTables:
-    """Strictly parse a whole data file; anything unexpected is corruption.
+    """Strictly parse a whole data file; anything unexpected is corruption (see
+    ``parse_with_bytes``)."""
+    return parse_with_bytes(path, raw)[0]
+
+
+def parse_with_bytes(path: Path, raw: bytes) -> tuple[LazyTables, TableBytes]:
+    """Strictly parse a whole data file; anything unexpected is corruption. Also each
+    table's JSON as a view into ``raw``, where the file is as bounceback writes it (else
+    none): a write reuses the bytes of the tables it does not change.
 
     Besides broken JSON and a wrong layout, that is anything a write would silently
     change: two records with one doc id or one ``id``, a key written twice in one object
@@ -134,14 +149,15 @@ def parse(path: Path, raw: bytes) -> LazyTables:
         # As bounceback writes it, byte for byte: then no key is written twice (a dict
         # cannot hold one twice) and every value can be written back. Cheaper than
         # counting the keys in the bytes, and exact.
-        as_written = same_bytes(raw, layout(serialise(data, {}, None))[0])
+        parts, spans = layout(serialise(data, {}, None))
     except TypeError as error:  # orjson writes 255 levels of nesting, reads 1,024
         raise CorruptDatabaseError(
             path, f"it holds a value that cannot be saved ({error})"
         ) from None
-    if not as_written:  # written by something else: look for what orjson hides
-        check_every_key(path, raw)
-    return LazyTables(data)
+    if same_bytes(raw, parts):  # compared in place: no third copy
+        return LazyTables(data), views(raw, spans)
+    check_every_key(path, raw)  # written by something else: look for what orjson hides
+    return LazyTables(data), {}
 
 
 def repeated_record_id(table: Mapping[str, Any]) -> str | None:
@@ -277,25 +293,6 @@ def same_bytes(whole: bytes, parts: list[bytes | memoryview]) -> bool:
             return False
         at += len(part)
     return at == len(whole)
-
-
-COMPARE_CHUNK = 1 << 18
-
-
-def rest_is(handle: BufferedReader, pieces: Iterable[bytes | memoryview]) -> bool:
-    """Whether what is left to read of ``handle`` is exactly ``pieces`` joined, read a
-    chunk at a time into one small buffer: no copy of the whole file is made to be
-    thrown away."""
-    chunk = bytearray(COMPARE_CHUNK)
-    buffer = memoryview(chunk)
-    for piece in pieces:
-        left = memoryview(piece)
-        while left:
-            read = handle.readinto(buffer[: len(left)])
-            if not read or not chunk.startswith(left[:read]):  # memcmp, as in same_bytes
-                return False
-            left = left[read:]
-    return not handle.read(1)
 
 
 def views(payload: bytes, spans: dict[str, slice]) -> TableBytes:

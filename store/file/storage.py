@@ -40,11 +40,9 @@ from store.file.parsing import (
     LazyTables,
     TableBytes,
     layout,
-    parse,
-    rest_is,
+    parse_with_bytes,
     same_bytes,
     serialise,
-    views,
 )
 
 Signature = tuple[int, int, int, int]
@@ -131,18 +129,11 @@ class SafeJSONStorage(Storage):
         return self.stat_signature() != self._cache_signature
 
     def prepare_to_write(self) -> None:
-        """Serialise each table of the cached file now, so that the first write of the
-        session re-encodes only the table it changes, like every later one (the work is
-        done here, when nothing waits, instead of in the first save). Kept only
-        when it reproduces the file byte for byte (as bounceback writes it): then each
-        table is a view into the bytes already held, costs no memory, and lets the
-        table's parsed dicts go (see LazyTables)."""
+        """Let the parsed dicts of the file read go, where each table's bytes in it are
+        known (the file is as bounceback writes it): a write parses again only the
+        table it needs (see LazyTables)."""
         with self._thread_lock:
-            if self._cache is None or self._cache_raw is None or self._table_bytes:
-                return
-            parts, spans = layout(serialise(self._cache, {}, None))
-            if same_bytes(self._cache_raw, parts):  # compared in place: no third copy
-                self._table_bytes = views(self._cache_raw, spans)
+            if self._cache is not None and self._table_bytes:
                 self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set())
 
     def snapshot(self) -> tuple[Signature, LazyTables]:
@@ -157,9 +148,8 @@ class SafeJSONStorage(Storage):
                 return self._cache_signature, self._cache
             with self._opened() as (handle, signature):
                 raw = handle.read()
-            data = parse(self.path, raw)
+            data, self._table_bytes = parse_with_bytes(self.path, raw)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
-            self._table_bytes = {}
             self._last_version = [raw]
             return signature, data
 
@@ -208,19 +198,16 @@ class SafeJSONStorage(Storage):
         a commit, or given back untouched.
         """
         held = self._held_file()
-        raw: bytes | None = None
         with self._opened() as (handle, signature):
-            # Compared a chunk at a time, not read whole as a second copy (``rest_is``).
-            if held is None or signature[1] != sum(map(len, held)) or not rest_is(handle, held):
-                handle.seek(0)
-                raw = handle.read()
-        if raw is None:
+            read = handle.read()
+        raw: bytes | None = read
+        if held is not None and same_bytes(read, held):
             assert self._cache is not None
             # Keep the bytes already held (the table views point into them), not a copy.
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
-            data = parse(self.path, raw)
-            self._last_version = [raw]
+            data, txn.table_bytes = parse_with_bytes(self.path, read)
+            self._last_version = [read]
         if self._check is not None:
             self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None
@@ -330,7 +317,7 @@ class SafeJSONStorage(Storage):
         txn.written_signature = self.stat_signature()
         self._last_version = pieces
         self._cache_raw, self._table_bytes = None, tables
-        # The tables this write changed stay parsed: the next write likely changes them too.
+        # The tables this write changed or a write used stay parsed (see LazyTables).
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
         self._cache_signature = txn.written_signature
 

@@ -18,6 +18,7 @@ from store.models import (
     FollowUpState,
     Goal,
     JournalEntry,
+    Material,
     Record,
     TimerSession,
     Win,
@@ -39,6 +40,7 @@ TABLES: dict[type[Record], str] = {
     Win: "wins",
     Contact: "contacts",
     FollowUpState: "follow_ups",
+    Material: "materials",
 }
 
 

@@ -9,17 +9,20 @@ from uuid import UUID
 from store import board, people
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import TABLES
+from store.materials import named_on
 from store.models import (
     Application,
     ArchiveReason,
     Contact,
     ContactLink,
+    MaterialKind,
     OfferOutcome,
     Rejection,
     RejectionReason,
     Stage,
 )
 from store.repository.core import Core, validated
+from store.repository.materials import remember_names
 
 APPLICATIONS = TABLES[Application]
 
@@ -74,6 +77,7 @@ class ApplicationRepository:
         with self._core.transaction() as changes:
             application = draft.model_copy(update={"position": self._top_of(draft.stage)})
             self._core.insert(changes, application)
+            remember_names(self._core, changes, application)
         return application
 
     def move(self, application_id: UUID, stage: Stage) -> Application:
@@ -225,7 +229,12 @@ class ApplicationRepository:
 
     def update(self, edited: Application) -> Application:
         """Save an edited application; raises ``ConflictError`` if it changed meanwhile."""
-        return self._core.save(edited)
+        before = self.get(edited.id)
+        saved = self._core.save(edited)
+        if any(named_on(saved, kind) != named_on(before, kind) for kind in MaterialKind):
+            with self._core.transaction() as changes:
+                remember_names(self._core, changes, saved, before)
+        return saved
 
     def delete(self, application_id: UUID) -> DeletedApplication:
         """Delete it and every contact's link to it, together; undo with :meth:`restore`."""

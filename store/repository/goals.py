@@ -119,6 +119,9 @@ class WinRepository:
         added: list[Win] = []
         with core.transaction() as changes:
             for doc_id, doc in list(core.stored(WINS).items()):
+                key = doc.get("event_key")
+                if key is None or (isinstance(key, str) and key.strip() in shown):
+                    continue  # its event is still shown (or it has none): never taken back
                 win = validated(Win, doc)
                 if _taken_back(win, shown, now):
                     core.remove(changes, Win, doc_id, win.id)

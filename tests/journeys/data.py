@@ -19,7 +19,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
-from store import Application, Contact, JournalEntry, Store, TimerSession, fixed_clock
+from store import (
+    Application,
+    Contact,
+    JournalEntry,
+    Store,
+    fixed_clock,
+    sample_search,
+)
 from store.agenda import FollowUp
 from store.models import (
     ContactKind,
@@ -27,28 +34,13 @@ from store.models import (
     Conversation,
     FollowUpState,
     Metric,
-    Mood,
     Record,
     Rejection,
-    RejectionReason,
     Stage,
-    StageChange,
-    TimerKind,
     TimerState,
     Win,
 )
-from store.sample import (
-    COMPANIES,
-    LABELS,
-    LOCATIONS,
-    MOOD_TEXTS,
-    RECHARGES,
-    REFLECTIONS,
-    ROLES,
-    SOURCES,
-    TAGS,
-    THOUGHTS,
-)
+from store.sample_text import COMPANIES, LOCATIONS, ROLES, SOURCES, TAGS
 
 SEED = 22
 DAYS_OF_SEARCH = 365
@@ -81,8 +73,8 @@ def realistic_records(now: datetime, seed: int = SEED) -> list[Record]:
     applications = _applications(rng, now)
     return [
         *applications,
-        *_journal(rng, now, applications),
-        *_timer_sessions(rng, now),
+        *sample_search.journal(rng, now, applications, days=DAYS_OF_SEARCH, skipped=0.2),
+        *sample_search.timer_sessions(rng, now, days=90, skipped=0.3),
         *_people(rng, now, applications),
         Win(at=now - timedelta(days=40), text="Finished the k8s side project"),
     ]
@@ -103,13 +95,11 @@ def _applications(rng: random.Random, now: datetime) -> list[Application]:
     applications = []
     for n, (company, final) in enumerate(zip(_company_names(rng), finals, strict=True)):
         created = now - timedelta(days=rng.randint(2, DAYS_OF_SEARCH), hours=rng.randint(0, 9))
-        history = _history(rng, created, now, final)
+        changes = sample_search.history(rng, created, now, final, interviewed=0.25)
         rejection = None
         if final is Stage.REJECTED:
-            reason, feedback, lesson = rng.choice(REFLECTIONS)
-            reached = history[-2].stage
-            if reached is Stage.APPLIED and reason is not RejectionReason.NO_RESPONSE:
-                reason, feedback = RejectionReason.UNKNOWN, ""
+            reached = changes[-2].stage
+            reason, feedback, lesson = sample_search.reflection(rng, reached)
             rejection = Rejection(reached=reached, reason=reason, feedback=feedback, lesson=lesson)
         next_action, due = "", None
         if final in (Stage.APPLIED, Stage.INTERVIEWING) and rng.random() < 0.3:
@@ -117,11 +107,11 @@ def _applications(rng: random.Random, now: datetime) -> list[Application]:
             due = (now + timedelta(days=rng.randint(-3, 10))).date()
         applications.append(
             Application(
-                id=_uuid(rng),
+                id=sample_search.new_id(rng),
                 company=company,
                 role=rng.choice(ROLES),
                 stage=final,
-                history=tuple(history),
+                history=tuple(changes),
                 url=f"https://jobs.example.com/{n}",
                 location=rng.choice(LOCATIONS),
                 source=rng.choice(SOURCES),
@@ -132,84 +122,10 @@ def _applications(rng: random.Random, now: datetime) -> list[Application]:
                 position=float(n),
                 rejection=rejection,
                 created_at=created,
-                updated_at=history[-1].at,
+                updated_at=changes[-1].at,
             )
         )
     return applications
-
-
-def _history(
-    rng: random.Random, created: datetime, now: datetime, final: Stage
-) -> list[StageChange]:
-    path = [Stage.WISHLIST, Stage.APPLIED, Stage.INTERVIEWING, Stage.OFFER]
-    if final is Stage.REJECTED:
-        path = [*path[: rng.choice([2, 2, 2, 3])], Stage.REJECTED]
-    else:
-        path = path[: path.index(final) + 1]
-    span = (now - timedelta(hours=1) - created).total_seconds()
-    offsets = sorted(rng.uniform(0.05, 1.0) * span for _ in path[1:])
-    return [StageChange(stage=path[0], at=created)] + [
-        StageChange(stage=stage, at=created + timedelta(seconds=offset))
-        for stage, offset in zip(path[1:], offsets, strict=True)
-    ]
-
-
-def _journal(
-    rng: random.Random, now: datetime, applications: list[Application]
-) -> list[JournalEntry]:
-    noes = {a.stage_since.date(): a for a in applications if a.stage is Stage.REJECTED}
-    entries = []
-    for day in range(DAYS_OF_SEARCH, 0, -1):
-        if rng.random() < 0.2:
-            continue
-        at = (now - timedelta(days=day)).replace(hour=rng.randint(8, 21), minute=rng.randint(0, 59))
-        no = noes.get(at.date())
-        mood = Mood(rng.choice([1, 2, 2, 3]) if no else rng.choice([2, 3, 3, 4, 5]))
-        negative, traps, reframe = "", (), ""
-        if mood <= Mood.BAD and rng.random() < 0.5:
-            negative, traps, reframe = rng.choice(THOUGHTS)
-        entries.append(
-            JournalEntry(
-                id=_uuid(rng),
-                at=at,
-                mood=mood,
-                text=rng.choice(MOOD_TEXTS[mood]),
-                negative_thought=negative,
-                traps=traps,
-                reframe=reframe,
-                tags=("rejection",) if no else (),
-                application_id=no.id if no else None,
-            )
-        )
-    return entries
-
-
-def _timer_sessions(rng: random.Random, now: datetime) -> list[TimerSession]:
-    sessions = []
-    for day in range(90, 0, -1):
-        if rng.random() < 0.3:
-            continue
-        at = (now - timedelta(days=day)).replace(hour=9, minute=0)
-        for block in range(rng.randint(2, 6)):
-            actual = 25 * 60 if rng.random() < 0.85 else rng.randint(5, 20) * 60
-            sessions.append(
-                TimerSession(
-                    id=_uuid(rng), kind=TimerKind.FOCUS, label=rng.choice(LABELS),
-                    started_at=at, planned_seconds=25 * 60, actual_seconds=actual,
-                    completed=actual == 25 * 60,
-                )
-            )  # fmt: skip
-            at += timedelta(seconds=actual)
-            kind = TimerKind.LONG_BREAK if block % 4 == 3 else TimerKind.SHORT_BREAK
-            length = (15 if kind is TimerKind.LONG_BREAK else 5) * 60
-            sessions.append(
-                TimerSession(
-                    id=_uuid(rng), kind=kind, started_at=at, planned_seconds=length,
-                    actual_seconds=length, completed=True, recharge=rng.choice(RECHARGES),
-                )
-            )  # fmt: skip
-            at += timedelta(seconds=length)
-    return sessions
 
 
 def _people(rng: random.Random, now: datetime, applications: list[Application]) -> list[Contact]:
@@ -219,7 +135,7 @@ def _people(rng: random.Random, now: datetime, applications: list[Application]) 
         talks = sorted(now - timedelta(days=rng.randint(1, 120)) for _ in range(rng.randint(0, 4)))
         contacts.append(
             Contact(
-                id=_uuid(rng),
+                id=sample_search.new_id(rng),
                 name=name,
                 kind=kind,
                 company=linked[0].company if linked else "",
@@ -229,10 +145,6 @@ def _people(rng: random.Random, now: datetime, applications: list[Application]) 
             )
         )
     return contacts
-
-
-def _uuid(rng: random.Random) -> UUID:
-    return UUID(int=rng.getrandbits(128), version=4)
 
 
 # --- the store, as the journeys use it ---------------------------------------------------

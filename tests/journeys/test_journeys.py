@@ -18,7 +18,7 @@ import pytest
 
 from store import Stage
 from store.models import ContactKind, RejectionReason, TimerKind, TimerStatus
-from store.sample import THOUGHTS
+from store.sample_text import THOUGHTS
 from tests.journeys import data
 from tests.journeys.steps import LARGE, SMALL, OpenApp, board, day, scroll_until
 from tests.journeys.terminal import BOUNCEBACK

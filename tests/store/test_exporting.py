@@ -18,8 +18,10 @@ from store.exporting import (
     markdown_report,
     to_json,
 )
-from store.importing import SECTIONS, Existing, Options, plan_import
-from store.models import Record, StageChange
+from store.importing import plan_import
+from store.imports.export_file import SECTIONS
+from store.imports.plan import Existing, Options
+from store.models import SCHEMA_VERSION, Record, StageChange
 from store.sample import SAMPLE_NOW, sample_records
 
 
@@ -75,7 +77,7 @@ def test_the_json_export_imports_again_with_nothing_lost() -> None:
     plan = plan_import(exported.encode(), Existing(), SAMPLE_NOW, Options())
     assert plan.skipped == ()
     assert to_json(everything(list(plan.new), plan.settings)) == exported
-    assert json.loads(exported)["schema_version"] == 1
+    assert json.loads(exported)["schema_version"] == SCHEMA_VERSION
 
 
 def test_a_json_export_imported_twice_adds_nothing() -> None:

@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 
 from store import Application, ArchiveReason, JournalEntry, Mood, RejectionReason, Stage
-from store.importing import (
-    CannotImport,
-    Existing,
-    Format,
-    ImportPlan,
-    Options,
-    parse_moment,
-    plan_import,
-)
+from store.importing import plan_import
+from store.imports.cells import parse_moment
+from store.imports.formats import Format
+from store.imports.plan import CannotImport, Existing, ImportPlan, Options
 from store.sample import SAMPLE_NOW
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -69,6 +64,15 @@ def test_linkedin_applications_are_applied_on_their_date() -> None:
     assert lucerne.stage is Stage.APPLIED
     assert lucerne.history[-1].at == datetime(2026, 3, 10, 15, 4, tzinfo=UTC)
     assert lucerne.url == "https://www.linkedin.com/jobs/view/3912345678"
+
+
+def test_linkedin_applications_keep_the_resume_that_was_sent() -> None:
+    cards = applications(plan("Job Applications.csv"))
+    assert {company: card.resume for company, card in cards.items()} == {
+        "Lucerne Publishing": "Resume-2026.pdf",
+        "Adventure Works": "CV short.pdf",
+        "Proseware, Inc.": "Resume-2026.pdf",
+    }
 
 
 def test_linkedin_saved_jobs_go_to_the_wishlist() -> None:

@@ -246,7 +246,9 @@ def test_error_messages_show_the_users_words_without_their_control_characters(
     assert "\x07" not in said
 
 
-@pytest.mark.parametrize("command", ["list", "journal", "contacts", "stats", "backup --list"])
+@pytest.mark.parametrize(
+    "command", ["list", "journal", "contacts", "stats", "backup --list", "materials"]
+)
 def test_a_read_only_command_on_a_missing_file_says_so_and_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:

@@ -191,6 +191,32 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(
     assert len(Store.open(store.path).applications.on_board()) == 3
 
 
+def test_a_card_another_session_adds_while_an_import_is_planned_is_not_doubled(
+    store: Store,
+) -> None:
+    from tui.shell_transfer import apply_plan, known_records, plan_file
+
+    plan = plan_file(FIXTURES / "Job Applications.csv", known_records(store), store.clock())
+    lucerne = next(a for a in plan.new if a.company == "Lucerne Publishing")
+    other_session = Store.open(store.path)
+    other_session.applications.add(company=lucerne.company, role=lucerne.role, url=lucerne.url)
+    added = apply_plan(store, plan)
+    companies = sorted(a.company for a in Store.open(store.path).applications.on_board())
+    assert companies == ["Adventure Works", "Lucerne Publishing", "Proseware, Inc."]
+    assert added == 2
+
+
+def test_the_resumes_an_import_names_become_materials_once(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(2):
+        bounceback(store, "import", str(FIXTURES / "Job Applications.csv"), capsys=capsys)
+    names = [m.name for m in Store.open(store.path).materials.all()]
+    sent = {a.resume for a in Store.open(store.path).applications.on_board() if a.resume}
+    assert sent
+    assert sorted(names) == sorted(sent)
+
+
 def test_imported_cards_count_in_the_funnel_from_their_own_dates(
     store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -336,7 +362,7 @@ async def test_the_open_app_shows_a_move_from_the_shell(sample_store: Store) -> 
 def test_a_name_that_is_also_an_id_prefix_lists_both(store: Store) -> None:
     from uuid import UUID
 
-    from tui.shell import NoSuchApplication, find_application
+    from tui.shell_naming import NoSuchApplication, find_application
 
     cafe = store.applications.add(company="Cafe", role="Barista")
     globex = store.applications.add(company="Globex", role="SRE")
@@ -353,8 +379,8 @@ def test_what_is_for_csv_only(sample_store: Store, capsys: pytest.CaptureFixture
 
 
 def test_the_import_formats_offered_are_the_ones_import_reads() -> None:
-    from store.importing import Format
-    from tui.shell import IMPORT_FORMATS
+    from store.imports.formats import Format
+    from tui.shell_transfer import IMPORT_FORMATS
 
     assert tuple(f.value for f in Format) == IMPORT_FORMATS
 
@@ -365,7 +391,7 @@ def test_starting_the_app_does_not_load_the_import_and_export_rules() -> None:
 
     check = (
         "import sys, tui.cli; tui.cli.build_parser(); "
-        "print(sorted(m for m in sys.modules if m in ('store.importing', 'store.exporting')))"
+        "print(sorted(m for m in sys.modules if m.startswith(('store.import', 'store.exporting'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=60

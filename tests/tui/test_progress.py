@@ -185,6 +185,7 @@ def test_stats_from_a_shell_prints_goals_funnel_and_advice(sample_store: Store) 
     assert "Applications sent" in printed.stdout
     assert "applied 33, answered 20, interviewed 13, offers 1" in printed.stdout
     assert "14 “no”s collected" in printed.stdout
+    assert "What gets you answers. CV short gets answers 3 times as often" in printed.stdout
     as_json = json.loads(run("stats", "--json", "--db", str(sample_store.path)).stdout)
     everything = as_json["funnel"]["all_time"]
     assert (everything["applied"], everything["interviews"]) == (33, 13)

@@ -159,6 +159,13 @@ def test_progress_what_works(snap_compare: Any, app: BouncebackApp, size: str) -
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_materials(snap_compare: Any, app: BouncebackApp, size: str) -> None:
+    """From the application form (ctrl+o): the résumés, the last sent first, then the
+    cover letters; each file's path, said missing where nothing is there."""
+    assert snap_compare(app, press=["n", "ctrl+o", "wait:200"], terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_progress_empty(snap_compare: Any, empty_app: BouncebackApp, size: str) -> None:
     assert snap_compare(empty_app, press=["4"], terminal_size=SIZES[size])
 

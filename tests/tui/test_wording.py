@@ -47,3 +47,11 @@ async def test_one_person_one_day_one_week(db_path: Path, clock: MovableClock) -
         await until(pilot, lambda: says(app, "1 person"), "the count of people")
         await pilot.press("enter")
         await until(pilot, lambda: says(app, "every 1 week"), "the cadence")
+
+
+async def test_ctrl_c_says_in_plain_words_which_key_quits(app: BouncebackApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: bool(app._notifications), "the notice")
+        assert [n.message for n in app._notifications] == ["Press ctrl+q to quit the app."]
+        assert app.is_running

@@ -1,6 +1,7 @@
 """Modal dialogs: forms that return their result through dismiss()."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,8 +10,11 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from tui.widgets.safe_fields import SafeInput
+from store import InvalidInput, StoreError
+from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
+
+T = TypeVar("T")
 
 FIELD_NAVIGATION = [
     # Priority, so the focus moves before the next keys are read: typed in one burst
@@ -34,17 +38,38 @@ def field_row(label: str, field: Widget) -> Horizontal:
     return Horizontal(Label(label, classes="form-label"), field, classes="form-row")
 
 
+def input_row(
+    label: str,
+    field: str,
+    value: str,
+    placeholder: str,
+    *,
+    suggester: SuggestFromList | None = None,
+    hint: Widget | None = None,
+) -> Horizontal:
+    """A one-line field (``#field-<field>``) with the line for its error beneath, and a
+    hint under that if given."""
+    field_input = SafeInput(
+        value, placeholder=placeholder, compact=True, suggester=suggester, id=f"field-{field}"
+    )
+    below = [Static(classes="field-error", id=f"error-{field}"), *([hint] if hint else [])]
+    return field_row(label, Vertical(field_input, *below, classes="form-field"))
+
+
+def text_box_row(label: str, field: str, text: str) -> Horizontal:
+    """A field of several lines (``#field-<field>``) with the line for its error beneath."""
+    area = SafeTextArea(text, compact=True, soft_wrap=True, id=f"field-{field}")
+    error = Static(classes="field-error", id=f"error-{field}")
+    return field_row(
+        label, Vertical(Vertical(area, classes="text-box"), error, classes="form-field")
+    )
+
+
 def name_field(names: list[str], placeholder: str) -> Horizontal:
     """A "Name" row that suggests the names the user already has (→ accepts one), with
     the line for its error beneath."""
-    name = SafeInput(
-        placeholder=placeholder,
-        suggester=SuggestFromList(names, case_sensitive=False),
-        compact=True,
-        id="field-name",
-    )
-    error = Static(classes="field-error", id="error-name")
-    return field_row("Name", Vertical(name, error, classes="form-field"))
+    suggester = SuggestFromList(names, case_sensitive=False)
+    return input_row("Name", "name", "", placeholder, suggester=suggester)
 
 
 def show_field_errors(form: Screen[Any], errors: dict[str, str]) -> None:
@@ -63,3 +88,15 @@ def show_field_errors(form: Screen[Any], errors: dict[str, str]) -> None:
             first = form.query_one(f"#field-{field}")
     if first is not None:
         first.focus()
+
+
+def saved_or_shown(form: Screen[Any], save: Callable[[], T]) -> T | None:
+    """What ``save`` saved; or None, with what the store refused shown beside its field
+    (or under the form)."""
+    try:
+        return save()
+    except InvalidInput as error:
+        show_field_errors(form, error.errors)
+    except StoreError as error:
+        show_field_errors(form, {"form": str(error)})
+    return None

@@ -6,18 +6,17 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static
 
 from store import PIPELINE, Application, InvalidInput, Stage, Store
 from store.board import parse_date
 from store.pay import parse_pay
 from store.repository.core import validated
-from store.what_works import CHANNELS
-from tui.dialogs import field_row
+from tui.dialogs import field_row, input_row, material_pick, text_box_row
 from tui.dialogs.record_form import RecordForm
-from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -28,8 +27,8 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("location", "Location", "Remote, a city…"),
     ("salary", "Salary", "as advertised"),
     ("source", "Found via", "LinkedIn, referral…"),
-    ("resume", "Résumé", "the version sent: yours are suggested (→ accepts)"),
-    ("cover_letter", "Cover letter", "the version sent, if any"),
+    ("resume", "Résumé", "the version sent: → accepts one of yours, ctrl+o lists them"),
+    ("cover_letter", "Cover letter", "the version sent, if any (ctrl+o lists them)"),
     ("tags", "Tags", "comma separated"),
     ("excitement", "Excitement", "1 (meh) to 5 (dream job)"),
     ("next_action", "Next action", "e.g. follow up by email"),
@@ -42,6 +41,10 @@ class ApplicationForm(RecordForm[Application]):
 
     TEXT_FIELDS = TEXT_FIELDS
     OTHER_LABELS: ClassVar[dict[str, str]] = {"notes": "Notes", "posting": "Posting"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "materials", "Materials", id="application.materials",
+                tooltip="Your résumé and cover letter versions: name them, add a file"),
+    ]  # fmt: skip
 
     def __init__(
         self,
@@ -59,18 +62,20 @@ class ApplicationForm(RecordForm[Application]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = SafeInput(
-                        self._initial(field),
-                        placeholder=placeholder,
-                        compact=True,
-                        suggester=self._used(field),
-                        id=f"field-{field}",
+                    # What the salary reads as, under it (see _read_salary).
+                    read = (
+                        Static(classes="field-hint", id="salary-read")
+                        if field == "salary"
+                        else None
                     )
-                    error = Static(classes="field-error", id=f"error-{field}")
-                    below = [error]
-                    if field == "salary":
-                        below.append(Static(classes="field-hint", id="salary-read"))
-                    yield field_row(label, Vertical(field_input, *below, classes="form-field"))
+                    yield input_row(
+                        label,
+                        field,
+                        self._initial(field),
+                        placeholder,
+                        suggester=self._used(field),
+                        hint=read,
+                    )
                 if self.editing is None:
                     yield field_row(
                         "Stage",
@@ -82,25 +87,10 @@ class ApplicationForm(RecordForm[Application]):
                             id="field-stage",
                         ),
                     )
-                notes = SafeTextArea(
-                    self.editing.notes if self.editing else "",
-                    compact=True,
-                    soft_wrap=True,
-                    id="field-notes",
-                )
-                error = Static(classes="field-error", id="error-notes")
-                notes_box = Vertical(notes, classes="text-box")
-                yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+                yield text_box_row("Notes", "notes", self.editing.notes if self.editing else "")
                 # The posting, pasted while it is still online: postings are taken down.
-                posting = SafeTextArea(
-                    self.editing.posting if self.editing else "",
-                    compact=True,
-                    soft_wrap=True,
-                    id="field-posting",
-                )
-                error = Static(classes="field-error", id="error-posting")
-                posting_box = Vertical(posting, classes="text-box")
-                yield field_row("Posting", Vertical(posting_box, error, classes="form-field"))
+                posting = self.editing.posting if self.editing else ""
+                yield text_box_row("Posting", "posting", posting)
             yield from self.form_end()
 
     def on_mount(self) -> None:
@@ -119,16 +109,20 @@ class ApplicationForm(RecordForm[Application]):
         hint.update(f"read as {pay}" if pay else "no amount read: kept as you typed it")
 
     def _used(self, field: str) -> SuggestFromList | None:
-        """For the channel and the materials: the names already used, the last used first
-        (and the usual channels), so the same one is typed the same way and counts."""
-        if field not in ("source", "resume", "cover_letter"):
-            return None
-        applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
-        applications.sort(key=lambda a: a.created_at, reverse=True)
-        names = dict.fromkeys(getattr(a, field) for a in applications if getattr(a, field))
-        if field == "source":
-            names.update(dict.fromkeys(CHANNELS))
-        return SuggestFromList(names, case_sensitive=False) if names else None
+        return material_pick.suggester(self.store, field)
+
+    def action_materials(self) -> None:
+        """The materials, to add or fix one while filling the form; offered here after."""
+        from tui.dialogs.materials import MaterialsDialog
+
+        focused = self.focused.id if self.focused else ""
+        kind = material_pick.KINDS.get(str(focused).removeprefix("field-"))
+
+        def closed(_: None) -> None:
+            for field in material_pick.KINDS:
+                self.query_one(f"#field-{field}", Input).suggester = self._used(field)
+
+        self.app.push_screen(MaterialsDialog(self.store, kind), closed)
 
     def _initial(self, field: str) -> str:
         if self.editing is None:
@@ -142,11 +136,7 @@ class ApplicationForm(RecordForm[Application]):
 
     def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
         """What the user typed, as store fields, plus errors found before the store sees it."""
-        values: dict[str, Any] = {
-            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
-        }
-        values["notes"] = self.query_one("#field-notes", TextArea).text
-        values["posting"] = self.query_one("#field-posting", TextArea).text
+        values = self.typed("notes", "posting")
         values["tags"] = tuple(values["tags"].split(","))
         errors: dict[str, str] = {}
         try:

@@ -6,13 +6,12 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, Static
 
 from store import Contact, Store
 from store.models import ContactKind
-from tui.dialogs import field_row
+from tui.dialogs import field_row, input_row, text_box_row
 from tui.dialogs.record_form import RecordForm
-from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
 # (field, label, placeholder)
@@ -54,12 +53,7 @@ class ContactForm(RecordForm[Contact]):
             yield Static(paragraph(title), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for field, label, placeholder in TEXT_FIELDS:
-                    field_input = SafeInput(
-                        self._initial(field), placeholder=placeholder, compact=True,
-                        id=f"field-{field}",
-                    )  # fmt: skip
-                    error = Static(classes="field-error", id=f"error-{field}")
-                    yield field_row(label, Vertical(field_input, error, classes="form-field"))
+                    yield input_row(label, field, self._initial(field), placeholder)
                     if field == "name":
                         kind = self.editing.kind if self.editing else self.kind_given
                         yield field_row(
@@ -67,13 +61,7 @@ class ContactForm(RecordForm[Contact]):
                             Select(KINDS, value=kind, allow_blank=False, compact=True,
                                    id="field-kind"),
                         )  # fmt: skip
-                notes = SafeTextArea(
-                    self.editing.notes if self.editing else "", compact=True, soft_wrap=True,
-                    id="field-notes",
-                )  # fmt: skip
-                error = Static(classes="field-error", id="error-notes")
-                notes_box = Vertical(notes, classes="text-box")
-                yield field_row("Notes", Vertical(notes_box, error, classes="form-field"))
+                yield text_box_row("Notes", "notes", self.editing.notes if self.editing else "")
             yield from self.form_end()
 
     def on_mount(self) -> None:
@@ -86,11 +74,8 @@ class ContactForm(RecordForm[Contact]):
         return "" if value is None else str(value)
 
     def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
-        values: dict[str, Any] = {
-            field: self.query_one(f"#field-{field}", Input).value for field, _, _ in TEXT_FIELDS
-        }
+        values = self.typed("notes")
         values["kind"] = self.query_one("#field-kind", Select).value
-        values["notes"] = self.query_one("#field-notes", TextArea).text
         errors = {}
         cadence = values["cadence_weeks"].strip()
         if not cadence:

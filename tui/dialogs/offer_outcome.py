@@ -9,10 +9,9 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
 from store import Application, OfferOutcome
-from tui.dialogs import field_row
+from tui.dialogs import field_row, input_row
 from tui.dialogs.form import Form
 from tui.widgets.check_box import CheckBox
-from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
 
 OUTCOMES = [(outcome.label, outcome) for outcome in OfferOutcome]
@@ -44,20 +43,11 @@ class OfferOutcomeDialog(Form[OfferResult | None]):
                 Select(OUTCOMES, value=decided.outcome if decided else OfferOutcome.ACCEPTED,
                        allow_blank=False, compact=True, id="field-outcome"),
             )  # fmt: skip
-            reason = SafeInput(
-                decided.reason if decided else "",
-                placeholder="why you turned it down: pay, the role, the place…",
-                compact=True,
-                id="field-reason",
-            )
-            yield field_row("Reason", Vertical(reason, classes="form-field"))
-            pay = SafeInput(
-                decided.pay if decided else "",
-                placeholder="what they offered, e.g. £58k",
-                compact=True,
-                id="field-pay",
-            )
-            yield field_row("Pay offered", Vertical(pay, classes="form-field"))
+            reason = decided.reason if decided else ""
+            why = "why you turned it down: pay, the role, the place…"
+            yield input_row("Reason", "reason", reason, why)
+            pay = decided.pay if decided else ""
+            yield input_row("Pay offered", "pay", pay, "what they offered, e.g. £58k")
             yield CheckBox(
                 "Accepted: take the rest of the board to the archive",
                 compact=True,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
+from textual.widgets import Input, TextArea
+
 from store import ConflictError, InvalidInput, Store, StoreError
 from store.models import Record
 from tui.dialogs import show_field_errors
@@ -30,6 +32,16 @@ class RecordForm(Form[R | None], Generic[R]):
     def fields(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The values typed, and an error for each field that cannot be read."""
         raise NotImplementedError
+
+    def typed(self, *boxes: str) -> dict[str, Any]:
+        """What the one-line fields and the text ``boxes`` hold, by field name."""
+        values: dict[str, Any] = {
+            field: self.query_one(f"#field-{field}", Input).value
+            for field, _, _ in self.TEXT_FIELDS
+        }
+        for box in boxes:
+            values[box] = self.query_one(f"#field-{box}", TextArea).text
+        return values
 
     def add(self, values: dict[str, Any]) -> R:
         raise NotImplementedError

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from store import InvalidInput, Store, StoreError
+from store import Store
 from store.models import TimerSettings
-from tui.dialogs import field_row, show_field_errors
+from tui.dialogs import field_row, saved_or_shown, text_box_row
 from tui.dialogs.form import Form
 from tui.widgets.check_box import CheckBox
-from tui.widgets.safe_fields import SafeInput, SafeTextArea
+from tui.widgets.safe_fields import SafeInput
 
 # (field, label, unit)
 NUMBERS: tuple[tuple[str, str, str], ...] = (
@@ -57,17 +57,8 @@ class TimerSettingsForm(Form[TimerSettings | None]):
                         "",
                         CheckBox(label, getattr(current, field), compact=True, id=f"field-{field}"),
                     )
-                ideas = SafeTextArea(
-                    "\n".join(current.recharge_ideas),
-                    compact=True,
-                    soft_wrap=True,
-                    id="field-recharge_ideas",
-                )
-                error = Static(classes="field-error", id="error-recharge_ideas")
-                yield field_row(
-                    "Break ideas",
-                    Vertical(Vertical(ideas, classes="text-box"), error, classes="form-field"),
-                )
+                ideas = "\n".join(current.recharge_ideas)
+                yield text_box_row("Break ideas", "recharge_ideas", ideas)
                 yield Static(
                     "One idea per line; each break suggests one of them.", classes="dialog-note"
                 )
@@ -87,12 +78,7 @@ class TimerSettingsForm(Form[TimerSettings | None]):
         return values
 
     def action_save(self) -> None:
-        try:
-            saved = self.store.settings.update_timer(**self._values())
-        except InvalidInput as error:
-            show_field_errors(self, error.errors)
-            return
-        except StoreError as error:
-            show_field_errors(self, {"form": str(error)})
-            return
-        self.dismiss(saved)
+        values = self._values()
+        saved = saved_or_shown(self, lambda: self.store.settings.update_timer(**values))
+        if saved is not None:
+            self.dismiss(saved)

@@ -17,8 +17,8 @@ from textual.suggester import Suggester
 from textual.widgets import Checkbox, Input, Select, Static
 
 from store import Store, StoreError
-from store.importing import CannotImport, Existing, ImportPlan
-from tui import shell
+from store.imports.plan import CannotImport, Existing, ImportPlan
+from tui import shell_transfer
 from tui.widgets.check_box import CheckBox
 from tui.widgets.safe_fields import SafeInput
 from tui.widgets.safe_text import paragraph
@@ -104,13 +104,15 @@ class ImportDialog(ModalScreen[str | None]):
         self.plan, self.planned = None, self._wanted()
         self._show("Reading…")
         dayfirst = self.query_one("#import-dayfirst", Checkbox).value
-        self._plan(self.planned, path, dayfirst, shell.known_records(self.store))
+        self._plan(self.planned, path, dayfirst, shell_transfer.known_records(self.store))
 
     @work(thread=True, exclusive=True)
     def _plan(self, wanted: str, path: str, dayfirst: bool, existing: Existing) -> None:
         """Read and understand the file away from the screen: a big one takes a while."""
         try:
-            plan = shell.plan_file(Path(path), existing, self.store.clock(), dayfirst=dayfirst)
+            plan = shell_transfer.plan_file(
+                Path(path), existing, self.store.clock(), dayfirst=dayfirst
+            )
         except OSError as error:
             self.app.call_from_thread(self._show, f"Cannot read {path}: {error.strerror}")
         except (ValueError, CannotImport) as error:
@@ -122,7 +124,7 @@ class ImportDialog(ModalScreen[str | None]):
         if wanted != self.planned:
             return  # the user asked for another file meanwhile
         self.plan = plan
-        lines = shell.plan_report(plan, dry_run=True)[:-1]
+        lines = shell_transfer.plan_report(plan, imported=None)[:-1]
         lines.append("ctrl+s imports them." if plan.new else "Nothing to import.")
         self._show("\n".join(lines))
 
@@ -135,11 +137,11 @@ class ImportDialog(ModalScreen[str | None]):
             self.dismiss(None)
             return
         try:
-            shell.apply_plan(self.store, self.plan)
+            imported = shell_transfer.apply_plan(self.store, self.plan)
         except StoreError as error:
             self._show(f"Not imported: {error}")
             return
-        self.dismiss(f"Imported {len(self.plan.new)} from {path}.")
+        self.dismiss(f"Imported {imported} from {path}.")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -199,7 +201,9 @@ class ExportDialog(ModalScreen[str | None]):
         fmt, what = self._format()
         path = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
         try:
-            shell.write_export(self.store, path, shell.export_text(self.store, fmt, what))
+            shell_transfer.write_export(
+                self.store, path, shell_transfer.export_text(self.store, fmt, what)
+            )
         except (ValueError, StoreError) as error:
             self.query_one("#export-error", Static).update(paragraph(str(error)))
             return

@@ -1,42 +1,25 @@
-"""The Board pane: the kanban of applications, driven from the keyboard."""
+"""The Board pane: the kanban of applications, driven from the keyboard. Its commands are
+here; how the board is drawn is in ``board_drawing.py``."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 from uuid import UUID
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import HorizontalScroll, Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from store import Application, ArchiveReason, Contact, Stage, Store, StoreError
+from store import Application, ArchiveReason, Contact, Stage, StoreError
 from store.models import ColumnSort
 from store.people import feedback_addressee
-from store.sorting import sort_mark, sorted_columns
-from tui.launch import INSTALLED_DEMO
-from tui.panes.base import Pane
+from tui.panes.board_drawing import DrawnBoard
 from tui.panes.board_keys import BOARD_BINDINGS
-from tui.panes.board_view import (
-    COLUMNS,
-    FIRST_RUN_HINT,
-    Columns,
-    card_maker,
-    column_width,
-    columns,
-    first_card,
-    position,
-    start_card,
-)
-from tui.panes.pending_moves import PendingMoves, settled_first
-from tui.widgets.card_column import CardColumn
-from tui.widgets.column_title import ColumnTitle
-from tui.widgets.safe_fields import SafeInput
+from tui.panes.board_view import COLUMNS, first_card
+from tui.panes.pending_moves import settled_first
 
 if TYPE_CHECKING:  # dialogs are imported when first opened
     from store.repository.interviews import Booked
@@ -46,7 +29,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened
 T = TypeVar("T")
 
 
-class BoardPane(Pane):
+class BoardPane(DrawnBoard):
     PANE_ID = "board"
 
     class WriteAbout(Message):
@@ -57,138 +40,6 @@ class BoardPane(Pane):
             self.application_id = application_id
 
     BINDINGS: ClassVar[list[BindingType]] = BOARD_BINDINGS
-
-    def __init__(self, store: Store) -> None:
-        super().__init__(store)
-        self.column = 1  # Applied: where a search spends most of its time
-        self.rows: dict[Stage, int] = dict.fromkeys(COLUMNS, 0)
-        self.cards: Columns = columns(())
-        self.query_text = ""
-        self.show_archived = False
-        self._scrolled_to: int | None = None
-        self.pending = PendingMoves(store, self.undo_history)
-        self._started_on: UUID | None = None
-        self._started = False
-        self.sorts: dict[Stage, ColumnSort] = {}
-
-    def compose(self) -> ComposeResult:
-        filter_input = SafeInput(
-            placeholder="filter: company, role, tags, notes", id="board-filter"
-        )
-        filter_input.display = False
-        yield filter_input
-        # The command for the way this app was started (the app knows; a bare one: installed).
-        demo = getattr(self.app, "demo_command", INSTALLED_DEMO)
-        yield Static(FIRST_RUN_HINT.format(demo=demo), id="board-first-run")
-        width = column_width(self.app.size.width)  # right from the first frame
-        with HorizontalScroll(id="board-columns"):
-            for stage in COLUMNS:
-                column = Vertical(classes="board-column", id=f"column-{stage.value}")
-                column.styles.width = width
-                with column:
-                    yield ColumnTitle(classes="board-column-title")
-                    yield CardColumn(empty_text="nothing here", id=f"cards-{stage.value}")
-
-    def on_resize(self) -> None:
-        self._scrolled_to = None  # the active column may be out of view at the new width
-        width = column_width(self.size.width)
-        for column in self.query(".board-column"):
-            column.styles.width = width
-
-    # --- state -> widgets -------------------------------------------------------------
-
-    @property
-    def stage(self) -> Stage:
-        return COLUMNS[self.column]
-
-    @property
-    def current(self) -> Application | None:
-        cards = self.cards[self.stage]
-        return cards[self.rows[self.stage]] if cards else None
-
-    def reload(self, select: UUID | None = None) -> None:
-        """Read the board from the store and draw every column, the cursor on ``select``
-        (or on the card it is on)."""
-        self.save_unsaved()
-        on_board = (
-            self.store.applications.archived()
-            if self.show_archived
-            else self.store.applications.on_board()
-        )
-        cards = columns(on_board, self.query_text)
-        focus_on = select or (self.current.id if self.current else None)
-        self.sorts = self.store.settings.get().column_sort
-        cards = sorted_columns(cards, self.sorts, self.store.clock())
-        first_run = not on_board and not self.show_archived
-        self.query_one("#board-first-run").display = first_run
-        self.query_one("#board-columns").display = not first_run
-        if not self._started:
-            self._started = True
-            last = self.store.settings.get().board_cursor
-            focus_on = self._started_on = start_card(cards, last)
-        self._show(cards, focus_on)
-
-    def _show(self, cards: Columns, focus_on: UUID | None) -> None:
-        """Draw these cards; a column whose cards are the same objects is not redrawn."""
-        self.cards = cards
-        describe, as_of = card_maker(self.store.clock(), self.store.settings.get().stale_after_days)
-        for stage in COLUMNS:
-            in_stage = cards[stage]
-            self.rows[stage] = min(self.rows[stage], max(len(in_stage) - 1, 0))
-            column = self.query_one(f"#cards-{stage.value}", CardColumn)
-            column.set_cards(in_stage, describe, as_of=as_of)
-        if focus_on is not None:
-            self._put_cursor_on(focus_on)
-        self._draw_cursor()
-
-    def _put_cursor_on(self, application_id: UUID) -> None:
-        if (found := position(self.cards, application_id)) is not None:
-            self.column, row = found
-            self.rows[self.stage] = row
-
-    def _draw_cursor(self) -> None:
-        # Only what changed: restyling a column or laying out the board again costs more
-        # than drawing every card on screen.
-        for column, stage in enumerate(COLUMNS):
-            cards = self.query_one(f"#cards-{stage.value}", CardColumn)
-            active = column == self.column and bool(self.cards[stage])
-            cards.cursor = self.rows[stage] if active else None
-            count = len(self.cards[stage])
-            where = f"{self.rows[stage] + 1}/{count}" if active and count > 1 else str(count)
-            if self.show_archived:
-                where += " (archived)"
-            heading = self.query_one(f"#column-{stage.value} .board-column-title", ColumnTitle)
-            heading.set_class(column == self.column, "-active")
-            heading.show(stage.label, where + sort_mark(stage, self.sorts))
-        if self.column != self._scrolled_to:
-            self._scrolled_to = self.column
-            self.query_one("#board-columns", HorizontalScroll).scroll_to_widget(
-                self.query_one(f"#column-{self.stage.value}"), animate=False
-            )
-
-    # --- moving the cursor ------------------------------------------------------------
-
-    def action_cursor(self, dx: int, dy: int) -> None:
-        self.column = min(max(self.column + dx, 0), len(COLUMNS) - 1)
-        count = len(self.cards[self.stage])
-        self.rows[self.stage] = min(max(self.rows[self.stage] + dy, 0), max(count - 1, 0))
-        self._draw_cursor()
-
-    def action_cursor_to(self, row: int) -> None:
-        count = len(self.cards[self.stage])
-        self.rows[self.stage] = max(count - 1, 0) if row < 0 else 0
-        self._draw_cursor()
-
-    def action_cursor_page(self, direction: int) -> None:
-        cards = self.query_one(f"#cards-{self.stage.value}", CardColumn)
-        self.action_cursor(0, direction * cards.page)
-
-    @on(CardColumn.Clicked)
-    def _clicked(self, event: CardColumn.Clicked) -> None:
-        self.column = COLUMNS.index(Stage(str(event.column.id).removeprefix("cards-")))
-        self.rows[self.stage] = event.index
-        self._draw_cursor()
-        self.focus()
 
     # --- changing the board -----------------------------------------------------------
 
@@ -220,30 +71,6 @@ class BoardPane(Pane):
         self._show(cards, focus_on=shown.id)
         self.pending.add(application, target)
         self.call_after_refresh(self.settle)
-
-    def settle(self) -> None:
-        if self.save_unsaved():
-            self.reload()
-
-    def save_unsaved(self) -> bool:
-        """Save the moves shown but not saved yet; whether there were any.
-
-        Runs after the frame, or sooner when something needs the board as stored: the
-        board's other actions (in a burst, "L" then "u" must undo that move), a reload,
-        another pane.
-        """
-        try:
-            return self.pending.save()
-        except StoreError as error:
-            self.failed(error)
-            return True
-
-    def on_unmount(self) -> None:
-        self.pending.save_leaving()
-        # A look that moved no cursor writes nothing.
-        if self.current is not None and self.current.id != self._started_on:
-            with contextlib.suppress(StoreError):
-                self.store.settings.update(board_cursor=self.current.id)
 
     @settled_first
     def action_sort(self) -> None:

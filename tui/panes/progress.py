@@ -27,7 +27,7 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
-from store.what_works import MIN_GROUP, Dimension, groups, lever
+from store.what_works import MIN_GROUP, Dimension, diagnosis_lever, groups, lever
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -169,7 +169,7 @@ class ProgressPane(Pane):
         shown = everything if days is None else funnel(activity.applications, now, days)
         progress = self.store.goals.progress()
         self._update("goals", self._goals(progress))
-        self._update("funnel", self._funnel(shown))
+        self._update("funnel", self._funnel(shown, diagnosis_lever(activity.applications)))
         self._update("works", what_works_text(activity.applications))
         self._update("offers", offers_text(activity.applications))
         self._update("noes", self._noes(activity, everything))
@@ -205,7 +205,7 @@ class ProgressPane(Pane):
                 text.append(f"{p.streak} {per}s in a row", style="dim")
         return text
 
-    def _funnel(self, f: Funnel) -> Text:
+    def _funnel(self, f: Funnel, lever: str | None = None) -> Text:
         text = heading("The funnel", f"{window_name(f.days)} · t changes")
         text.append("\n")
         if not f.applied:
@@ -239,12 +239,12 @@ class ProgressPane(Pane):
                 style="italic",
             )
             return text
-        findings = f.findings()
+        findings = f.findings(lever)
         if not findings:
             text.append("\nNothing stands out as stuck. Keep going: the numbers are on your side.")
         for finding in findings:
             text.append(f"\n{finding.title}. ", style="bold")
-            text.append(finding.advice)
+            text.append(printable(finding.advice))
         return text
 
     def _noes(self, activity: Activity, everything: Funnel) -> Text:

@@ -1,0 +1,56 @@
+"""The channels: where the user finds jobs, one a line, offered as "Found via" choices so
+What works can count them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static, TextArea
+
+from store import InvalidInput, Store, StoreError
+from store.what_works import offered_channels
+from tui.dialogs import field_row, show_field_errors
+from tui.dialogs.form import Form
+from tui.widgets.safe_fields import SafeTextArea
+
+
+class ChannelsForm(Form[tuple[str, ...] | None]):
+    """Dismisses with the saved list, or None."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
+        # Sources typed before there was a list are on it from the start, so they stay choices.
+        listed = offered_channels(self.store.settings.get().channels, applications)
+        with Vertical(classes="dialog", id="channels"):
+            yield Static("Where you find jobs", classes="dialog-title")
+            channels = SafeTextArea("\n".join(listed), compact=True, id="field-channels")
+            error = Static(classes="field-error", id="error-channels")
+            yield field_row(
+                "Channels", Vertical(Vertical(channels, classes="text-box"), error,
+                                     classes="form-field")
+            )  # fmt: skip
+            yield Static(
+                "One a line. The application form offers them as “Found via”, so What works "
+                "can count each one.",
+                classes="dialog-note",
+            )
+            yield from self.form_end()
+
+    def on_mount(self) -> None:
+        self.query_one("#field-channels").focus()
+
+    def action_save(self) -> None:
+        lines = tuple(self.query_one("#field-channels", TextArea).text.splitlines())
+        try:
+            saved = self.store.settings.update(channels=lines).channels
+        except InvalidInput as error:
+            show_field_errors(self, error.errors)
+            return
+        except StoreError as error:
+            show_field_errors(self, {"form": str(error)})
+            return
+        self.dismiss(saved)
