@@ -12,7 +12,7 @@ from textual.actions import ActionParseResult
 from textual.dom import DOMNode
 
 from store import Store
-from store.errors import WriteFailedError
+from store.errors import FileGoneError, WriteFailedError
 from tui.careful_app import CarefulApp
 from tui.panes.base import FILE_FAULTS
 
@@ -56,7 +56,7 @@ class FileFaultApp(CarefulApp):
         if self._file_is_gone():
             title = "The data file is gone"
             advice = (
-                f"{self.store.path} was deleted or replaced. What is on screen is kept. "
+                "What is on screen is kept. "
                 "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
                 "to write what is on screen back."
             )
@@ -73,6 +73,10 @@ class FileFaultApp(CarefulApp):
         self._fault_told = title
         self.refresh_bindings()
         message = str(fault) or type(fault).__name__
+        if isinstance(fault, FileGoneError):  # what happened, as the advice says what to do
+            message = f"{fault.path} {fault.problem}."
+        elif title == "The data file is gone":
+            message = f"{self.store.path} was deleted or replaced."
         self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
 
     def _file_is_gone(self) -> bool:

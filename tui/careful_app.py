@@ -9,6 +9,7 @@ from collections import deque
 
 from textual import events, on
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.widgets import Input, TextArea
@@ -29,7 +30,7 @@ class CarefulApp(App[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._typed_ahead: deque[events.Key] = deque()
+        self._typed_ahead: deque[events.Key | events.Paste] = deque()
         self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
         self._keys_sent = 0
 
@@ -105,8 +106,10 @@ class CarefulApp(App[None]):
         does. Textual forwards every key at once to the widget focused when it arrives;
         a binding such as ctrl+s runs only when the key has bubbled back up to the app.
         In a burst ("ctrl+s L" in one read over SSH), the L reached the form's field
-        before the save had closed the form: saved as "ZetaL", and the move never made."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        before the save had closed the form: saved as "ZetaL", and the move never made.
+        A paste waits its turn with the keys: typed "Acme" then pasted, it is not put in
+        after the "A"."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             self._typed_ahead.append(event)
             if not self._key_in_flight:
                 await self._send_next_key()
@@ -118,22 +121,31 @@ class CarefulApp(App[None]):
             key = self._typed_ahead.popleft()
             self._keys_sent += 1
             self._key_in_flight = sent = self._keys_sent
+            # The palette's enter picks from its list of commands, which answers with one
+            # more message: the choice, whose command then runs at the app.
+            in_palette = isinstance(self.screen, CommandPalette)
             await super().on_event(key)  # priority bindings, else to the focused widget
             limit = asyncio.get_running_loop().call_later(
                 KEY_WAIT_LIMIT, self.call_later, self._key_done, sent
             )
-            self._follow_key(sent, KEY_PASSES, limit)
+            self._follow_key(sent, KEY_PASSES, limit, then_the_choice=in_palette)
 
-    def _follow_key(self, sent: int, passes: int, limit: asyncio.TimerHandle) -> None:
+    def _follow_key(
+        self, sent: int, passes: int, limit: asyncio.TimerHandle, then_the_choice: bool = False
+    ) -> None:
         """Pass a token up the path the key takes, from the focused widget to the app:
         each widget handles what it was sent before the token, the key included, and
-        passes the key up before it passes the token."""
-        path: list[DOMNode] = (self.focused or self.screen).ancestors_with_self
+        passes the key up before it passes the token. With ``then_the_choice``, one pass
+        more follows the palette's choice up from its list, if the palette is still open."""
+        start: DOMNode = self.focused or self.screen
+        if passes == 0 and isinstance(self.screen, CommandPalette):
+            start = self.screen.query_one(CommandList)
+        path: list[DOMNode] = start.ancestors_with_self
 
         def hop(index: int) -> None:
             if index == len(path):
-                if passes > 1:
-                    self._follow_key(sent, passes - 1, limit)
+                if passes > 1 or (passes == 1 and then_the_choice):
+                    self._follow_key(sent, passes - 1, limit, then_the_choice)
                 else:
                     limit.cancel()
                     self._key_done(sent)

@@ -41,7 +41,7 @@ def system_commands(app: BouncebackApp) -> Iterable[SystemCommand]:
             yield SystemCommand(
                 " · ".join(filter(None, (f"{title}: {what}", name))),
                 f"key {binding.key_display or binding.key} on the {title} pane",
-                partial(app.call_later, app.run_on_pane, pane, binding.action),
+                partial(app.run_on_pane, pane, binding.action),
             )
     if app.check_action("save_again", ()):
         yield SystemCommand(

@@ -158,11 +158,19 @@ class Terminal:
         return screen
 
     def wait_until(self, condition: Callable[[], object], what: str, timeout: float = WAIT) -> None:
-        """Until ``condition()`` holds of the screen; fail, naming ``what``, if it never does."""
+        """Until ``condition()`` holds of the screen; fail, naming ``what``, if it never does.
+        A condition that cannot be judged yet (``line_with`` finding no such row, as the
+        rest of a frame is still on its way) is not met yet, rather than failed."""
         deadline = time.monotonic() + timeout
-        while not condition():
+        while True:
+            try:
+                if condition():
+                    return
+                why = ""
+            except AssertionError as error:
+                why = f" ({str(error).splitlines()[0]})"
             if time.monotonic() > deadline:
-                raise AssertionError(f"never happened: {what}\n{self.framed()}")
+                raise AssertionError(f"never happened: {what}{why}\n{self.framed()}")
             self._read(POLL)
 
     def line_with(self, *texts: str) -> str:

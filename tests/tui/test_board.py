@@ -440,6 +440,28 @@ async def test_rejecting_without_notes_is_a_named_choice_on_screen(
         assert rejected.rejection.reason is RejectionReason.UNKNOWN
 
 
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("asked", [False, True], ids=["", "feedback asked for"])
+async def test_every_button_of_the_reflection_shows_its_whole_label(
+    app: BouncebackApp, width: int, asked: bool
+) -> None:
+    if asked:  # a reflection reopened, which says when feedback was asked for
+        for card in app.store.applications.on_board():
+            if card.stage is Stage.REJECTED:
+                app.store.applications.record_feedback_request(card.id)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press(*(["l"] * 4 if asked else ["l", "l"]), "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionDialog)
+        note = str(app.screen.query_one("#feedback-status", Static).render())
+        assert ("Feedback asked for on" in note) is asked
+        dialog = app.screen.query_one("#reflection")
+        for button in app.screen.query(Button):
+            label = str(button.label)
+            assert dialog.content_region.contains_region(button.region), f"{label!r} is cut"
+            assert button.region.width >= len(label) + 2, f"{label!r} is cut"
+
+
 async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
     app: BouncebackApp,
 ) -> None:

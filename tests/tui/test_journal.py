@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Input, Select, SelectionList, Static, TabbedContent, TextArea
@@ -304,3 +305,16 @@ async def test_u_undoes_an_edit_of_an_entry(app: BouncebackApp) -> None:
         assert app.store.journal.entries()[0].text == "Rewritten"
         await pilot.press("u")
         assert app.store.journal.entries()[0].text == first.text
+
+
+async def test_an_entry_from_last_year_shows_its_year_not_a_day_still_to_come(
+    app: BouncebackApp,
+) -> None:
+    year_ago = SAMPLE_NOW - timedelta(days=350)  # its day and month are still to come
+    app.store.journal.add(mood=Mood.OKAY, text="The old job's last day", at=year_ago)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        (row,) = [row for row in rows(app) if "The old job's last day" in row]
+        assert row.startswith(f" {year_ago:%d %b} ’{year_ago:%y}  ")
+        newest = app.store.journal.entries()[0].at
+        assert rows(app)[0].startswith(f" {newest:%a %d %b}  "), "this week's as before"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual import events
+from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 
 from store import Metric, Stage, Store
@@ -219,3 +221,15 @@ async def test_c_finds_a_known_person_and_adds_nobody_unless_told_it_is_someone_
         await pilot.press("5")  # shown at once
         listed = [c.name for c in app.query_one("#people-list", RecordList).records]
         assert "Jonas" in listed
+
+
+async def test_j_held_down_scrolls_a_line_for_each_key(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        scroll = app.query_one("#progress-scroll", VerticalScroll)
+        await until(pilot, lambda: scroll.max_scroll_y >= 5, "more than a screen to scroll")
+        for _ in range(5):  # a key held down: each repeat arrives before the next frame
+            app.post_message(events.Key("j", "j"))
+        await until(pilot, lambda: scroll.scroll_y == 5, "five lines scrolled")
+        await pilot.pause()
+        assert scroll.scroll_y == 5

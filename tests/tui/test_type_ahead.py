@@ -4,11 +4,13 @@ typed after a dialog's save or close acts after it, on the screen below."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Select
+from textual.screen import Screen
+from textual.widgets import Input, Select
 
 from store import PIPELINE, Mood, Stage, Store
 from tui.app import BouncebackApp
@@ -18,6 +20,7 @@ from tui.dialogs.quick_mood import QuickMood
 from tui.panes.board import BoardPane
 
 from .pty_terminal import PtyApp
+from .test_search import palette_text
 from .waiting import until
 
 KEYS = {"enter": "\r", "escape": "\x1b", "ctrl+s": None}
@@ -86,3 +89,44 @@ def test_ctrl_s_and_a_move_in_one_write_to_a_real_terminal(db_path: Path) -> Non
         terminal.close()
     stored = Store.open(db_path).applications.get(card.id)
     assert (stored.company, stored.stage) == ("Zeta", Stage.APPLIED)
+
+
+async def test_escape_typed_right_after_a_palette_choice_closes_the_form_it_opened(
+    app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Screen[object]] = []
+    push_screen = app.push_screen
+
+    def recorded(screen: Screen[object], *args: Any, **kwargs: Any) -> Any:
+        opened.append(screen)
+        return push_screen(screen, *args, **kwargs)
+
+    monkeypatch.setattr(app, "push_screen", recorded)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"new application")
+        await until(pilot, lambda: "Board: New application" in palette_text(app), "listed")
+        burst(app, "enter", "escape")  # the escape meant for the form the choice opens
+        await until(
+            pilot,
+            lambda: (
+                any(isinstance(s, ApplicationForm) for s in opened)
+                and app.screen is app.screen_stack[0]
+            ),
+            "the form opened, then closed by the escape",
+        )
+
+
+async def test_a_paste_right_after_typing_lands_after_what_was_typed(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
+        await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
+        company = app.focused
+        assert isinstance(company, Input)
+        burst(app, *"Acme")
+        app.post_message(events.Paste(" Robotics Ltd"))  # in the same read as the keys
+        burst(app, *" UK")
+        await until(pilot, lambda: company.value.endswith("UK"), "all of it typed")
+        assert company.value == "Acme Robotics Ltd UK"

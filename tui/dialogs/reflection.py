@@ -111,11 +111,15 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
                 self.existing.lesson, placeholder="what you will do differently",
                 compact=True, id="lesson",
             ))  # fmt: skip
-            yield Static(self._feedback_status(), id="feedback-status", classes="dialog-note")
+            status = Static(self._feedback_status(), id="feedback-status", classes="dialog-note")
+            status.display = bool(self._feedback_status())  # empty, its line goes to the row below
+            yield status
+            # A row of its own: beside Save and Journal it is cut at 60 columns.
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Ask for feedback  ctrl+f", id="ask-feedback", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
                 yield Button("Journal  ctrl+j", id="journal", compact=True)
-                yield Button("Ask for feedback  ctrl+f", id="ask-feedback", compact=True)
             # A row of their own: every label fits from 60 columns.
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Reject without notes  ctrl+n", id="without-notes", compact=True)
@@ -161,6 +165,7 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
         if to is not None:
             where = f"an email to {to.name}" + (f" ({to.email})" if to.email else "")
         status.update(paragraph(f"Copied to your clipboard — paste it into {where}:\n\n{text}"))
+        status.display = True
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

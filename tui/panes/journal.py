@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC
+from datetime import UTC, timedelta
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # dialogs are imported when first opened
 
 SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 ENOUGH_FOR_A_TREND = 5
+NAMED_BY_WEEKDAY = timedelta(days=180)
+"""How far back an entry's date reads without its year ("Mon 30 Nov"); older, the
+year takes the weekday's place ("20 Dec ’25"), or it would read as a day still to come."""
 
 EMPTY_HINT = (
     "Nothing here yet.\n\n"
@@ -104,7 +107,8 @@ class JournalPane(ListPane):
 
         def describe(entry: JournalEntry) -> Text:
             at = entry.at.astimezone(tz)
-            row = Text(f" {at:%a %d %b}  ", style="dim")
+            day = f"{at:%a %d %b}" if now - entry.at < NAMED_BY_WEEKDAY else f"{at:%d %b ’%y}"
+            row = Text(f" {day}  ", style="dim")
             row.append(
                 f"{MOOD_GLYPHS[entry.mood]} {entry.mood.label:<5}  ", style=mood_styles[entry.mood]
             )

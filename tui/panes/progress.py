@@ -335,7 +335,9 @@ class ProgressPane(Pane):
     # --- actions ----------------------------------------------------------------------
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+        # At once: deferred to the next frame, each key of a burst (j held down) would
+        # count from the same place, and the burst would scroll a single line.
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_window(self) -> None:
         self.window = (self.window + 1) % len(WINDOWS)
