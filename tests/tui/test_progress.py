@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 
+import tui.app
 from store import Metric, Stage, Store
 from store.clock import MovableClock
 from store.progress import DEFAULT_GOALS, period_start
@@ -103,6 +105,22 @@ async def test_a_card_sent_on_the_board_is_a_win_and_counts_toward_the_goal(
         app.celebrate_new_wins()
         await pilot.pause()
         assert len(list(app._notifications)) == 1, "celebrated once"
+
+
+async def test_a_win_of_a_move_undone_just_before_quitting_is_taken_back(
+    empty_app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.app, "EVERY_SECOND", 3600.0)  # the test says when wins are looked for
+    app = empty_app
+    app.store.applications.add(company="Acme", role="Dev")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "L")
+        await pilot.pause()
+        app.celebrate_new_wins()
+        assert [w.text for w in app.store.wins.all()] == ["Sent: Dev at Acme"]
+        await pilot.press("u")
+        await pilot.pause()
+    assert Store.open(app.store.path).wins.all() == []
 
 
 async def test_w_keeps_a_win_of_the_users_own(app: BouncebackApp) -> None:
