@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from store.agenda import Booking, FollowUp
+from store.agenda import Booking
+from store.follow_ups import FollowUp
 
 PRODID = "-//bounceback//interviews and follow-ups//EN"
 # RFC 5545 text holds no control characters but tab and newline; and the file may be

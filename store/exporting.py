@@ -17,10 +17,12 @@ from store.models import (
     SCHEMA_VERSION,
     Application,
     JournalEntry,
+    Pay,
     Record,
     Settings,
     Stage,
 )
+from store.pay import pay_of
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell that starts with one of these as a formula."""
@@ -80,7 +82,8 @@ def _stage_dates(application: Application) -> dict[str, str]:
 
 
 APPLICATION_COLUMNS = (
-    "id", "company", "role", "stage", "archived", "url", "location", "salary", "source",
+    "id", "company", "role", "stage", "archived", "url", "location", "salary",
+    "pay_min", "pay_max", "pay_currency", "pay_period", "source", "resume", "cover_letter",
     "tags", "excitement", "next_action", "next_action_due", "notes", "created_at",
     *(f"{stage.value}_at" for stage in (*PIPELINE, Stage.REJECTED)),
     "rejection_reached", "rejection_reason", "rejection_feedback", "rejection_lesson",
@@ -98,6 +101,22 @@ def _csv(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
     return out.getvalue()
 
 
+def _pay_columns(pay: Pay | None) -> dict[str, object]:
+    """The pay as numbers (entered by hand, else read from the salary), for a spreadsheet."""
+    if pay is None:
+        return {}
+
+    def amount(value: float) -> object:
+        return int(value) if value.is_integer() else value
+
+    return {
+        "pay_min": amount(pay.minimum),
+        "pay_max": amount(pay.maximum),
+        "pay_currency": pay.currency,
+        "pay_period": pay.period.value,
+    }
+
+
 def applications_csv(applications: Iterable[Application]) -> str:
     def row(a: Application) -> dict[str, object]:
         r = a.rejection
@@ -111,11 +130,14 @@ def applications_csv(applications: Iterable[Application]) -> str:
                     "location",
                     "salary",
                     "source",
+                    "resume",
+                    "cover_letter",
                     "excitement",
                     "next_action",
                     "notes",
                 }
             ),
+            **_pay_columns(pay_of(a)),
             "stage": a.stage.value,
             "archived": a.archived.value if a.archived else "",
             "tags": ", ".join(a.tags),

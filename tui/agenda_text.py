@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 
 from store import Application
-from store.agenda import is_held, next_interview, short_label
+from store.interviews import is_held, next_interview, short_label
 from store.models import Interview
 from tui.widgets.safe_text import printable
 

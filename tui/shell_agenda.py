@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from store import InvalidInput, Store, atomic_write
+from store import InvalidInput, Store, atomic_write, follow_ups, interviews
 from store import agenda as rules
 from store.clock import local_zone
 from store.models import MAX_INTERVIEW_MINUTES, InterviewKind
@@ -79,11 +79,11 @@ def _refused(command: str, option: str, message: str, after: str = "nothing was 
 def interview(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
     try:
-        at = rules.parse_when(args.at, now)
+        at = interviews.parse_when(args.at, now)
     except ValueError as error:
         return _refused("interview", "--at", str(error))
     try:
-        kind = rules.parse_kind(args.kind)
+        kind = interviews.parse_kind(args.kind)
     except ValueError as error:
         return _refused("interview", "--kind", f"{args.kind!r} {error}")
     try:
@@ -197,8 +197,8 @@ def agenda_lines(day: rules.Agenda) -> list[str]:
     if later := day.later():
         lines += ["", f"The next {day.days - 1} days"]
         lines += [booking_line(b, True) for b in later]
-    people = [f for f in day.follow_ups if f.kind is rules.FollowUpKind.PERSON]
-    tasks = [f for f in day.follow_ups if f.kind is not rules.FollowUpKind.PERSON]
+    people = [f for f in day.follow_ups if f.kind is follow_ups.FollowUpKind.PERSON]
+    tasks = [f for f in day.follow_ups if f.kind is not follow_ups.FollowUpKind.PERSON]
     if tasks:
         lines += ["", "Follow-ups"] + [f"  {printable(f.text)}" for f in tasks]
     if people:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from store.file.tables import TABLES
 from store.materials import materials_named
-from store.models import Application, Material, Record
+from store.models import Application, Goal, Material, Record
 from store.repository.core import Core, dump
 
 
@@ -19,7 +19,8 @@ class Imported:
     added: int
     """How many of the records were new to the file when they were written."""
     into_empty: bool
-    """The file held no records before (a bounceback export's settings may come along)."""
+    """The file held no records but its goals before (a bounceback export's settings may
+    come along)."""
 
 
 class ImportRepository:
@@ -51,7 +52,8 @@ class ImportRepository:
             for table, docs in grouped.items():
                 core.insert_documents(table, docs)
         core.forget_models()
-        return Imported(added, into_empty=not held)
+        # Every new file starts with the default goals: goals alone do not make it used.
+        return Imported(added, into_empty=all(isinstance(r, Goal) for r in held))
 
     def _held(self) -> Iterator[Record]:
         """The records of every kind an export holds, as stored now (in a transaction)."""

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from store import agenda, calendar, people, progress
+from store import agenda, calendar, follow_ups, interviews, people, progress
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import SETTINGS, TABLES
 from store.models import (
@@ -68,7 +68,7 @@ class InterviewRepository:
             met = [self._linked_contact(changes, name, application_id) for name in names]
             interview = draft.model_copy(update={"contact_ids": (*draft.contact_ids, *met)})
             top = self._top_of(Stage.INTERVIEWING)
-            updated = agenda.booked(current, interview, now, top)
+            updated = interviews.booked(current, interview, now, top)
             updated = updated.model_copy(update={"rev": current.rev + 1, "updated_at": now})
             self._core.replace(changes, doc_id, validated(Application, updated.model_dump()))
         return Booked(updated, interview, in_the_past=interview.at < now)
@@ -98,11 +98,11 @@ class InterviewRepository:
         now = self._core.clock()
         with self._core.transaction() as changes:
             doc_id, current = self._core.fresh(Application, application_id)
-            interview = agenda.find_interview(current, interview_id)
+            interview = interviews.find_interview(current, interview_id)
             if interview is None:
                 raise NotFoundError("interview", interview_id)
             changed = validated(Interview, {**interview.model_dump(), **update})
-            updated = agenda.with_interview(current, changed).model_copy(
+            updated = interviews.with_interview(current, changed).model_copy(
                 update={"rev": current.rev + 1, "updated_at": now}
             )
             self._core.replace(changes, doc_id, updated)
@@ -120,11 +120,11 @@ class InterviewRepository:
         now = self._core.clock()
         with self._core.transaction() as changes:
             doc_id, current = self._core.fresh(Application, application_id)
-            if agenda.find_interview(current, interview.id) is None:
+            if interviews.find_interview(current, interview.id) is None:
                 raise NotFoundError("interview", interview.id)
             met = tuple(self._linked_contact(changes, name, application_id) for name in names)
             changed = validated(Interview, {**interview.model_dump(), "contact_ids": met})
-            updated = agenda.with_interview(current, changed).model_copy(
+            updated = interviews.with_interview(current, changed).model_copy(
                 update={"rev": current.rev + 1, "updated_at": now}
             )
             self._core.replace(changes, doc_id, updated)
@@ -166,9 +166,9 @@ class AgendaRepository:
     def _settings(self) -> Settings:
         return self._core.singleton(SETTINGS, Settings)
 
-    def follow_ups(self) -> list[agenda.FollowUp]:
+    def follow_ups(self) -> list[follow_ups.FollowUp]:
         settings, core = self._settings(), self._core
-        return agenda.follow_ups(
+        return follow_ups.follow_ups(
             core.records(Application).values(),
             core.records(Contact).values(),
             self.states(),
@@ -241,7 +241,7 @@ class AgendaRepository:
             else:
                 core.insert(changes, wanted)
             settings = self._settings()
-            forget = agenda.states_to_forget(
+            forget = follow_ups.states_to_forget(
                 [s for s in stored.values() if s.key != key],
                 list(core.records(Application).values()),
                 list(core.records(Contact).values()),

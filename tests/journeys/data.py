@@ -27,7 +27,7 @@ from store import (
     fixed_clock,
     sample_search,
 )
-from store.agenda import FollowUp
+from store.follow_ups import FollowUp
 from store.models import (
     ContactKind,
     ContactLink,

@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from store import InvalidInput, Stage, Store, progress
-from store.agenda import (
-    FollowUpKind,
-    next_interview,
-    parse_kind,
-    parse_when,
-    short_label,
-)
 from store.clock import MovableClock
+from store.follow_ups import FollowUpKind
+from store.interviews import next_interview, parse_kind, parse_when, short_label
 from store.models import (
     ArchiveReason,
     ContactKind,

@@ -21,7 +21,7 @@ from store.exporting import (
 from store.importing import plan_import
 from store.imports.export_file import SECTIONS
 from store.imports.plan import Existing, Options
-from store.models import SCHEMA_VERSION, Record, StageChange
+from store.models import SCHEMA_VERSION, Pay, PayPeriod, Record, StageChange
 from store.sample import SAMPLE_NOW, sample_records
 
 
@@ -63,6 +63,18 @@ def test_the_applications_csv_has_each_stage_date_and_the_reflection() -> None:
     assert row["applied_at"] == applied.isoformat()
     assert row["rejected_at"] == SAMPLE_NOW.isoformat()
     assert (row["stage"], row["rejection_lesson"]) == ("rejected", "Shorter cover letter")
+
+
+def test_the_applications_csv_has_the_pay_as_numbers_and_the_materials_sent() -> None:
+    read = card("Acme", salary="£55-65k", resume="CV short", cover_letter="generic")
+    typed = card("Initech", salary="competitive", pay=Pay(minimum=450, maximum=550.5,
+                 currency="EUR", period=PayPeriod.DAY))  # fmt: skip
+    rows = {r["company"]: r for r in csv.DictReader(io.StringIO(applications_csv([read, typed])))}
+    pay = ("pay_min", "pay_max", "pay_currency", "pay_period")
+    assert [rows["Acme"][c] for c in pay] == ["55000", "65000", "GBP", "year"]
+    assert [rows["Initech"][c] for c in pay] == ["450", "550.5", "EUR", "day"]
+    assert (rows["Acme"]["resume"], rows["Acme"]["cover_letter"]) == ("CV short", "generic")
+    assert rows["Initech"]["salary"] == "competitive"
 
 
 def test_one_row_per_journal_entry() -> None:

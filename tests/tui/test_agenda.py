@@ -8,8 +8,8 @@ import pytest
 from textual.widgets import Static, TabbedContent
 
 from store import Stage, Store
-from store.agenda import FollowUpKind
 from store.clock import MovableClock
+from store.follow_ups import FollowUpKind
 from store.models import InterviewKind
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp

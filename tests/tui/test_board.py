@@ -462,6 +462,20 @@ async def test_every_button_of_the_reflection_shows_its_whole_label(
             assert button.region.width >= len(label) + 2, f"{label!r} is cut"
 
 
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_feedback_draft_leaves_every_button_of_the_reflection_in_view(
+    app: BouncebackApp, width: int
+) -> None:
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("l", "l", "r", "ctrl+f")
+        await pilot.pause()
+        note = str(app.screen.query_one("#feedback-status", Static).render())
+        assert "Copied to your clipboard" in note
+        screen = app.screen.region
+        for button in app.screen.query(Button):
+            assert screen.contains_region(button.region), f"{button.label!s} is off the screen"
+
+
 async def test_asking_for_feedback_copies_a_draft_and_records_the_date(
     app: BouncebackApp,
 ) -> None:

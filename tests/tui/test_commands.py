@@ -310,6 +310,18 @@ def test_json_round_trip_through_import_and_export(
     assert out.startswith("bounceback export: 0 new,")
 
 
+def test_an_export_brings_its_settings_into_a_new_data_file(
+    sample_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample_store.settings.update(stale_after_days=30, news_after_days=9)
+    exported = tmp_path / "search.json"
+    bounceback(sample_store, "export", "--output", str(exported), capsys=capsys)
+    fresh = tmp_path / "fresh" / "bounceback.json"
+    assert bounceback(fresh, "import", str(exported), capsys=capsys)[0] == 0
+    settings = Store.open(fresh).settings.get()
+    assert (settings.stale_after_days, settings.news_after_days) == (30, 9)
+
+
 def test_csv_exports_one_table_at_a_time(
     sample_store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from store import Application, Stage, Store
-from store.agenda import FollowUpKind
+from store.follow_ups import FollowUpKind
 from store.funnel import funnel
 from store.models import InterviewKind, InterviewOutcome
 from store.sample import SAMPLE_NOW

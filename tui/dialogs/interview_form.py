@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from store import Application, InvalidInput, Store, StoreError
-from store.agenda import parse_when
+from store.interviews import parse_when
 from store.models import MAX_INTERVIEW_MINUTES, Interview, InterviewKind
 from store.repository.interviews import Booked
 from tui.dialogs import field_row, show_field_errors

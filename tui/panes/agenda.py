@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from store import Application, StoreError
-from store import agenda as rules
+from store import Application, StoreError, interviews
 from store.board import feedback_request, parse_date
+from store.follow_ups import FollowUpKind
 from store.models import FollowUpState, FollowUpStatus, Interview
 from tui.agenda_text import interview_time
 from tui.panes.agenda_rows import Row, describe, rows_of
@@ -108,10 +108,10 @@ class AgendaPane(Pane):
             text.append(paragraph(i.prep.strip() or "nothing noted yet (e on the card edits)"))
         elif row is not None and row.follow_up is not None:
             hints = {
-                rules.FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
-                rules.FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
-                rules.FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
-                rules.FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
+                FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
+                FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
+                FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
+                FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
             }
             text.append(
                 hints.get(
@@ -191,7 +191,7 @@ class AgendaPane(Pane):
         if row is None or row.follow_up is None:
             return
         f = row.follow_up
-        if f.kind is rules.FollowUpKind.ASK_FEEDBACK and f.application_id is not None:
+        if f.kind is FollowUpKind.ASK_FEEDBACK and f.application_id is not None:
             application = self.store.applications.get(f.application_id)
             self.app.copy_to_clipboard(feedback_request(application))
             if self._guard(lambda: self.store.applications.record_feedback_request(application.id)):
@@ -203,7 +203,7 @@ class AgendaPane(Pane):
                 )
                 self.reload()
             return
-        if f.kind is rules.FollowUpKind.THANK_YOU:
+        if f.kind is FollowUpKind.THANK_YOU:
             self.action_thank_you()
             return
         self._put_away(FollowUpStatus.DONE)
@@ -272,7 +272,7 @@ class AgendaPane(Pane):
         else:
             return None
         application = self.store.applications.get(application_id)
-        interview = rules.find_interview(application, interview_id)
+        interview = interviews.find_interview(application, interview_id)
         return None if interview is None else (application, interview)
 
     def action_how_it_went(self) -> None:
@@ -289,7 +289,7 @@ class AgendaPane(Pane):
         application, interview = found
         names = [c.name for c in self.store.people.contacts() if c.id in interview.contact_ids]
         self.app.copy_to_clipboard(
-            rules.thank_you(application, interview, names[0] if names else "")
+            interviews.thank_you(application, interview, names[0] if names else "")
         )
         if self._guard(
             lambda: self.store.interviews.record_thank_you(application.id, interview.id)

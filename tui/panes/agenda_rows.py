@@ -8,19 +8,20 @@ from datetime import datetime
 from rich.text import Text
 
 from store import agenda as rules
+from store import follow_ups, interviews
 from store.progress import GoalProgress
 from tui.agenda_text import interview_time
 from tui.widgets.safe_text import printable
 
 KIND_MARKS = {
-    rules.FollowUpKind.FOLLOW_UP: "✉",
-    rules.FollowUpKind.HOW_IT_WENT: "✎",
-    rules.FollowUpKind.THANK_YOU: "♥",
-    rules.FollowUpKind.ASK_NEWS: "?",
-    rules.FollowUpKind.ASK_FEEDBACK: "✉",
-    rules.FollowUpKind.NEXT_ACTION: "→",
-    rules.FollowUpKind.PERSON: "☎",
-    rules.FollowUpKind.TAKE_HOME: "⌛",
+    follow_ups.FollowUpKind.FOLLOW_UP: "✉",
+    follow_ups.FollowUpKind.HOW_IT_WENT: "✎",
+    follow_ups.FollowUpKind.THANK_YOU: "♥",
+    follow_ups.FollowUpKind.ASK_NEWS: "?",
+    follow_ups.FollowUpKind.ASK_FEEDBACK: "✉",
+    follow_ups.FollowUpKind.NEXT_ACTION: "→",
+    follow_ups.FollowUpKind.PERSON: "☎",
+    follow_ups.FollowUpKind.TAKE_HOME: "⌛",
 }
 
 
@@ -34,7 +35,7 @@ class Row:
 
     heading: str = ""
     booking: rules.Booking | None = None
-    follow_up: rules.FollowUp | None = None
+    follow_up: follow_ups.FollowUp | None = None
     goal: GoalProgress | None = None
 
 
@@ -46,8 +47,8 @@ def rows_of(day: rules.Agenda) -> tuple[list[Row], Text]:
     if later:
         rows.append(Row(heading="The week ahead"))
         rows += [Row(booking=b) for b in later]
-    tasks = [f for f in day.follow_ups if f.kind is not rules.FollowUpKind.PERSON]
-    people = [f for f in day.follow_ups if f.kind is rules.FollowUpKind.PERSON]
+    tasks = [f for f in day.follow_ups if f.kind is not follow_ups.FollowUpKind.PERSON]
+    people = [f for f in day.follow_ups if f.kind is follow_ups.FollowUpKind.PERSON]
     if tasks:
         rows.append(Row(heading=f"Follow-ups ({len(tasks)})"))
         rows += [Row(follow_up=f) for f in tasks]
@@ -71,7 +72,7 @@ def describe(row: Row, now: datetime) -> Text:
         line.append(interview_time(i, now, with_day=not on_today), style="bold")
         line.append(f"  {i.kind.label}: ")
         line.append(printable(f"{a.role} at {a.company}"))
-        if rules.is_held(i, now) and i.outcome is None:
+        if interviews.is_held(i, now) and i.outcome is None:
             line.append("  held", style="dim")
         return line
     if row.follow_up is not None:
