@@ -242,3 +242,25 @@ async def test_a_take_home_is_announced_the_day_before_and_on_the_day_once_each(
         said = [text for text in notices(app) if "take-home" in text]
         assert [tomorrow in text for text in said] == [True, False]
         assert [today in text for text in said] == [False, True]
+
+
+async def test_an_interview_still_to_come_gets_no_thank_you_and_is_not_asked_how_it_went(
+    sample_store: Store,
+) -> None:
+    job = interviewing(sample_store)
+    sample_store.interviews.book(
+        job.id, at=SAMPLE_NOW.replace(hour=14, minute=0), kind=InterviewKind.TECHNICAL
+    )
+    app = BouncebackApp(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.query_one(TabbedContent).active == "agenda-tab"
+        await pilot.press("t")
+        await pilot.pause()
+        (interview,) = app.store.applications.get(job.id).interviews[-1:]
+        assert interview.thank_you_sent_at is None
+        assert any("is still to come: a thank-you is for after it" in n for n in notices(app))
+        await pilot.press("o")
+        await pilot.pause()
+        title = str(app.screen.query_one(".dialog-title", Static).render())
+        assert "still to come: what came of it?" in title
+        assert "How did" not in title

@@ -47,16 +47,23 @@ class OutcomeResult:
 
 
 class InterviewOutcomeDialog(Form[OutcomeResult | None]):
-    def __init__(self, application: Application, interview: Interview) -> None:
+    def __init__(self, application: Application, interview: Interview, *, held: bool) -> None:
         super().__init__()
         self.application = application
         self.interview = interview
+        self.held = held
+        """Has it started? Before then there is no "how did it go", but a withdrawal or a
+        cancelled interview's news can still be noted."""
 
     def compose(self) -> ComposeResult:
         a, i = self.application, self.interview
         with Vertical(classes="dialog", id="interview-outcome"):
             yield Static(
-                paragraph(f"How did the {i.kind.label} at {a.company} go?"),
+                paragraph(
+                    f"How did the {i.kind.label} at {a.company} go?"
+                    if self.held
+                    else f"The {i.kind.label} at {a.company} is still to come: what came of it?"
+                ),
                 classes="dialog-title",
             )
             yield field_row(
@@ -126,7 +133,8 @@ class OutcomeFlow:
             if result is not None:
                 self._answered(application, interview, result)
 
-        self.app.push_screen(InterviewOutcomeDialog(application, interview), answered)
+        held = interview.at <= self.store.clock()
+        self.app.push_screen(InterviewOutcomeDialog(application, interview, held=held), answered)
 
     def _answered(self, before: Application, interview: Interview, result: OutcomeResult) -> None:
         interviews, company = self.store.interviews, before.company

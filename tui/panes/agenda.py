@@ -287,6 +287,14 @@ class AgendaPane(Pane):
         if (found := self._interview_here()) is None:
             return
         application, interview = found
+        if interview.at > self.store.clock():
+            self.app.notify(
+                f"The {interview.kind.label} at {printable(application.company)} is still to "
+                "come: a thank-you is for after it.",
+                timeout=6,
+                markup=False,
+            )
+            return
         names = [c.name for c in self.store.people.contacts() if c.id in interview.contact_ids]
         self.app.copy_to_clipboard(
             interviews.thank_you(application, interview, names[0] if names else "")
