@@ -151,6 +151,8 @@ class ProgressPane(Pane):
         super().__init__(store)
         self.window = 0
         """Index into WINDOWS."""
+        self.drawn_for: tuple[object, ...] | None = None
+        """What the pane was last drawn from (see ``drawing_for``)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress-scroll", can_focus=False):
@@ -159,11 +161,25 @@ class ProgressPane(Pane):
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
     def shown(self) -> None:
-        self.reload()  # what the other panes changed since
+        # What another pane, session or an undo changed since, or what the clock did
+        # (today's counts at midnight, an interview begun): drawing it all again takes
+        # longer than the switch itself, and changes nothing when neither moved.
+        now_for = self.drawing_for()
+        if now_for is None or now_for != self.drawn_for:
+            self.reload()
+
+    def drawing_for(self) -> tuple[object, ...] | None:
+        """What the pane shows depends on: the data file as it is now and the clock to the
+        minute; None when the file cannot be looked at (drawing says what is wrong)."""
+        version = self.store.file_version()
+        if version is None:
+            return None
+        return version, self.store.clock().replace(second=0, microsecond=0)
 
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
+        drawing_for = self.drawing_for()  # before reading: a write meanwhile is drawn next time
         now = self.store.clock()
         activity = self.store.goals.activity()
         everything = funnel(activity.applications, now)
@@ -178,6 +194,7 @@ class ProgressPane(Pane):
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
         self._update("wins", self._wins(self.store.wins.all()))
+        self.drawn_for = drawing_for
 
     def _update(self, part: str, content: Text | None) -> None:
         static = self.query_one(f"#progress-{part}", Static)
