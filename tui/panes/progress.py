@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar
 from uuid import UUID
@@ -27,7 +27,7 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
-from store.what_works import MIN_GROUP, Dimension, diagnosis_lever, groups, lever
+from store.what_works import MIN_GROUP, Dimension, Group, every_grouping, first_lever, lever
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -79,10 +79,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def what_works_text(applications: Sequence[Application]) -> Text | None:
+def what_works_text(grouped: Mapping[Dimension, list[Group]]) -> Text | None:
     """Each channel, résumé, cover letter and tag with the counts behind its shares, and
     the lever the counts can name; None until something has been sent with one."""
-    parts = [(by, found) for by in Dimension if (found := groups(applications, by))]
+    parts = [(by, found) for by, found in grouped.items() if found]
     if not parts:
         return None
     text = heading(
@@ -187,8 +187,9 @@ class ProgressPane(Pane):
         shown = everything if days is None else funnel(activity.applications, now, days)
         progress = self.store.goals.progress()
         self._update("goals", self._goals(progress))
-        self._update("funnel", self._funnel(shown, diagnosis_lever(activity.applications)))
-        self._update("works", what_works_text(activity.applications))
+        grouped = every_grouping(activity.applications)
+        self._update("funnel", self._funnel(shown, first_lever(grouped)))
+        self._update("works", what_works_text(grouped))
         self._update("offers", offers_text(activity.applications))
         self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
