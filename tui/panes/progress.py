@@ -162,8 +162,8 @@ class ProgressPane(Pane):
 
     def shown(self) -> None:
         # What another pane, session or an undo changed since, or what the clock did
-        # (today's counts at midnight, an interview begun): drawing it all again takes
-        # longer than the switch itself, and changes nothing when neither moved.
+        # (today's counts at midnight, an interview begun). Drawing it all again when
+        # neither moved would change nothing and make the switch a user feels slower.
         now_for = self.drawing_for()
         if now_for is None or now_for != self.drawn_for:
             self.reload()
