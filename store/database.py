@@ -18,7 +18,7 @@ from typing import TypeVar
 from store.clock import Clock, system_clock
 from store.file.disk import create_folders
 from store.file.lifecycle import FileLifecycle, refuse_newer_schema
-from store.file.storage import SafeJSONStorage
+from store.file.storage import SafeJSONStorage, Signature
 from store.file.tables import InvalidRecord
 from store.models import Record
 from store.repository.applications import ApplicationRepository
@@ -127,6 +127,11 @@ class Store(FileLifecycle):
         away): write back the version this session last read or wrote, which is what
         the user sees. Refuses with ``FileReappearedError`` if anything is there now."""
         self._core.save_again()
+
+    def file_version(self) -> Signature | None:
+        """One ``stat``: the data file as it is now, changed by every write of this
+        session or another; None when it cannot be looked at."""
+        return self._storage.stat_signature()
 
     def changed_on_disk(self) -> bool:
         """One ``stat``: has another session (or a shell command) changed the file?"""

@@ -8,7 +8,7 @@ Groups are never ranked by their rates alone. Two groups are compared only when 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from math import sqrt
@@ -80,13 +80,31 @@ class Group:
 
 def groups(applications: Iterable[Application], by: Dimension) -> list[Group]:
     """Each group's counts, over the applications sent; the largest group first."""
-    counts: dict[str, list[int]] = {}
-    names = _NAMES[by]
+    return _grouped(_outcomes(applications), by)
+
+
+def every_grouping(applications: Iterable[Application]) -> dict[Dimension, list[Group]]:
+    """``groups`` by every dimension, each application's outcome worked out once."""
+    outcomes = _outcomes(applications)
+    return {by: _grouped(outcomes, by) for by in Dimension}
+
+
+def _outcomes(applications: Iterable[Application]) -> list[tuple[Application, bool, bool]]:
+    """Each application sent, whether it was answered and whether it reached an interview."""
+    found = []
     for application in applications:
         if applied_at(application) is None:
             continue
         interviewed = RANK[furthest_stage(application)] >= RANK[Stage.INTERVIEWING]
         answered = interviewed or first_response_at(application) is not None
+        found.append((application, answered, interviewed))
+    return found
+
+
+def _grouped(outcomes: list[tuple[Application, bool, bool]], by: Dimension) -> list[Group]:
+    counts: dict[str, list[int]] = {}
+    names = _NAMES[by]
+    for application, answered, interviewed in outcomes:
         for name in names(application):
             count = counts.setdefault(name, [0, 0, 0])
             count[0] += 1
@@ -161,8 +179,12 @@ and what they apply for."""
 
 def diagnosis_lever(applications: Iterable[Application]) -> str | None:
     """The sentence naming the first lever the counts support, for the funnel's findings."""
-    sent = list(applications)
+    return first_lever(every_grouping(applications))
+
+
+def first_lever(grouped: Mapping[Dimension, list[Group]]) -> str | None:
+    """``diagnosis_lever`` from groups already counted (see ``every_grouping``)."""
     for by in LEVER_ORDER:
-        if (found := lever(groups(sent, by))) is not None:
+        if (found := lever(grouped[by])) is not None:
             return f"{found.sentence(by)}."
     return None

@@ -123,6 +123,36 @@ async def test_a_win_of_a_move_undone_just_before_quitting_is_taken_back(
     assert Store.open(app.store.path).wins.all() == []
 
 
+async def test_a_card_moved_on_the_board_shows_when_progress_is_shown_again(
+    empty_app: BouncebackApp,
+) -> None:
+    app = empty_app
+    added = app.store.applications.add(company="Acme", role="Dev")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert "0/5" in text_of(app, "goals")
+        await pilot.press("1", "h", "L")  # the card on to Applied
+        await pilot.pause()
+        assert app.store.applications.get(added.id).stage is Stage.APPLIED
+        await pilot.press("4")
+        assert "1/5" in text_of(app, "goals")
+        assert "Applied 1" in text_of(app, "funnel")
+
+
+async def test_a_new_day_shows_when_progress_is_shown_again_with_nothing_written(
+    db_path: Path, clock: MovableClock
+) -> None:
+    app = BouncebackApp(Store.open(db_path, clock=clock))  # on a Monday morning
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert "week   7 days left" in text_of(app, "goals")
+        await pilot.press("1")
+        clock.advance(days=1)  # past midnight
+        await pilot.press("4")
+        assert "week   6 days left" in text_of(app, "goals")
+        assert "week   7 days left" not in text_of(app, "goals")
+
+
 async def test_w_keeps_a_win_of_the_users_own(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "w")

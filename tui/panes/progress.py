@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar
 from uuid import UUID
@@ -27,7 +27,7 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
-from store.what_works import MIN_GROUP, Dimension, diagnosis_lever, groups, lever
+from store.what_works import MIN_GROUP, Dimension, Group, every_grouping, first_lever, lever
 from tui.panes.base import Pane
 from tui.widgets.safe_text import printable
 from tui.wording import counted
@@ -79,10 +79,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def what_works_text(applications: Sequence[Application]) -> Text | None:
+def what_works_text(grouped: Mapping[Dimension, list[Group]]) -> Text | None:
     """Each channel, résumé, cover letter and tag with the counts behind its shares, and
     the lever the counts can name; None until something has been sent with one."""
-    parts = [(by, found) for by in Dimension if (found := groups(applications, by))]
+    parts = [(by, found) for by, found in grouped.items() if found]
     if not parts:
         return None
     text = heading(
@@ -151,6 +151,8 @@ class ProgressPane(Pane):
         super().__init__(store)
         self.window = 0
         """Index into WINDOWS."""
+        self.drawn_for: tuple[object, ...] | None = None
+        """What the pane was last drawn from (see ``drawing_for``)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress-scroll", can_focus=False):
@@ -159,11 +161,25 @@ class ProgressPane(Pane):
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
     def shown(self) -> None:
-        self.reload()  # what the other panes changed since
+        # What another pane, session or an undo changed since, or what the clock did
+        # (today's counts at midnight, an interview begun). Drawing it all again when
+        # neither moved would change nothing and make the switch a user feels slower.
+        now_for = self.drawing_for()
+        if now_for is None or now_for != self.drawn_for:
+            self.reload()
+
+    def drawing_for(self) -> tuple[object, ...] | None:
+        """What the pane shows depends on: the data file as it is now and the clock to the
+        minute; None when the file cannot be looked at (drawing says what is wrong)."""
+        version = self.store.file_version()
+        if version is None:
+            return None
+        return version, self.store.clock().replace(second=0, microsecond=0)
 
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
+        drawing_for = self.drawing_for()  # before reading: a write meanwhile is drawn next time
         now = self.store.clock()
         activity = self.store.goals.activity()
         everything = funnel(activity.applications, now)
@@ -171,13 +187,15 @@ class ProgressPane(Pane):
         shown = everything if days is None else funnel(activity.applications, now, days)
         progress = self.store.goals.progress()
         self._update("goals", self._goals(progress))
-        self._update("funnel", self._funnel(shown, diagnosis_lever(activity.applications)))
-        self._update("works", what_works_text(activity.applications))
+        grouped = every_grouping(activity.applications)
+        self._update("funnel", self._funnel(shown, first_lever(grouped)))
+        self._update("works", what_works_text(grouped))
         self._update("offers", offers_text(activity.applications))
         self._update("noes", self._noes(activity, everything))
         self._update("lessons", self._lessons(activity))
         self._update("mood", self._mood(activity, now))
         self._update("wins", self._wins(self.store.wins.all()))
+        self.drawn_for = drawing_for
 
     def _update(self, part: str, content: Text | None) -> None:
         static = self.query_one(f"#progress-{part}", Static)
