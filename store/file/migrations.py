@@ -27,8 +27,14 @@ def materials_from_names(tables: Tables) -> Tables:
     A migration rather than materials worked out from the names each time: a material
     is then a record the user owns, so one they delete while its name stays on the
     applications stays deleted."""
+    # A damaged application (not an object, no date) is left as it is: the open reports it.
     applications = sorted(
-        tables.get("applications", {}).values(), key=lambda doc: str(doc.get("created_at", ""))
+        (
+            doc
+            for doc in tables.get("applications", {}).values()
+            if isinstance(doc, dict) and isinstance(doc.get("created_at"), str)
+        ),
+        key=lambda doc: str(doc["created_at"]),
     )
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for doc in applications:
@@ -51,7 +57,8 @@ def materials_from_names(tables: Tables) -> Tables:
                 "created_at": doc["created_at"],
             }
     materials = tables.setdefault("materials", {})
-    for doc_id, material in enumerate(found.values(), max(map(int, materials), default=0) + 1):
+    taken = (int(doc_id) for doc_id in materials if str(doc_id).isdigit())
+    for doc_id, material in enumerate(found.values(), max(taken, default=0) + 1):
         materials[str(doc_id)] = material
     return tables
 

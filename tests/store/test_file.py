@@ -117,6 +117,19 @@ def test_every_schema_fixture_opens_and_validates(tmp_path: Path) -> None:
         assert store.applications.on_board(), f"schema-v{version}.json has applications"
 
 
+def test_a_damaged_application_in_an_old_file_is_reported_not_a_failed_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.json"
+    tables = json.loads((FIXTURES / "schema-v1.json").read_text())
+    tables["applications"]["900"] = {"company": "Broken", "resume": "CV lost"}  # no dates
+    path.write_text(json.dumps(tables))
+    store = Store.open(path, clock=fixed_clock(SAMPLE_NOW))
+    assert store.schema_version() == migrations.SCHEMA_VERSION
+    assert [record.doc_id for record in store.invalid_records()] == [900]
+    assert "CV lost" not in {m.name for m in store.materials.all()}
+
+
 def test_a_migration_backs_up_first_and_lands_in_one_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
