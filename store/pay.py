@@ -79,7 +79,7 @@ def parse_pay(text: str) -> Pay | None:
 def _currency_in(text: str) -> str:
     """A code written out ("AUD") wins over a symbol ("$120k AUD"), then "A$" and its kind,
     then the symbol; "" when the text names none."""
-    for word in _CODE.findall(text):
+    for word in map(str, _CODE.findall(text)):
         if word.upper() in CURRENCIES and (word.isupper() or word in _LOWERCASE_CODES):
             return word.upper()
     if dollar := _DOLLAR.search(text):
