@@ -198,14 +198,6 @@ def follow_ups(
     ]
 
 
-def _subject(key: str) -> UUID | None:
-    """The application, interview or person a follow-up's key names."""
-    try:
-        return UUID(key.split(":")[1])
-    except (IndexError, ValueError):
-        return None
-
-
 def states_to_forget(
     states: Iterable[FollowUpState],
     applications: Sequence[Application],
@@ -215,21 +207,12 @@ def states_to_forget(
     stale_after_days: int,
     news_after_days: int,
 ) -> list[FollowUpState]:
-    """The states whose follow-up is not due now and will not come back: what it is
-    about was deleted or archived, or it was set more than ``STATES_KEPT_FOR`` ago. The
-    state of a follow-up still due is kept whatever its age, or it would come back."""
+    """The states set more than ``STATES_KEPT_FOR`` ago whose follow-up is not due now.
+    A state still due is kept whatever its age, or its follow-up would come back; one about
+    a card archived or deleted is kept as long as the others, as either can be undone."""
     due = follow_ups(
         applications, contacts, {}, now,
         stale_after_days=stale_after_days, news_after_days=news_after_days,
     )  # fmt: skip
     due_keys = {f.key for f in due}
-    on_board = {c.id for c in contacts}
-    for a in applications:
-        if a.archived is None:
-            on_board |= {a.id, *(i.id for i in a.interviews)}
-    return [
-        s
-        for s in states
-        if s.key not in due_keys
-        and (_subject(s.key) not in on_board or now - s.at > STATES_KEPT_FOR)
-    ]
+    return [s for s in states if s.key not in due_keys and now - s.at > STATES_KEPT_FOR]

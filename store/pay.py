@@ -34,7 +34,16 @@ __all__ = [
 
 
 _SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_DOLLARS = {"AU": "AUD", "A": "AUD", "CA": "CAD", "C": "CAD", "NZ": "NZD", "HK": "HKD",
+            "S": "SGD", "US": "USD"}  # fmt: skip
+_DOLLAR = re.compile(r"(?<![A-Za-z])(AU|A|CA|C|NZ|HK|S|US)\$", re.IGNORECASE)
+"""Dollars named by their country: A$ or AU$, C$, NZ$, HK$, S$, US$."""
+_CODE = re.compile(r"\b[A-Za-z]{3}\b")
+_LOWERCASE_CODES = {"gbp", "usd", "eur", "cad", "aud", "nzd", "chf", "sek", "dkk", "inr", "jpy"}
+"""Codes also read in small letters: the others are English words as often ("all", "try")."""
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*([km])\b)?", re.IGNORECASE)
+_NOT_PAY = re.compile(r"\d[\d.,]*\s*(?:%|(?:hours?|hrs?|days?|weeks?)\b)", re.IGNORECASE)
+"""A bonus's share, the hours or days of a working week: numbers beside the pay."""
 _PERIODS: tuple[tuple[re.Pattern[str], PayPeriod], ...] = (
     (re.compile(r"hour|/\s*hr?\b|(?<![a-z])ph\b|p/h\b", re.IGNORECASE), PayPeriod.HOUR),
     (re.compile(r"\bday|daily|/\s*d\b|(?<![a-z])pd\b|p/d\b", re.IGNORECASE), PayPeriod.DAY),
@@ -45,29 +54,37 @@ _SCALE = {"k": 1_000, "m": 1_000_000}
 
 def parse_pay(text: str) -> Pay | None:
     """The range, currency and period in ``text``; None when it holds no amount."""
+    about_pay = _NOT_PAY.sub(" ", text)
     numbers = [
         (float(digits.replace(",", "")), (suffix or "").lower())
-        for digits, suffix in _NUMBER.findall(text)
+        for digits, suffix in _NUMBER.findall(about_pay)
     ][:2]
     if not numbers:
         return None
     # "55-65k": a scale written once applies to both ends.
     scale = next((suffix for _, suffix in reversed(numbers) if suffix), "")
     values = [value * _SCALE.get(suffix or scale, 1) for value, suffix in numbers]
-    period = next((period for pattern, period in _PERIODS if pattern.search(text)), None)
-    currency = next((code for symbol, code in _SYMBOLS.items() if symbol in text), "")
-    if not currency:
-        words = re.findall(r"[A-Za-z]{3}", text)
-        currency = next((w.upper() for w in words if w.upper() in CURRENCIES), "")
+    period = next((period for pattern, period in _PERIODS if pattern.search(about_pay)), None)
     try:
         return Pay(
             minimum=min(values),
             maximum=max(values),
-            currency=currency,
+            currency=_currency_in(text),
             period=period or PayPeriod.YEAR,
         )
     except ValidationError:  # an amount no pay reaches: a phone number, a typo
         return None
+
+
+def _currency_in(text: str) -> str:
+    """A code written out ("AUD") wins over a symbol ("$120k AUD"), then "A$" and its kind,
+    then the symbol; "" when the text names none."""
+    for word in map(str, _CODE.findall(text)):
+        if word.upper() in CURRENCIES and (word.isupper() or word in _LOWERCASE_CODES):
+            return word.upper()
+    if dollar := _DOLLAR.search(text):
+        return _DOLLARS[dollar.group(1).upper()]
+    return next((code for symbol, code in _SYMBOLS.items() if symbol in text), "")
 
 
 def pay_of(application: Application) -> Pay | None:

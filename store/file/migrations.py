@@ -48,7 +48,7 @@ def materials_from_names(tables: Tables) -> Tables:
                 found[key]["name"] = name
                 continue
             found[key] = {
-                # The same name gives the same id, so a migration run twice agrees.
+                # An id from the name: migrating the same file twice gives the same ids.
                 "id": str(uuid5(NAMESPACE_URL, f"bounceback:material:{kind.value}:{name}")),
                 "rev": 1,
                 "kind": kind.value,

@@ -9,13 +9,11 @@ from uuid import UUID
 from store import board, people
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import TABLES
-from store.materials import named_on
 from store.models import (
     Application,
     ArchiveReason,
     Contact,
     ContactLink,
-    MaterialKind,
     OfferOutcome,
     Rejection,
     RejectionReason,
@@ -229,12 +227,10 @@ class ApplicationRepository:
 
     def update(self, edited: Application) -> Application:
         """Save an edited application; raises ``ConflictError`` if it changed meanwhile."""
-        before = self.get(edited.id)
-        saved = self._core.save(edited)
-        if any(named_on(saved, kind) != named_on(before, kind) for kind in MaterialKind):
-            with self._core.transaction() as changes:
-                remember_names(self._core, changes, saved, before)
-        return saved
+        return self._core.save(
+            edited,
+            also=lambda changes, saved, before: remember_names(self._core, changes, saved, before),
+        )
 
     def delete(self, application_id: UUID) -> DeletedApplication:
         """Delete it and every contact's link to it, together; undo with :meth:`restore`."""

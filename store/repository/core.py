@@ -273,8 +273,10 @@ class Core:
 
     # --- commands shared by the subjects ------------------------------------------------
 
-    def save(self, edited: R) -> R:
-        """Compare-and-set: save ``edited`` only if nobody saved that record since it was read."""
+    def save(self, edited: R, also: Callable[[Changes, R, R], object] | None = None) -> R:
+        """Compare-and-set: save ``edited`` only if nobody saved that record since it was read.
+        ``also(changes, saved, before)`` runs in the same transaction, for what follows from
+        the edit."""
         model = type(edited)
         checked = validated(model, edited.model_dump())  # model_copy skips validation
         with self.transaction() as changes:
@@ -286,6 +288,8 @@ class Core:
                 update["updated_at"] = self.clock()
             saved = checked.model_copy(update=update)
             self.replace(changes, doc_id, saved)
+            if also is not None:
+                also(changes, saved, current)
         return saved
 
     def delete(self, model: type[R], record_id: UUID) -> R:

@@ -3,9 +3,12 @@ applications that were sent with them."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
+
+from pydantic import ValidationError
 
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import TABLES
@@ -27,7 +30,13 @@ class DeletedMaterial:
 
 
 def _stored_materials(core: Core) -> list[tuple[str, Material]]:
-    return [(doc_id, validated(Material, doc)) for doc_id, doc in core.stored(MATERIALS).items()]
+    """The materials as stored now; one that fails validation is left out here (the open
+    reports it), so it cannot stop a card or another material from being saved."""
+    found = []
+    for doc_id, doc in core.stored(MATERIALS).items():
+        with contextlib.suppress(ValidationError):
+            found.append((doc_id, Material.model_validate(doc)))
+    return found
 
 
 def _check(core: Core, material: Material) -> None:
@@ -49,6 +58,11 @@ def remember_names(
     """A name put on an application that no material has yet becomes one (inside a
     transaction). Only a name that changed: one the user deleted as a material but kept on
     its applications stays deleted when those are edited."""
+    if before is not None and all(
+        name_key(named_on(application, kind)) == name_key(named_on(before, kind))
+        for kind in MaterialKind
+    ):
+        return
     known = {(m.kind, name_key(m.name)) for _, m in _stored_materials(core)}
     for kind in MaterialKind:
         name = named_on(application, kind)

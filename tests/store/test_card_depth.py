@@ -48,6 +48,18 @@ def test_a_1_mb_posting_is_refused_with_its_size_named_and_nothing_is_saved(
         ("£500pd", 500, 500, "GBP", PayPeriod.DAY),
         ("600 a day", 600, 600, "", PayPeriod.DAY),
         ("up to 80k", 80_000, 80_000, "", PayPeriod.YEAR),
+        # What is not pay: hours and days of the week, a bonus's share.
+        ("£40k pa, 37.5 hours/week", 40_000, 40_000, "GBP", PayPeriod.YEAR),
+        ("£500/day, 5 days a week", 500, 500, "GBP", PayPeriod.DAY),
+        ("60k + 10% bonus", 60_000, 60_000, "", PayPeriod.YEAR),
+        # A currency named in so many letters wins over a bare $; a word is not a code.
+        ("$120k AUD", 120_000, 120_000, "AUD", PayPeriod.YEAR),
+        ("A$90k", 90_000, 90_000, "AUD", PayPeriod.YEAR),
+        ("CA$85k", 85_000, 85_000, "CAD", PayPeriod.YEAR),
+        ("US$100k", 100_000, 100_000, "USD", PayPeriod.YEAR),
+        ("60k (audited)", 60_000, 60_000, "", PayPeriod.YEAR),
+        ("60k Nokia", 60_000, 60_000, "", PayPeriod.YEAR),
+        ("70k eur", 70_000, 70_000, "EUR", PayPeriod.YEAR),
     ],
 )
 def test_pay_is_read_from_the_salary_as_typed(

@@ -84,6 +84,20 @@ def test_a_new_name_on_an_application_becomes_a_material(store: Store) -> None:
     assert names(store, COVER) == ["generic"]
 
 
+def test_a_damaged_material_in_the_file_stops_no_card_from_being_saved(store: Store) -> None:
+    store.materials.add(MaterialKind.RESUME, "CV short")
+    data = json.loads(store.path.read_text())
+    (doc,) = data["materials"].values()
+    doc["name"] = "x" * 400  # longer than any name: written by hand, or by a newer version
+    store.path.write_text(json.dumps(data))
+    reopened = Store.open(store.path)
+    card = reopened.applications.add(company="Acme", role="Dev", resume="CV long")
+    edited = reopened.applications.update(card.model_copy(update={"resume": "CV other"}))
+    assert edited.resume == "CV other"
+    names = {m.name for m in Store.open(store.path).materials.all()}
+    assert {"CV long", "CV other"} <= names
+
+
 def test_deleting_keeps_the_name_on_the_applications_and_editing_them_does_not_bring_it_back(
     store: Store,
 ) -> None:

@@ -22,7 +22,7 @@ from tui.dialogs.form import Form
 from tui.panes.undo import UndoHistory
 from tui.widgets.check_box import CheckBox
 from tui.widgets.safe_fields import SafeInput
-from tui.widgets.safe_text import paragraph
+from tui.widgets.safe_text import paragraph, printable
 
 if TYPE_CHECKING:  # the next dialogs are imported when they open
     from store.repository.interviews import Booked
@@ -137,7 +137,7 @@ class OutcomeFlow:
         self.app.push_screen(InterviewOutcomeDialog(application, interview, held=held), answered)
 
     def _answered(self, before: Application, interview: Interview, result: OutcomeResult) -> None:
-        interviews, company = self.store.interviews, before.company
+        interviews, company = self.store.interviews, printable(before.company)
         saved = self._save(
             f"notes on the interview at {company}", before,
             lambda: interviews.record_outcome(before.id, interview.id, result.outcome,
