@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import ClassVar
 from uuid import UUID
@@ -13,9 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store import PIPELINE, Application, Contact, Metric, Period, Store, StoreError, Win
+from store import PIPELINE, Contact, Metric, Period, Store, StoreError, Win
 from store.funnel import awaiting_reflection
-from store.pay import against, main_currency, parse_pay, pay_of
 from store.progress import (
     MIN_APPLIED_FOR_DIAGNOSIS,
     Activity,
@@ -27,8 +25,17 @@ from store.progress import (
     rejections_total,
     weeks_beside,
 )
-from store.what_works import MIN_GROUP, Dimension, Group, every_grouping, first_lever, lever
+from store.what_works import every_grouping, first_lever
 from tui.panes.base import Pane
+from tui.panes.progress_text import (
+    bar,
+    heading,
+    offers_text,
+    percent,
+    plural,
+    what_works_text,
+    window_name,
+)
 from tui.widgets.safe_text import printable
 from tui.wording import counted
 
@@ -36,7 +43,6 @@ WINDOWS: tuple[int | None, ...] = (None, 90, 30)
 """The funnel's windows in days, all time first; `t` steps through them."""
 WINS_SHOWN = 12
 LESSONS_SHOWN = 5
-BAR_WIDTH = 12
 SHORT_NAMES = {
     Metric.APPLICATIONS_SENT: "Applications",
     Metric.NETWORKING_CONVERSATIONS: "Conversations",
@@ -45,91 +51,10 @@ SHORT_NAMES = {
     Metric.JOURNAL_ENTRIES: "Journal entries",
 }
 """Short enough for a goal, its bar and its numbers on one line at 80 columns."""
-WORKS_ROWS = 6
-"""Groups listed per kind: the largest, where the counts say the most."""
 SPARK = " ▁▂▃▄▅▆▇█"
 MOOD_LABEL_WIDTH = len("week of")
 MOOD_CELL_WIDTH = len("05 Oct")
 """A week's start, and room for its mood ("▅3.2") and counts."""
-
-
-def bar(fraction: float, width: int = BAR_WIDTH) -> Text:
-    filled = round(fraction * width)
-    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))
-
-
-def heading(title: str, hint: str = "") -> Text:
-    text = Text.assemble((title, "bold underline"))
-    if hint:
-        text.append("   ")
-        text.append(hint, style="dim")
-    text.append("\n")
-    return text
-
-
-def percent(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate:.0%}"
-
-
-def window_name(days: int | None) -> str:
-    return "all time" if days is None else f"the last {days} days"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def what_works_text(grouped: Mapping[Dimension, list[Group]]) -> Text | None:
-    """Each channel, résumé, cover letter and tag with the counts behind its shares, and
-    the lever the counts can name; None until something has been sent with one."""
-    parts = [(by, found) for by, found in grouped.items() if found]
-    if not parts:
-        return None
-    text = heading(
-        "What works", f"answered and interviewed, of those sent (groups of {MIN_GROUP}+)"
-    )
-    named = False
-    for by, found in parts:
-        text.append(f"\nBy {by.label}\n", style="bold")
-        for group in found[:WORKS_ROWS]:
-            name = printable(group.name)
-            name = name if len(name) <= 18 else name[:17] + "…"
-            text.append(f"  {name:<18} ")
-            text.append(f"{group.answered:>2} of {group.sent:<2} answered  ")
-            text.append(f"{group.interviewed:>2} interviewed")
-            share = f"  {group.answer_rate:>4.0%}" if group.enough else "  too early to tell"
-            text.append(share, style="dim")
-            text.append("\n")
-        if (found_lever := lever(found)) is not None:
-            named = True
-            text.append(f"{printable(found_lever.sentence(by))}.\n", style="bold")
-    if not named:
-        text.append("\nNo group stands out yet beyond what chance could explain.", style="italic")
-    return text
-
-
-def offers_text(applications: Sequence[Application]) -> Text | None:
-    """Each offer whose pay was noted, against the pay on its card (in the same currency
-    only: a pay naming none is in the main one); None if none was."""
-    lines = []
-    main = main_currency(pay_of(a) for a in applications)
-    for a in applications:
-        if a.offer_decision is None or (offered := parse_pay(a.offer_decision.pay)) is None:
-            continue
-        line = Text(f"  {printable(a.company)}: {offered} offered", no_wrap=True)
-        asked = pay_of(a)
-        where = against(offered, asked, main) if asked else None
-        if asked is None:
-            line.append(", no salary on the card to compare with", style="dim")
-        elif where is None:
-            line.append(f", against {asked} (another currency)", style="dim")
-        else:
-            line.append(f", {where} the {asked} you went for")
-        lines.append(line)
-    if not lines:
-        return None
-    text = heading("Offers against what you asked for")
-    return text.append("\n").append(Text("\n").join(lines))
 
 
 class ProgressPane(Pane):
