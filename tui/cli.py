@@ -125,8 +125,9 @@ def _run_app(store: Store, *, demo: bool, config_path: Path | None = None) -> in
     settings = config.load(config_path or config.default_config_path())
     if settings.keymap:  # checking it imports every dialog: only when there is one
         settings = config.load(settings.path, config.known_bindings())
-    from tui.launch import demo_command
+    from tui.launch import demo_command, size_from_the_terminal
 
+    size_from_the_terminal()
     app = BouncebackApp(store, demo=demo, config=settings, demo_command=demo_command())
     app.run()
     _leave_on_signals()  # the app's handlers need its event loop, which is gone now

@@ -22,3 +22,13 @@ def demo_command(argv0: str | None = None, path: str | None = None) -> str:
     if started.parent.parent.name == ".venv" and (clone / "Makefile").is_file():
         return "make demo"
     return shlex.join([sys.executable, "-m", "tui", "--demo"])
+
+
+def size_from_the_terminal() -> None:
+    """Let the terminal say how big it is. Textual reads COLUMNS and LINES before it asks
+    the terminal, and a shell or a test runner can leave them exported: they go stale
+    at the first resize, and the app would keep drawing at the old size. In a browser
+    there is no terminal, and textual-serve passes the page's size in them: kept."""
+    if sys.__stdout__ is not None and sys.__stdout__.isatty():
+        os.environ.pop("COLUMNS", None)
+        os.environ.pop("LINES", None)

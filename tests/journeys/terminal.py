@@ -21,7 +21,7 @@ import sys
 import termios
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pyte
@@ -87,10 +87,13 @@ class Screen(pyte.Screen):
 class Terminal:
     """``bounceback ARGS`` running in a pty of ``size`` (columns, lines)."""
 
-    def __init__(self, args: Sequence[str], size: tuple[int, int]) -> None:
+    def __init__(
+        self, args: Sequence[str], size: tuple[int, int], environ: Mapping[str, str] = {}
+    ) -> None:
+        """``environ``: variables set for the app beside the test's own."""
         self.columns, self.lines = size
         self.command = [str(BOUNCEBACK), *args]
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **environ}
         env.pop("TEXTUAL", None)  # no devtools, whatever the developer's shell says
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: the pty is its controlling terminal and stdio

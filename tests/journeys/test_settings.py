@@ -26,3 +26,27 @@ def test_a_remapped_key_moves_the_card_and_the_old_key_does_not(tmp_path: Path) 
         terminal.close()
     history = [change.stage for change in Store.open(db).applications.get(card.id).history]
     assert history == [Stage.WISHLIST, Stage.APPLIED]  # one move: the L did nothing
+
+
+def test_the_terminal_s_own_size_wins_over_columns_and_lines_left_in_the_environment(
+    tmp_path: Path,
+) -> None:
+    """A shell can export COLUMNS and LINES (and test runners do): they go stale as soon
+    as the window is resized, so the app must ask the terminal, or it draws at the old
+    size and never follows a resize."""
+    db = tmp_path / "bounceback.json"
+    Store.open(db).applications.add(company="Zeta Analytics", role="Data Engineer")
+    terminal = Terminal(["--db", str(db)], (120, 36), environ={"COLUMNS": "80", "LINES": "24"})
+    try:
+        terminal.wait_for("Zeta Analytics")
+        terminal.wait_until(
+            lambda: terminal.line_with("bounceback").index("bounceback") > 50,
+            "the title centred on 120 columns, not on 80",
+        )
+        terminal.wait_until(
+            lambda: "Quit" in terminal.text().split("\n")[35],
+            "the footer on the 36th line, not the 24th",
+        )
+        terminal.quit()
+    finally:
+        terminal.close()
