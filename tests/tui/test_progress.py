@@ -281,3 +281,23 @@ async def test_j_held_down_scrolls_a_line_for_each_key(app: BouncebackApp) -> No
         await until(pilot, lambda: scroll.scroll_y == 5, "five lines scrolled")
         await pilot.pause()
         assert scroll.scroll_y == 5
+
+
+async def test_page_keys_home_and_end_move_through_the_page(app: BouncebackApp) -> None:
+    """The page is longer than a 24-line screen: the keys a reader of a long page reaches
+    for move through it, as they do in the journal's list."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        scroll = app.query_one("#progress-scroll", VerticalScroll)
+        await until(pilot, lambda: scroll.max_scroll_y > scroll.size.height, "over a page")
+        await pilot.press("pagedown")
+        await until(pilot, lambda: scroll.scroll_y == scroll.size.height - 1, "a page down")
+        await pilot.press("end")
+        await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "at the end")
+        await pilot.press("pageup")
+        await until(
+            pilot, lambda: scroll.scroll_y == scroll.max_scroll_y - scroll.size.height + 1,
+            "a page up",
+        )  # fmt: skip
+        await pilot.press("home")
+        await until(pilot, lambda: scroll.scroll_y == 0, "back at the top")
