@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 
 import tui.app
-from store import Metric, Stage, Store
+from store import Metric, Period, Stage, Store
 from store.clock import MovableClock
 from store.progress import DEFAULT_GOALS, period_start
 from store.sample import SAMPLE_NOW
@@ -301,3 +302,23 @@ async def test_page_keys_home_and_end_move_through_the_page(app: BouncebackApp) 
         )  # fmt: skip
         await pilot.press("home")
         await until(pilot, lambda: scroll.scroll_y == 0, "back at the top")
+
+
+async def test_a_long_streak_keeps_its_goal_on_one_line_at_80_columns(store: Store) -> None:
+    """Four journal entries a week for ten weeks: the goal's row, with its days left and
+    its streak, is one line of a 24-line screen, not two."""
+    from store.models import JournalEntry, Mood
+
+    into_week = (SAMPLE_NOW.date() - period_start(Period.WEEK, SAMPLE_NOW.date())).days
+    store.insert_all(
+        JournalEntry(at=SAMPLE_NOW - timedelta(days=into_week + 7 * week - day), mood=Mood.OKAY)
+        for week in range(1, 11)
+        for day in range(4)
+    )
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: "10 " in text_of(app, "goals"), "the streak drawn")
+        goals = app.query_one("#progress-goals", Static)
+        rows = text_of(app, "goals").splitlines()
+        assert goals.size.height == len(rows), f"a goal's row wraps: {rows}"

@@ -149,9 +149,9 @@ class ProgressPane(Pane):
                 text.append("✓ on target", style="bold")
             else:
                 text.append(f"{plural(p.days_left, 'day')} left", style="dim")
-            if p.streak > 1:
+            if p.streak > 1:  # the row names the period already: "week … 10 in a row"
                 text.append(" · ")
-                text.append(f"{p.streak} {per}s in a row", style="dim")
+                text.append(f"{p.streak} in a row", style="dim")
         return text
 
     def _funnel(self, f: Funnel, lever: str | None = None) -> Text:
