@@ -203,8 +203,8 @@ def agenda_lines(day: rules.Agenda) -> list[str]:
     if people:
         lines += ["", "People due a message"] + [f"  {printable(f.text)}" for f in people]
     if silent:
-        lines += ["", "No news for a long time (`bounceback reject APP --reason no_response`)"]
-        lines += [f"  {printable(f.text)}" for f in silent]
+        lines += ["", "No news for a long time"] + [f"  {printable(f.text)}" for f in silent]
+        lines.append("  (bounceback reject COMPANY --reason no_response records one as a no)")
     if day.goals_left:
         lines += ["", "Goals still open"]
         lines += [
