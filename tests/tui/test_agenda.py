@@ -301,6 +301,7 @@ async def test_a_card_silent_for_long_is_recorded_as_a_no_from_the_agenda_and_un
             RejectionReason.NO_RESPONSE, Stage.APPLIED,
         )  # fmt: skip
         assert not any("Orchard" in line for line in lines(app))
+        assert "Orchard Freight is at Rejected. Press u to undo." in notices(app)
         await pilot.press("u")
         await until(pilot, lambda: store.applications.get(silent.id).stage is Stage.APPLIED,
                     "the card back in Applied")  # fmt: skip

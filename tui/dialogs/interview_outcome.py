@@ -181,6 +181,9 @@ class OutcomeFlow:
             cards = self.store.applications
             saved = self._save(f"rejection of {before.company}", before,
                                lambda: cards.reject(before.id, reflection))  # fmt: skip
+            if saved is not None:  # the line it came from is gone: say where the card went
+                self.app.notify(f"{printable(before.company)} is at Rejected. Press u to undo.",
+                                markup=False)  # fmt: skip
             if saved is not None and write_about_it:
                 from tui.panes.board import BoardPane
 
