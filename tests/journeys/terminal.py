@@ -223,6 +223,11 @@ class Terminal:
         is typed quickly in one packet."""
         self._send(text.encode() + b"".join(key_bytes(key) for key in then))
 
+    def paste(self, text: str) -> None:
+        """``text`` pasted, as a terminal sends it to an app that asked for bracketed
+        paste: between its start and end markers, in one write."""
+        self._send(b"\x1b[200~" + text.encode() + b"\x1b[201~")
+
     def press(self, *keys: str) -> None:
         """Send named keys (``enter``, ``ctrl+s``, ``shift+right``…) in one burst."""
         if "escape" in keys[:-1]:
