@@ -306,3 +306,26 @@ async def test_a_card_silent_for_long_is_recorded_as_a_no_from_the_agenda_and_un
         await until(pilot, lambda: store.applications.get(silent.id).stage is Stage.APPLIED,
                     "the card back in Applied")  # fmt: skip
         assert "  … No news in 60 days: Dev at Orchard Freight. A silent no?" in lines(app)
+
+
+async def test_what_another_pane_changed_shows_when_the_agenda_is_shown_again(
+    app: BouncebackApp,
+) -> None:
+    """A card added on the Board with a next action due today is on the Agenda when the
+    user comes back to it, and the cursor stays on the line it was on."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None:
+            await pilot.press("j")
+        was_on = records.current
+        await pilot.press("1")
+        fresh = app.store.applications.add(
+            company="FreshCo", role="Dev", next_action="Email them",
+            next_action_due=SAMPLE_NOW.date(),
+        )  # fmt: skip
+        app.store.interviews.book(fresh.id, at=SAMPLE_NOW + timedelta(days=1))  # a line above
+        await pilot.press("6")
+        assert "  → Email them: FreshCo" in lines(app)
+        assert any("FreshCo" in line and "interview" in line for line in lines(app))
+        assert records.current == was_on

@@ -71,6 +71,9 @@ class AgendaPane(Pane):
     def on_focus(self) -> None:
         self.query_one(RecordList).focus()
 
+    def shown(self) -> None:
+        self.reload()  # what the other panes changed since: a card, a goal, an interview
+
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
@@ -79,7 +82,9 @@ class AgendaPane(Pane):
         records = self.query_one(RecordList)
         before = records.current
         records.set_records(rows, lambda row: describe(row, day.now))
-        if before is not None and before not in rows:
+        if before in rows:  # lines added above it (an interview booked) do not move it
+            records.cursor = rows.index(before)
+        elif before is not None:  # put away: the cursor is on the line that followed it
             records.cursor = min(records.cursor, len(rows) - 1)
         if isinstance(records.current, Row) and records.current.heading and len(rows) > 1:
             records.cursor = next(
