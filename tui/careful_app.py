@@ -16,6 +16,7 @@ from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.widgets import Input, TextArea
 
+from tui.dialogs.unsaved import LeaveUnsaved, unsaved
 from tui.paste_guard import guard_pastes
 from tui.widgets.safe_text import printable
 
@@ -36,6 +37,18 @@ class CarefulApp(App[None]):
         self._typed_ahead: deque[events.Key | events.Paste] = deque()
         self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
         self._keys_sent = 0
+
+    async def action_quit(self) -> None:
+        """ctrl+q, asked first when a dialog holds words not saved."""
+        if unsaved(self.screen_stack) and not isinstance(self.screen, LeaveUnsaved):
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.exit()
+
+            self.push_screen(LeaveUnsaved(quitting=True), answered)
+            return
+        await super().action_quit()
 
     def get_driver_class(self) -> type[Driver]:
         return guard_pastes(super().get_driver_class())  # see tui/paste_guard.py

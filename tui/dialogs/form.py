@@ -12,13 +12,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from tui.dialogs import FIELD_NAVIGATION
+from tui.dialogs.unsaved import KeepsWhatWasTyped
 
 ResultT = TypeVar("ResultT")
 
 
-class Form(ModalScreen[ResultT]):
+class Form(KeepsWhatWasTyped, ModalScreen[ResultT]):
     """A modal form. Subclasses compose their fields, end with :meth:`form_end`, and
-    implement ``action_save``; cancelling dismisses with None and changes nothing."""
+    implement ``action_save``; cancelling dismisses with None and changes nothing (asked
+    first, once something was typed)."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,7 +59,7 @@ class Form(ModalScreen[ResultT]):
                 message.display = False
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

@@ -16,12 +16,13 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
+from tui.dialogs.unsaved import KeepsWhatWasTyped
 from tui.widgets.check_box import TickList
 from tui.widgets.safe_fields import SafeInput, SafeSelect, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
 
 
-class JournalEntryForm(ModalScreen[JournalEntry | None]):
+class JournalEntryForm(KeepsWhatWasTyped, ModalScreen[JournalEntry | None]):
     """New or edited entry; dismisses with the saved entry."""
 
     CSS_PATH = "dialogs.tcss"
@@ -218,7 +219,7 @@ class JournalEntryForm(ModalScreen[JournalEntry | None]):
         error.display = True
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

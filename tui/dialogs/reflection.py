@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
 from tui.dialogs import FIELD_NAVIGATION, field_row, heading
+from tui.dialogs.unsaved import KeepsWhatWasTyped
 from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
@@ -25,7 +26,7 @@ ReflectionResult = tuple[Rejection, bool]
 """The reflection, and whether the user wants to write about it in the journal."""
 
 
-class ReflectionDialog(ModalScreen[ReflectionResult | None]):
+class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
     """Dismisses with the reflection (the bare rejection without notes), or None when
     cancelled: then nothing is rejected."""
 
@@ -157,7 +158,7 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
         self.dismiss((self.existing, False))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave()
 
     def action_ask_feedback(self) -> None:
         """Draft the request, put it on the clipboard (OSC 52 works over SSH), note the date."""

@@ -1,0 +1,96 @@
+"""A dialog asks before it throws away what was typed in it.
+
+Escape is pressed out of habit, and ctrl+q to leave for the day: a journal entry just
+written about a hard "no", or a reflection, was gone without a word. A dialog that
+keeps what was typed asks first, once anything differs from how it opened; escape (or
+enter) goes back to the words, d leaves them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
+
+from tui.widgets.safe_text import paragraph
+
+Typed = tuple[tuple[str | None, object], ...]
+
+
+class KeepsWhatWasTyped(ModalScreen[Any]):
+    """A dialog whose fields are worth asking about before they are thrown away. Its
+    cancel calls :meth:`leave`; the app's quit asks through :func:`unsaved`."""
+
+    _as_opened: Typed | None = None
+
+    def on_mount(self) -> None:
+        # After the subclass has filled in its fields (on mount, too).
+        self.call_after_refresh(self._remember_as_opened)
+
+    def _remember_as_opened(self) -> None:
+        if self._as_opened is None:
+            self._as_opened = self._typed()
+
+    def _typed(self) -> Typed:
+        fields: list[tuple[str | None, object]] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox"):
+            if isinstance(widget, TextArea):
+                fields.append((widget.id, widget.text))
+            elif isinstance(widget, Input | Select | Checkbox):
+                fields.append((widget.id, widget.value))
+        return tuple(fields)
+
+    def has_unsaved_words(self) -> bool:
+        return self._as_opened is not None and self._typed() != self._as_opened
+
+    def leave(self) -> None:
+        """Close without saving: at once if nothing was typed, else once the user says so."""
+        if not self.has_unsaved_words():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(LeaveUnsaved(), answered)
+
+
+class LeaveUnsaved(ModalScreen[bool]):
+    """Dismisses with True to throw away what was typed, False to go back to it."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "answer(True)", "Discard", id="unsaved.discard"),
+        Binding("escape,enter", "answer(False)", "Keep writing", id="unsaved.keep"),
+    ]
+
+    def __init__(self, quitting: bool = False) -> None:
+        super().__init__()
+        self.quitting = quitting
+
+    def compose(self) -> ComposeResult:
+        question = (
+            "Quit without saving what you typed?"
+            if self.quitting
+            else ("Close without saving what you typed?")
+        )
+        with Vertical(classes="dialog", id="text-prompt"):
+            yield Static(paragraph(question), classes="dialog-title")
+            yield Static(
+                paragraph("escape goes back to it · d discards it" + (" and quits" if
+                          self.quitting else "")),
+                classes="dialog-note",
+            )  # fmt: skip
+
+    def action_answer(self, discard: bool) -> None:
+        self.dismiss(discard)
+
+
+def unsaved(screens: list[Screen[Any]]) -> bool:
+    """Whether any of ``screens`` holds words that are not saved."""
+    return any(isinstance(s, KeepsWhatWasTyped) and s.has_unsaved_words() for s in screens)
