@@ -48,12 +48,12 @@ class Store(FileLifecycle):
     def __init__(self, path: Path, *, clock: Clock, lock_timeout: float) -> None:
         self._storage = SafeJSONStorage(path, lock_timeout=lock_timeout, check=refuse_newer_schema)
         self._core = core = Core(self._storage, clock)
-        self.applications = ApplicationRepository(core)
         self.journal = JournalRepository(core)
         self.affirmations = AffirmationRepository(core)
         self.timer = TimerRepository(core)
         self.goals = GoalRepository(core)
         self.wins = WinRepository(core)
+        self.applications = ApplicationRepository(core, self.wins)
         self.people = PeopleRepository(core)
         self.settings = SettingsRepository(core)
         self.interviews = InterviewRepository(core)

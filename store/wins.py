@@ -10,7 +10,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from store.models import Application, Goal, JournalEntry, Stage, TimerKind, TimerSession
+from store.models import (
+    Application,
+    Goal,
+    JournalEntry,
+    Metric,
+    Stage,
+    TimerKind,
+    TimerSession,
+)
 from store.progress import (
     METRIC_NAMES,
     Activity,
@@ -36,16 +44,32 @@ def oldest_first(events: Iterable[WinEvent], now: datetime) -> list[WinEvent]:
     return sorted(events, key=lambda event: event.at.astimezone(now.tzinfo))
 
 
+@dataclass(frozen=True)
+class CardWins:
+    """One application's own wins and when it was sent, worked out from that model."""
+
+    application: Application
+    """Kept, so that the model it was worked out from is the one compared with."""
+    events: list[WinEvent]
+    sent: tuple[datetime, datetime] | None
+    """When it was sent, in UTC (to sort by) and as recorded; None if it was not."""
+
+
 class WinFinder:
     """Every win the records show, for a session that looks again after each save.
 
-    Each part (the applications' wins, the journal's, the focus days', each goal's) is
-    worked out again only when the records it counts have changed (see ``Memo``): after
-    a card move the timer sessions are not walked again.
+    Each part is worked out again only when the records it counts have changed: each
+    application's own wins only when that application changed (a save makes a new model
+    of the records it changed, and keeps the others), the wins that count the
+    applications sent (the tenth, a week's goal) only when the times sent changed, and
+    the journal's, the focus days' and the other goals' only when their records changed
+    (see ``Memo``).
     """
 
     def __init__(self) -> None:
         self._memo = Memo()
+        self._cards: dict[int, CardWins] = {}
+        """By the ``id()`` of the model: ``CardWins`` holds it, so no other takes its id."""
 
     def events(
         self,
@@ -57,65 +81,89 @@ class WinFinder:
     ) -> list[WinEvent]:
         """Every win the records show, in no particular order (see ``oldest_first``)."""
         tz = now.tzinfo
-        sent, journal, sessions = activity.applications, activity.journal, activity.sessions
+        journal, sessions = activity.journal, activity.sessions
         part = self._memo.get
-        events = [
-            *part("applications", sent, None, lambda: application_wins(sent)),
-            *part("journal", journal, None, lambda: reframe_wins(journal)),
-            *part(
-                "focus days",
-                sessions,
-                (tz, daily_focus_target),
-                lambda: focus_day_wins(sessions, tz=tz, target=daily_focus_target),
-            ),
-        ]
+        cards = self._card_wins(activity.applications)
+        sent = [at for _, at in sorted((c.sent for c in cards if c.sent), key=_first)]
+        events = [event for card in cards for event in card.events]
+        events += part("applications sent", (), sent, lambda: count_wins(sent))
+        events += part("journal", journal, None, lambda: reframe_wins(journal))
+        events += part(
+            "focus days",
+            sessions,
+            (tz, daily_focus_target),
+            lambda: focus_day_wins(sessions, tz=tz, target=daily_focus_target),
+        )
         for goal in goals:
-            if goal.active:
-                counted = counted_records(goal.metric, activity)
-                work = functools.partial(_goal_wins, goal, activity, now)
-                events += part(goal.id, counted, (goal, tz), work)
+            if not goal.active:
+                continue
+            if goal.metric is Metric.APPLICATIONS_SENT:
+                counted: Sequence[object] = ()  # the times sent are compared instead
+                given: object = (goal, tz, sent)
+                work = functools.partial(_goal_wins, goal, ((at, 1) for at in sent), tz)
+            else:
+                counted, given = counted_records(goal.metric, activity), (goal, tz)
+                work = functools.partial(_goal_wins_counting, goal, activity, tz)
+            events += part(goal.id, counted, given, work)
         return events
 
+    def _card_wins(self, applications: Sequence[Application]) -> list[CardWins]:
+        """Each application's own wins, worked out again only for a changed model; an
+        application gone from the records takes its wins with it."""
+        cards = {}
+        for application in applications:
+            held = self._cards.get(id(application))
+            if held is None:
+                held = card_wins(application)
+            cards[id(application)] = held
+        self._cards = cards
+        return list(cards.values())
 
-def application_wins(applications: Sequence[Application]) -> list[WinEvent]:
+
+def _first(pair: tuple[datetime, datetime]) -> datetime:
+    return pair[0]
+
+
+def card_wins(application: Application) -> CardWins:
     events: list[WinEvent] = []
-    sent = sorted(
-        ((at, a) for a in applications if (at := applied_at(a)) is not None),
-        key=lambda pair: pair[0].astimezone(UTC),  # one tzinfo: see _goal_wins
-    )
-    for count, (at, application) in enumerate(sent, start=1):
-        where = f"{application.role} at {application.company}"
-        events.append(WinEvent(f"applied:{application.id}", at, f"Sent: {where}"))
-        if count % 10 == 0:
-            events.append(WinEvent(f"applied-count:{count}", at, f"{count} applications sent"))
-    for application in applications:
-        where = f"{application.role} at {application.company}"
-        if (answered := first_response_at(application)) is not None:
-            events.append(WinEvent(f"response:{application.id}", answered, f"An answer: {where}"))
-        for change in application.history:
-            if change.stage is Stage.INTERVIEWING:
-                text = f"Interview: {where}"
-                events.append(WinEvent(f"interview:{application.id}", change.at, text))
-                break
-        for change in application.history:
-            if change.stage is Stage.OFFER:
-                events.append(WinEvent(f"offer:{application.id}", change.at, f"Offer: {where}"))
-                break
-        for interview in application.interviews:
-            # Held is what the user says: how it went, or what came of it.
-            if interview.outcome is not None or interview.how_it_went.strip():
-                text = f"Interview held: {where}"
-                events.append(WinEvent(f"interview-held:{interview.id}", interview.ends_at, text))
-            if (sent_at := interview.thank_you_sent_at) is not None:
-                text = f"Sent a thank-you: {application.company}"
-                events.append(WinEvent(f"thank-you:{interview.id}", sent_at, text))
-        rejection = application.rejection
-        if rejection is not None and rejection.feedback_requested_at is not None:
-            text = f"Asked for feedback: {application.company}"
-            events.append(
-                WinEvent(f"feedback:{application.id}", rejection.feedback_requested_at, text)
-            )
-    return events
+    where = f"{application.role} at {application.company}"
+    sent_at = applied_at(application)
+    if sent_at is not None:
+        events.append(WinEvent(f"applied:{application.id}", sent_at, f"Sent: {where}"))
+    if (answered := first_response_at(application)) is not None:
+        events.append(WinEvent(f"response:{application.id}", answered, f"An answer: {where}"))
+    for change in application.history:
+        if change.stage is Stage.INTERVIEWING:
+            text = f"Interview: {where}"
+            events.append(WinEvent(f"interview:{application.id}", change.at, text))
+            break
+    for change in application.history:
+        if change.stage is Stage.OFFER:
+            events.append(WinEvent(f"offer:{application.id}", change.at, f"Offer: {where}"))
+            break
+    for interview in application.interviews:
+        # Held is what the user says: how it went, or what came of it.
+        if interview.outcome is not None or interview.how_it_went.strip():
+            text = f"Interview held: {where}"
+            events.append(WinEvent(f"interview-held:{interview.id}", interview.ends_at, text))
+        if (thanked_at := interview.thank_you_sent_at) is not None:
+            text = f"Sent a thank-you: {application.company}"
+            events.append(WinEvent(f"thank-you:{interview.id}", thanked_at, text))
+    rejection = application.rejection
+    if rejection is not None and rejection.feedback_requested_at is not None:
+        text = f"Asked for feedback: {application.company}"
+        events.append(WinEvent(f"feedback:{application.id}", rejection.feedback_requested_at, text))
+    # One tzinfo to sort by: see _goal_wins.
+    sent = None if sent_at is None else (sent_at.astimezone(UTC), sent_at)
+    return CardWins(application, events, sent)
+
+
+def count_wins(sent: Sequence[datetime]) -> list[WinEvent]:
+    """Every tenth application sent (``sent`` oldest first)."""
+    return [
+        WinEvent(f"applied-count:{count}", sent[count - 1], f"{count} applications sent")
+        for count in range(10, len(sent) + 1, 10)
+    ]
 
 
 def reframe_wins(journal: Sequence[JournalEntry]) -> list[WinEvent]:
@@ -143,16 +191,21 @@ def focus_day_wins(
     return events
 
 
-def _goal_wins(goal: Goal, activity: Activity, now: datetime) -> list[WinEvent]:
+def _goal_wins_counting(goal: Goal, activity: Activity, tz: tzinfo | None) -> list[WinEvent]:
+    return _goal_wins(goal, metric_events(goal.metric, activity), tz)
+
+
+def _goal_wins(
+    goal: Goal, events: Iterable[tuple[datetime, float]], tz: tzinfo | None
+) -> list[WinEvent]:
     """A win for each period on target, dated the moment the target was reached."""
-    tz = now.tzinfo
     running: defaultdict[date, float] = defaultdict(float)
     wins = []
     # Each time in the user's zone first: datetimes that share one tzinfo compare as
     # they are, while two read from the file (each with its own tzinfo) are converted
     # at every comparison.
     local = sorted(
-        ((at.astimezone(tz), amount) for at, amount in metric_events(goal.metric, activity)),
+        ((at.astimezone(tz), amount) for at, amount in events),
         key=lambda event: event[0],
     )
     for at, amount in local:

@@ -318,6 +318,11 @@ class BouncebackApp(FileFaultApp):
                 f"{len(new)} new wins. Progress (4) lists them.", title="Small wins", markup=False
             )
 
+    @on(BoardPane.Saved)
+    def _board_saved(self) -> None:
+        with contextlib.suppress(*FILE_FAULTS):  # a fault: the next second's look tells it
+            self.celebrate_new_wins()
+
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
         self.guard(self.tick_timer)

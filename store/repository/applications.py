@@ -20,6 +20,7 @@ from store.models import (
     Stage,
 )
 from store.repository.core import Core, validated
+from store.repository.goals import WinRepository
 from store.repository.materials import remember_names
 
 APPLICATIONS = TABLES[Application]
@@ -34,8 +35,9 @@ class DeletedApplication:
 
 
 class ApplicationRepository:
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, wins: WinRepository) -> None:
         self._core = core
+        self._wins = wins
 
     # --- reading ----------------------------------------------------------------------
 
@@ -79,8 +81,9 @@ class ApplicationRepository:
         return application
 
     def move(self, application_id: UUID, stage: Stage) -> Application:
-        """Move to ``stage`` (recorded in the history); it lands at the top of that column."""
-        with self._core.transaction() as changes:
+        """Move to ``stage`` (recorded in the history); it lands at the top of that column.
+        The wins the move brings (or takes back) are saved with it."""
+        with self._wins.saved_with() as changes:
             doc_id, current = self._core.fresh(Application, application_id)
             if current.stage is stage:
                 return current

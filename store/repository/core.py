@@ -102,6 +102,8 @@ class Core:
         self._sorted: dict[str, Sequence[Record]] = {}
         """Tables' models in the order they are read in, until the table changes."""
         self._invalid: dict[str, list[InvalidRecord]] = {}
+        self._open: Transaction | None = None
+        """The transaction running now, if any."""
         # Worked out from the models, so started afresh with them (see forget_models).
         self.win_finder = wins.WinFinder()
         self.progress_memo = progress.Memo()
@@ -110,6 +112,10 @@ class Core:
 
     def records(self, model: type[R]) -> dict[UUID, R]:
         table = TABLES[model]
+        if table in self._models and self.models_as_read():
+            # Inside a transaction, of the very file it read: no snapshot, which would
+            # read and parse the whole file again while the transaction holds it.
+            return self._models[table]  # type: ignore[return-value]  # keyed by table
         signature, raw = self.storage.snapshot()
         if signature != self._models_signature:
             self.forget_models(signature)
@@ -162,9 +168,16 @@ class Core:
             self._sorted[table] = sorted(records.values(), key=key, reverse=newest_first)
         return list(self._sorted[table])  # type: ignore[arg-type]  # keyed by table -> model
 
-    def activity(self) -> progress.Activity:
-        """What the goals, the funnel and the wins count: everything, the archive included."""
-        applications = self.records(Application).values()
+    def activity(self, changes: Changes | None = None) -> progress.Activity:
+        """What the goals, the funnel and the wins count: everything, the archive included.
+
+        With ``changes`` (inside the transaction making them, while ``models_as_read``),
+        the applications as the transaction will leave them.
+        """
+        applications: Iterable[Application] = self.records(Application).values()
+        if changes and (changed := changes.get(TABLES[Application])):
+            after: dict[UUID, Record | None] = {**self.records(Application), **changed}
+            applications = [a for a in after.values() if isinstance(a, Application)]
         return progress.Activity(
             # The board's order, then the archive's.
             applications=sorted(
@@ -192,7 +205,12 @@ class Core:
         changes: Changes = {}
         txn: Transaction
         with self.storage.transaction() as txn:
-            yield changes
+            outermost, self._open = self._open is None, txn
+            try:
+                yield changes
+            finally:
+                if outermost:
+                    self._open = None
         if txn.written_signature is None:
             return
         if txn.read_signature == self.known_signature:
@@ -209,6 +227,16 @@ class Core:
             self._models_signature = txn.written_signature
         else:
             self.forget_models()
+
+    def models_as_read(self) -> bool:
+        """Inside a transaction, once it has read the file: whether the models are of the
+        very file it read (no other session wrote since this one last read)."""
+        return self._open is not None and self._open.read_signature == self._models_signature
+
+    @property
+    def models_signature(self) -> Signature | None:
+        """The version of the file the models are of."""
+        return self._models_signature
 
     # Inside a transaction the documents are changed where the storage holds them, through
     # TinyDB's Storage interface: a TinyDB Table write would copy the whole table's dict

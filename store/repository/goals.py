@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import itertools
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,7 +13,7 @@ from store.errors import ConflictError
 from store.file.storage import Signature
 from store.file.tables import SETTINGS, TABLES
 from store.models import SHORT_TEXT_MAX, Goal, Settings, Win
-from store.repository.core import Core, dump, validated
+from store.repository.core import Changes, Core, dump, validated
 
 WINS = TABLES[Win]
 
@@ -73,6 +75,11 @@ class WinRepository:
         self._core = core
         self._looked_at: Signature | None = None
         """The file last looked at for wins."""
+        self._untold: list[Win] = []
+        """Wins recorded with a change this session saved, for ``recognise`` to return."""
+        self._told: set[str | None] = set()
+        """The events of the wins returned: one earned again (a card sent, taken back
+        and sent again) is recorded again, but is not news."""
 
     def all(self) -> list[Win]:
         """Newest first."""
@@ -90,7 +97,8 @@ class WinRepository:
         return win
 
     def recognise(self) -> list[Win]:
-        """Record the wins the data shows that were not recorded yet; returns the new ones.
+        """Record the wins the data shows that were not recorded yet; returns the new ones
+        (and those recorded with a change saved by ``saved_with`` since the last call).
 
         A win recognised moments ago whose event the data no longer shows (the move
         that earned it was undone or reversed) is taken back, quietly.
@@ -100,42 +108,89 @@ class WinRepository:
         """
         core = self._core
         signature = core.storage.stat_signature()
-        if signature == self._looked_at:
-            return []
-        now = core.clock()
-        settings = core.singleton(SETTINGS, Settings)
-        events = core.win_finder.events(
-            core.activity(),
+        if signature != self._looked_at:
+            now = core.clock()
+            settings = core.singleton(SETTINGS, Settings)
+            events = self._events(core.activity(), settings, now)
+            if self._anything_to_record(events, now):
+                with core.transaction() as changes:
+                    added = self._record(changes, events, now)
+                self._untold += added
+                signature = core.storage.stat_signature()
+            self._looked_at = signature
+        told = [win for win in self._untold if win.event_key not in self._told]
+        self._untold = []
+        self._told.update(win.event_key for win in told)
+        return told
+
+    @contextlib.contextmanager
+    def saved_with(self) -> Iterator[Changes]:
+        """A transaction whose changes to the applications bring their wins (and take
+        back those they took away) in the same save, instead of a second save at the
+        next look; ``recognise`` returns them."""
+        core, added = self._core, None
+        with core.transaction() as changes:
+            yield changes
+            if core.models_as_read():  # else the next look, at the file as it is, does it
+                now = core.clock()
+                settings = core.stored_singleton(SETTINGS, Settings)
+                events = self._events(core.activity(changes), settings, now)
+                added = []
+                if self._anything_to_record(events, now):
+                    added = self._record(changes, events, now)
+        if added is not None:
+            self._untold += added
+            self._looked_at = core.models_signature  # the file just written, looked at
+
+    def _events(
+        self, activity: progress.Activity, settings: Settings, now: datetime
+    ) -> list[wins.WinEvent]:
+        core = self._core
+        return core.win_finder.events(
+            activity,
             list(core.records(Goal).values()),
             now,
             daily_focus_target=settings.timer.daily_focus_target,
         )
+
+    def _anything_to_record(self, events: list[wins.WinEvent], now: datetime) -> bool:
+        """Whether a win is new or to be taken back, from the models: when none is, no
+        need to take the lock and re-read the file."""
         known = {win.event_key for win in self.all()}
-        unknown = [event for event in events if event.key not in known]
+        if any(event.key not in known for event in events):
+            return True
         shown = {event.key for event in events}
-        if not unknown and not any(_taken_back(win, shown, now) for win in self.all()):
-            self._looked_at = signature
-            return []  # nothing new: no need to take the lock and re-read the file
+        # Newest first: only those up to the oldest that could still be taken back.
+        recent = itertools.takewhile(
+            lambda win: now - win.at <= board.TAKEN_BACK_WITHIN, self.all()
+        )
+        return any(_taken_back(win, shown, now) for win in recent)
+
+    def _record(self, changes: Changes, events: list[wins.WinEvent], now: datetime) -> list[Win]:
+        """Inside a transaction: take back the wins whose events are gone, record the new
+        ones; returns those recorded."""
+        core = self._core
+        shown = {event.key for event in events}
+        for doc_id, doc in list(core.stored(WINS).items()):
+            key = doc.get("event_key")
+            if key is None or (isinstance(key, str) and key.strip() in shown):
+                continue  # its event is still shown (or it has none): never taken back
+            win = validated(Win, doc)
+            if _taken_back(win, shown, now):
+                core.remove(changes, Win, doc_id, win.id)
+                # Not news any more (a move put right before the win was told).
+                self._untold = [told for told in self._untold if told.id != win.id]
+        seen = {doc.get("event_key") for doc in core.stored(WINS).values()}
         added: list[Win] = []
-        with core.transaction() as changes:
-            for doc_id, doc in list(core.stored(WINS).items()):
-                key = doc.get("event_key")
-                if key is None or (isinstance(key, str) and key.strip() in shown):
-                    continue  # its event is still shown (or it has none): never taken back
-                win = validated(Win, doc)
-                if _taken_back(win, shown, now):
-                    core.remove(changes, Win, doc_id, win.id)
-            seen = {doc.get("event_key") for doc in core.stored(WINS).values()}
-            for event in wins.oldest_first(unknown, now):
-                if event.key not in seen:
-                    seen.add(event.key)
-                    text = event.text[:SHORT_TEXT_MAX]
-                    added.append(Win(at=event.at, text=text, event_key=event.key))
-            if added:
-                # One insert for all: a first look at years of data finds thousands.
-                core.insert_documents(WINS, [dump(win) for win in added])
-                changes[WINS] = {win.id: win for win in added}
-        self._looked_at = core.storage.stat_signature()
+        for event in wins.oldest_first((e for e in events if e.key not in seen), now):
+            if event.key not in seen:
+                seen.add(event.key)
+                text = event.text[:SHORT_TEXT_MAX]
+                added.append(Win(at=event.at, text=text, event_key=event.key))
+        if added:
+            # One insert for all: a first look at years of data finds thousands.
+            core.insert_documents(WINS, [dump(win) for win in added])
+            changes.setdefault(WINS, {}).update({win.id: win for win in added})
         return added
 
 

@@ -209,6 +209,40 @@ def test_a_win_earned_only_by_a_move_taken_back_is_taken_back(
     assert f"applied:{card.id}" in kept, "the wins the data still shows stay"
 
 
+def test_a_win_taken_back_and_earned_again_is_celebrated_once(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.wins.recognise()
+    clock.advance(days=1)
+    store.applications.move(card.id, Stage.INTERVIEWING)
+    assert f"interview:{card.id}" in {win.event_key for win in store.wins.recognise()}
+    clock.advance(minutes=1)
+    store.applications.move(card.id, Stage.APPLIED)  # a slip, put right
+    store.wins.recognise()
+    clock.advance(minutes=1)
+    store.applications.move(card.id, Stage.INTERVIEWING)  # and the move made again
+    assert store.wins.recognise() == [], "celebrated once"
+    assert f"interview:{card.id}" in {win.event_key for win in store.wins.all()}, "on record"
+
+
+def test_a_moves_win_is_saved_with_the_move(store: Store, clock: MovableClock) -> None:
+    """Saved in the move's own write, not in a second one at the next look: a session
+    that ends (or is killed) right after the move still has it on record."""
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.wins.recognise()
+    clock.advance(days=1)
+    store.applications.move(card.id, Stage.INTERVIEWING)
+    reopened = Store.open(store.path, clock=clock)
+    assert f"interview:{card.id}" in {win.event_key for win in reopened.wins.all()}
+    assert reopened.wins.recognise() == [], "nothing left for the next look"
+    assert f"interview:{card.id}" in {win.event_key for win in store.wins.recognise()}, (
+        "the session that made the move celebrates it"
+    )
+
+
 def test_an_undone_move_takes_its_win_back(store: Store, clock: MovableClock) -> None:
     store.clock = clock
     card = store.applications.add(company="Acme", role="Dev", stage=Stage.INTERVIEWING)

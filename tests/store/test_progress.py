@@ -416,6 +416,44 @@ def test_each_kind_of_change_in_a_long_session_brings_its_own_wins(db_path: Path
     assert Store.open(db_path, clock=clock).wins.recognise() == [], "nothing was missed"
 
 
+def test_the_tenth_application_sent_in_a_long_session_is_celebrated_once(db_path: Path) -> None:
+    """A session works out again only the wins of the cards that changed, and counts the
+    applications sent from the times sent: the move that sends the tenth must still
+    bring that win, once; an undo, or a slip put right at once, takes it back; and the
+    tenth sent from another session is found too."""
+    clock = MovableClock(NOW)
+    store = Store.open(db_path, clock=clock)
+    cards = [store.applications.add(company=f"Company {n}", role="Dev") for n in range(11)]
+    for card in cards[:9]:
+        store.applications.move(card.id, Stage.APPLIED)
+    store.wins.recognise()
+
+    def new_wins() -> set[str]:
+        return {win.event_key for win in store.wins.recognise()}
+
+    def kept() -> set[str]:
+        return {win.event_key for win in store.wins.all()}
+
+    clock.advance(minutes=1)
+    moved = store.applications.move(cards[9].id, Stage.APPLIED)
+    assert new_wins() == {f"applied:{cards[9].id}", "applied-count:10"}
+    store.applications.move(cards[0].id, Stage.INTERVIEWING)
+    assert "applied-count:10" not in new_wins(), "celebrated once"
+    store.applications.revert(cards[9], moved.rev)  # the board's undo
+    assert new_wins() == set(), "taken back quietly"
+    assert "applied-count:10" not in kept()
+    store.applications.move(cards[10].id, Stage.APPLIED)
+    store.applications.move(cards[10].id, Stage.WISHLIST)  # a slip, put right at once
+    assert new_wins() == set()
+    assert "applied-count:10" not in kept()
+
+    other = Store.open(db_path, clock=clock)  # another session, or a script
+    added = other.applications.add(company="Elsewhere", role="Dev", stage=Stage.APPLIED)
+    assert new_wins() == {f"applied:{added.id}"}, "the tenth was told in this session"
+    assert "applied-count:10" in kept(), "but it is on record again"
+    assert other.wins.recognise() == [], "the other session finds them recorded"
+
+
 def test_goals_read_in_a_long_session_count_each_change_after(db_path: Path) -> None:
     """A session counts a goal's periods again only when the records it counts have
     changed (a goal of focus blocks walks every timer session, 7 ms at 10,000 records):

@@ -108,6 +108,19 @@ async def test_a_card_sent_on_the_board_is_a_win_and_counts_toward_the_goal(
         assert len(list(app._notifications)) == 1, "celebrated once"
 
 
+async def test_a_cards_win_is_told_as_soon_as_its_move_is_saved(
+    empty_app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.app, "EVERY_SECOND", 3600.0)  # no look of the second's own
+    app = empty_app
+    app.store.applications.add(company="Acme", role="Dev")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)  # the start's own look done
+        await pilot.press("h", "L")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Sent: Dev at Acme"]
+
+
 async def test_a_win_of_a_move_undone_just_before_quitting_is_taken_back(
     empty_app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

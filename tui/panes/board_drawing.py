@@ -9,6 +9,7 @@ from uuid import UUID
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from store import Application, Stage, Store, StoreError
@@ -37,6 +38,10 @@ from tui.widgets.safe_fields import SafeInput
 class DrawnBoard(Pane):
     """The columns and the cursor; every command that changes the board is on
     ``BoardPane``."""
+
+    class Saved(Message):
+        """Moves shown at once are saved: the app tells the wins saved with them now,
+        not at the next second's look, so a move leaves no work for later."""
 
     def __init__(self, store: Store) -> None:
         super().__init__(store)
@@ -182,6 +187,7 @@ class DrawnBoard(Pane):
     def settle(self) -> None:
         if self.save_unsaved():
             self.reload()
+            self.post_message(self.Saved())
 
     def save_unsaved(self) -> bool:
         """Save the moves shown but not saved yet; whether there were any.
