@@ -165,7 +165,7 @@ async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
         assert len(app.query_one(BoardPane).store.applications.on_board()) == 37
 
 
-@pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people"])
+@pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people", "agenda"])
 async def test_quitting_while_a_pane_mounts_in_the_background_ends_cleanly(
     app: BouncebackApp, pane: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
