@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from store.agenda import Booking
-from store.follow_ups import FollowUp
+from store.follow_ups import FollowUp, FollowUpKind
 
 PRODID = "-//bounceback//interviews and follow-ups//EN"
 # RFC 5545 text holds no control characters but tab and newline; and the file may be
@@ -96,7 +96,8 @@ def calendar_file(
     alarm_minutes: int,
 ) -> bytes:
     """The iCalendar file: interviews at their time in ``zone`` (with its VTIMEZONE when
-    it is a named zone), each with an alarm, and follow-ups as all-day events."""
+    it is a named zone), each with an alarm, and follow-ups as all-day events (not the
+    cards that look like a silent no: the app asks about those)."""
     if not isinstance(zone, ZoneInfo):
         zone = UTC  # a bare UTC offset has no VTIMEZONE to name it: times in UTC instead
     calendar = icalendar.Calendar()
@@ -109,7 +110,8 @@ def calendar_file(
         calendar.add_component(_interview_event(booking, zone, stamp, alarm_minutes))
     local_now = now.astimezone(zone)
     for follow_up in follow_ups:
-        calendar.add_component(_follow_up_event(follow_up, stamp, local_now))
+        if follow_up.kind is not FollowUpKind.SILENT_NO:  # a question for the app, not a day's task
+            calendar.add_component(_follow_up_event(follow_up, stamp, local_now))
     calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()
     return data

@@ -19,8 +19,8 @@ from store.clock import Clock, system_clock
 from store.file.disk import create_folders
 from store.file.lifecycle import FileLifecycle, refuse_newer_schema
 from store.file.storage import SafeJSONStorage, Signature
-from store.file.tables import InvalidRecord
-from store.models import Record
+from store.file.tables import META, SETTINGS, TABLES, TIMER, InvalidRecord
+from store.models import Application, Contact, Goal, Record
 from store.repository.applications import ApplicationRepository
 from store.repository.core import Core
 from store.repository.goals import GoalRepository, WinRepository
@@ -33,6 +33,13 @@ from store.repository.settings import SettingsRepository
 from store.repository.timer import TimerRepository
 
 R = TypeVar("R", bound=Record)
+
+FIRST_SCREEN_TABLES = frozenset(
+    (META, SETTINGS, TIMER, TABLES[Application], TABLES[Contact], TABLES[Goal])
+)
+"""What an app's first screen reads (the board, the agenda's interviews of the day, the
+settings, the timer, the goals it makes sure of), kept parsed through it when the open
+leaves the other tables for after it."""
 
 
 class Store(FileLifecycle):
@@ -79,7 +86,8 @@ class Store(FileLifecycle):
 
         With ``check_records=False`` the search for records that cannot be read (which
         reads every record) waits for :meth:`check_records`, so an app can draw its
-        first screen before it.
+        first screen before it; the tables that screen does not read are held as their
+        bytes until then (``FIRST_SCREEN_TABLES``).
 
         Raises ``CorruptDatabaseError`` or ``NewerSchemaError`` without writing anything.
         """
@@ -93,6 +101,11 @@ class Store(FileLifecycle):
         store._check_surroundings()
         if check_records:
             store.check_records()
+        else:
+            # The other tables' dicts (most of a file: the journal, the timer's sessions)
+            # would be held through the first screen, and they are the biggest thing in
+            # memory then; each is parsed again from its bytes when it is read.
+            store._storage.prepare_to_write(but=FIRST_SCREEN_TABLES)
         store._core.known_signature = store._storage.stat_signature()
         return store
 

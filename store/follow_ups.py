@@ -30,6 +30,10 @@ THANK_YOU_WITHIN = timedelta(days=2)
 """A thank-you is worth sending this long after an interview."""
 FEEDBACK_WITHIN = timedelta(days=30)
 """A request for feedback after a "no" older than this would come out of the blue."""
+SILENT_NO_AFTER = 2
+"""Times the wait after which a card with no news is stale (three weeks by default):
+after that long, a follow-up is a chase no one answers, and the card most likely a no
+that will never be said."""
 STATES_KEPT_FOR = timedelta(days=90)
 """What the user did with a follow-up no longer due is kept this long, then forgotten."""
 
@@ -43,6 +47,7 @@ class FollowUpKind(StrEnum):
     NEXT_ACTION = "next_action"
     PERSON = "person"
     TAKE_HOME = "take_home"
+    SILENT_NO = "silent_no"
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,16 @@ def _application_follow_ups(
 ) -> Iterable[FollowUp]:
     tz, today, a = now.tzinfo, now.date(), application
     since = a.stage_since.astimezone(tz).date()
-    if board.is_stale(a, now, stale_after_days):
-        days = board.days_in_stage(a, now)
+    days = board.days_in_stage(a, now)
+    if board.is_stale(a, now, SILENT_NO_AFTER * stale_after_days):
+        yield FollowUp(
+            f"silent-no:{a.id}:{since.isoformat()}",
+            FollowUpKind.SILENT_NO,
+            f"No news in {days} days: {_where(a)}. A silent no?",
+            since + timedelta(days=SILENT_NO_AFTER * stale_after_days),
+            application_id=a.id,
+        )
+    elif board.is_stale(a, now, stale_after_days):
         yield FollowUp(
             f"follow-up:{a.id}:{since.isoformat()}",
             FollowUpKind.FOLLOW_UP,
@@ -196,6 +209,18 @@ def follow_ups(
         for f in sorted(found, key=lambda f: (f.due, f.text))
         if (f.due <= today or f.kind is FollowUpKind.TAKE_HOME) and is_open(f.key, states, today)
     ]
+
+
+def by_part(
+    due: Iterable[FollowUp],
+) -> tuple[list[FollowUp], list[FollowUp], list[FollowUp]]:
+    """The agenda's parts: the follow-ups to do, the people due a message, and the cards
+    so long silent that they are asked about (a silent no?) after the rest."""
+    parts: tuple[list[FollowUp], list[FollowUp], list[FollowUp]] = ([], [], [])
+    for f in due:
+        part = {FollowUpKind.PERSON: 1, FollowUpKind.SILENT_NO: 2}.get(f.kind, 0)
+        parts[part].append(f)
+    return parts
 
 
 def states_to_forget(

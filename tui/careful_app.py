@@ -1,6 +1,7 @@
 """What the app does for every screen, whatever it shows: the text it draws never drives
-the terminal, the field in use is marked and kept clear of toasts, and keys typed ahead
-reach the screen they were typed for, in the order they were typed."""
+the terminal, a paste is never read as keys, the field in use is marked and kept clear
+of toasts, and keys typed ahead reach the screen they were typed for, in the order they
+were typed."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from textual import events, on
 from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.widgets import Input, TextArea
 
+from tui.paste_guard import guard_pastes
 from tui.widgets.safe_text import printable
 
 KEY_PASSES = 2
@@ -33,6 +36,9 @@ class CarefulApp(App[None]):
         self._typed_ahead: deque[events.Key | events.Paste] = deque()
         self._key_in_flight = 0  # a number for each key sent, 0 when none is on its way
         self._keys_sent = 0
+
+    def get_driver_class(self) -> type[Driver]:
+        return guard_pastes(super().get_driver_class())  # see tui/paste_guard.py
 
     # --- nothing shown drives the terminal ------------------------------------------
 

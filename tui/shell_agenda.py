@@ -197,12 +197,14 @@ def agenda_lines(day: rules.Agenda) -> list[str]:
     if later := day.later():
         lines += ["", f"The next {day.days - 1} days"]
         lines += [booking_line(b, True) for b in later]
-    people = [f for f in day.follow_ups if f.kind is follow_ups.FollowUpKind.PERSON]
-    tasks = [f for f in day.follow_ups if f.kind is not follow_ups.FollowUpKind.PERSON]
+    tasks, people, silent = follow_ups.by_part(day.follow_ups)
     if tasks:
         lines += ["", "Follow-ups"] + [f"  {printable(f.text)}" for f in tasks]
     if people:
         lines += ["", "People due a message"] + [f"  {printable(f.text)}" for f in people]
+    if silent:
+        lines += ["", "No news for a long time"] + [f"  {printable(f.text)}" for f in silent]
+        lines.append("  (bounceback reject COMPANY --reason no_response records one as a no)")
     if day.goals_left:
         lines += ["", "Goals still open"]
         lines += [

@@ -128,13 +128,16 @@ class SafeJSONStorage(Storage):
         """True when the file differs from what this process last read or wrote."""
         return self.stat_signature() != self._cache_signature
 
-    def prepare_to_write(self) -> None:
-        """Let the parsed dicts of the file read go, where each table's bytes in it are
-        known (the file is as bounceback writes it): a write parses again only the
-        table it needs (see LazyTables)."""
+    def prepare_to_write(self, but: frozenset[str] = frozenset()) -> None:
+        """Let the parsed dicts of the file read go, except the tables named in ``but``,
+        where each table's bytes in it are known (the file is as bounceback writes it):
+        a read or a write parses again only the table it needs (see LazyTables)."""
         with self._thread_lock:
             if self._cache is not None and self._table_bytes:
-                self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set())
+                in_use = self._cache.in_use
+                self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set(but))
+                # Kept for now, not in use: a later call lets them go too.
+                self._cache.in_use = in_use & self._cache.in_use
 
     def snapshot(self) -> tuple[Signature, LazyTables]:
         """The whole file and its signature, from cache when the file has not changed.

@@ -56,7 +56,10 @@ _FIELD_NAME_SETS: dict[frozenset[str], set[str]] = {}
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    # Each model's validator is built when the model is first used, not when the store is
+    # imported: the first screen needs only a few of them (the applications, settings,
+    # the timer), and the rest are built after it, as their records are read.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     def model_post_init(self, context: Any, /) -> None:
         # Pydantic gives every model its own set of the field names it was given: half of

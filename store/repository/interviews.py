@@ -10,7 +10,7 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
-from store import agenda, calendar, follow_ups, interviews, people, progress
+from store import agenda, follow_ups, interviews, people, progress
 from store.errors import InvalidInput, NotFoundError
 from store.file.tables import SETTINGS, TABLES
 from store.models import (
@@ -210,6 +210,10 @@ class AgendaRepository:
 
     def calendar(self, *, zone: tzinfo, alarm_minutes: int) -> bytes:
         """Every interview and the follow-ups due, as an iCalendar file's bytes."""
+        # Imported here, not with the store: icalendar is the heaviest library the store
+        # uses, and only this export needs it.
+        from store import calendar
+
         return calendar.calendar_file(
             self.interviews(),
             self.follow_ups(),

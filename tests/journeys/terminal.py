@@ -176,6 +176,15 @@ class Terminal:
                 raise AssertionError(f"never happened: {what}{why}\n{self.framed()}")
             self._read(POLL)
 
+    def settle(self, quiet: float = 0.1, timeout: float = WAIT) -> None:
+        """Until the app has written nothing for ``quiet`` seconds: a frame arrives in
+        pieces, and half of one can look like a change that has not happened yet."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], quiet)
+            if not ready or not self._read(0):
+                return
+
     def line_with(self, *texts: str) -> str:
         """The one row of the screen that holds every one of ``texts``."""
         rows = [line for line in self.text().splitlines() if all(text in line for text in texts)]
@@ -213,6 +222,11 @@ class Terminal:
         """Send ``text``, and the keys named in ``then``, as one burst: SSH delivers what
         is typed quickly in one packet."""
         self._send(text.encode() + b"".join(key_bytes(key) for key in then))
+
+    def paste(self, text: str) -> None:
+        """``text`` pasted, as a terminal sends it to an app that asked for bracketed
+        paste: between its start and end markers, in one write."""
+        self._send(b"\x1b[200~" + text.encode() + b"\x1b[201~")
 
     def press(self, *keys: str) -> None:
         """Send named keys (``enter``, ``ctrl+s``, ``shift+right``…) in one burst."""

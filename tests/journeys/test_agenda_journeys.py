@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from store import Stage
+from store.follow_ups import FollowUpKind
 from store.models import FollowUpStatus, InterviewOutcome
 from tests.journeys import data
 from tests.journeys.steps import SMALL, OpenApp, board
@@ -28,24 +29,42 @@ def at(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}"
 
 
-def cursor_rows(terminal: Terminal) -> tuple[str, ...]:
-    """The background of each row at its left edge: where the cursor is, which the text
-    does not show (a notice on the right, or the clock, leave it alone)."""
-    terminal.text()  # reads what the app has written
+def cursor_rows(terminal: Terminal) -> tuple[tuple[str, str], ...]:
+    """Each row's background and text at its left: where the cursor is, which the text
+    does not show, and the lines in view, which a scroll changes under a cursor that
+    stays put (a notice on the right, or the clock, leave both alone)."""
+    lines = terminal.text().split("\n")
     rows = terminal.screen.buffer
-    return tuple(str(rows[y][2].bg) for y in range(terminal.lines))
+    return tuple((str(rows[y][2].bg), lines[y][:30]) for y in range(terminal.lines))
+
+
+NOTICE_EDGE = "▌"
+"""The left edge of a notice, drawn over the right of the rows under it."""
+
+
+def cursor_on(terminal: Terminal, text: str) -> bool:
+    """Whether the row under the cursor shows ``text``, or as much of it as a notice
+    drawn over the row leaves in view (the cursor row can be under one as it scrolls)."""
+    for line in terminal.text().split("\n"):
+        x = line.find(text[:20])
+        shown = line[x:].split(NOTICE_EDGE)[0].rstrip()
+        whole_or_cut = shown.startswith(text) or text.startswith(shown)
+        if x >= 0 and whole_or_cut and terminal.highlighted(shown):
+            return True
+    return False
 
 
 def cursor_to(terminal: Terminal, text: str, key: str = "j") -> None:
     """Move the agenda's cursor a line at a time, as the user reads, until ``text`` is
     highlighted (a move within the screen changes only colours, so each is waited for)."""
     for _ in range(400):
-        if terminal.highlighted(text):
+        if cursor_on(terminal, text):
             return
         before = cursor_rows(terminal)
         terminal.press(key)
         moved = lambda before=before: cursor_rows(terminal) != before  # noqa: E731
         terminal.wait_until(moved, "the cursor moved")
+        terminal.settle()
     raise AssertionError(f"never highlighted: {text!r}\n{terminal.framed()}")
 
 
@@ -110,7 +129,8 @@ def test_the_morning_agenda(open_app: OpenApp, db: Path) -> None:
         "--kind", "panel", "--prep", "Three stories: the migration, the outage, the mentee",
     )  # fmt: skip
     assert booked.returncode == 0, booked.stderr
-    first, second = data.follow_ups(db)[:2]
+    chases = [f for f in data.follow_ups(db) if f.kind is FollowUpKind.FOLLOW_UP]
+    first, second = chases[:2]  # the two oldest cards to chase for news
 
     terminal = open_app(SMALL)  # no key pressed: the app opens on the day's agenda
     terminal.wait_for(f"Today, {now:%A %d %B}", "1 interview today", "panel:")

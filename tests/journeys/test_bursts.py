@@ -72,3 +72,27 @@ def test_a_suggested_name_taken_and_tabbed_past_in_one_burst_is_kept(
     terminal.press("escape")
     terminal.wait_gone("Who is part of")
     terminal.quit()
+
+
+JUNK = "abc \x1b[31m def 3 r\x1bd \x1b]52;c;aGk=\x07 x 1 g"
+"""A paste from a terminal log: colour codes, a clipboard sequence, and letters that are
+the board's keys (3: Timer, r: reject, d: delete, x: archive, g: ghosted)."""
+
+
+def test_junk_pasted_on_the_board_and_in_a_form_is_only_ever_text(
+    open_app: OpenApp, db: Path
+) -> None:
+    on_board = len(data.applications(db))
+    terminal = board(open_app, SMALL, db)
+    terminal.paste(JUNK)
+    terminal.press("n")  # still on the board, whose n opens the new-card form
+    terminal.wait_for("New application")
+    terminal.paste(f"Acme{JUNK}")
+    terminal.type("\tDev", "ctrl+s")
+    terminal.wait_gone("New application")
+    terminal.quit()
+    cards = data.applications(db)
+    assert len(cards) == on_board + 1, "nothing deleted, archived or added but the card"
+    (new,) = [c for c in cards if c.company.startswith("Acme")]
+    assert new.company == "Acme" + JUNK.replace("\x1b", "␛").replace("\x07", "␇")
+    assert new.role == "Dev"

@@ -132,6 +132,42 @@ def test_an_application_with_no_news_is_to_follow_up_until_done_snoozed_or_dismi
     assert kinds(store) == []
 
 
+def test_after_twice_the_stale_wait_a_follow_up_becomes_the_question_of_a_silent_no(
+    store: Store, clock: MovableClock
+) -> None:
+    """Three weeks without news: follow up. Six weeks, followed up or not: most likely a
+    no that will never be said, asked once more as a question, not a chase."""
+    store.clock = clock
+    job = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    clock.advance(days=21)
+    (follow_up,) = store.agenda.follow_ups()
+    store.agenda.mark(follow_up.key, FollowUpStatus.DONE)  # followed up
+    clock.advance(days=20)
+    assert kinds(store) == []
+    clock.advance(days=1)
+    (silent,) = store.agenda.follow_ups()
+    assert silent.kind is FollowUpKind.SILENT_NO
+    assert silent.application_id == job.id
+    assert silent.text == "No news in 42 days: Dev at Acme. A silent no?"
+    store.agenda.mark(silent.key, FollowUpStatus.DISMISSED)  # still hoping: asked no more
+    clock.advance(days=30)
+    assert kinds(store) == []
+
+
+def test_a_silent_no_is_not_chased_in_the_calendar(store: Store, clock: MovableClock) -> None:
+    store.clock = clock
+    store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.applications.add(company="Zeta", role="Dev", stage=Stage.APPLIED)
+    clock.advance(days=21)
+    store.applications.add(company="Later", role="Dev", stage=Stage.APPLIED)
+    clock.advance(days=21)
+    assert sorted(kinds(store)) == [FollowUpKind.FOLLOW_UP] + [FollowUpKind.SILENT_NO] * 2
+    ics = store.agenda.calendar(zone=SAMPLE_NOW.tzinfo, alarm_minutes=30).decode()
+    assert "Dev at Later" in ics
+    assert "Acme" not in ics
+    assert "Zeta" not in ics
+
+
 def test_what_was_done_with_a_follow_up_is_kept_in_the_file(
     db_path: Path, clock: MovableClock
 ) -> None:
@@ -237,11 +273,14 @@ def test_what_was_done_with_follow_ups_not_due_for_three_months_is_forgotten_on_
     store: Store, clock: MovableClock
 ) -> None:
     store.clock = clock
+    # Waits long enough for a follow-up to stay due past three months, before it turns
+    # into the question of a silent no.
+    store.settings.update(stale_after_days=200)
     _, deleted, archived, moved = (
         store.applications.add(company=name, role="Dev", stage=Stage.APPLIED)
         for name in ("Kept", "Deleted", "Archived", "Moved")
     )
-    clock.advance(days=30)
+    clock.advance(days=200)
     key = {store.applications.get(f.application_id).company: f.key
            for f in store.agenda.follow_ups()}  # fmt: skip
     for company in ("Kept", "Deleted", "Archived", "Moved"):
@@ -258,7 +297,7 @@ def test_what_was_done_with_follow_ups_not_due_for_three_months_is_forgotten_on_
     clock.advance(days=91)  # deleted, moved on: not due for three months
     store.agenda.mark(key["Kept"], FollowUpStatus.DISMISSED)
     assert set(store.agenda.states()) == {key["Kept"], key["Archived"]}
-    clock.advance(days=200)  # still in Applied, still dismissed: it stays put away
+    clock.advance(days=90)  # still in Applied, still dismissed: it stays put away
     store.agenda.mark("person:not-a-key", FollowUpStatus.DONE)
     assert key["Kept"] in store.agenda.states()
     assert kinds(store) == []

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Select, Static
 
 from store import Stage, Store
 from store.clock import MovableClock
 from store.follow_ups import FollowUpKind
-from store.models import InterviewKind
+from store.models import InterviewKind, RejectionReason
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.interview_form import InterviewForm
+from tui.dialogs.reflection import ReflectionDialog
 from tui.panes.agenda import AgendaPane
 from tui.panes.board import BoardPane
 from tui.widgets.record_list import RecordList
@@ -264,3 +265,67 @@ async def test_an_interview_still_to_come_gets_no_thank_you_and_is_not_asked_how
         title = str(app.screen.query_one(".dialog-title", Static).render())
         assert "still to come: what came of it?" in title
         assert "How did" not in title
+
+
+async def test_a_card_silent_for_long_is_recorded_as_a_no_from_the_agenda_and_undone(
+    store: Store, clock: MovableClock
+) -> None:
+    """Six weeks and more without news: the Agenda asks, after the follow-ups, whether it
+    is a silent no; r opens the reflection with "no response" chosen, the card goes to
+    Rejected, and u puts it back where it was."""
+    store.clock = clock
+    silent = store.applications.add(company="Orchard Freight", role="Dev", stage=Stage.APPLIED)
+    clock.advance(days=30)
+    store.applications.add(company="Lantern", role="Dev", stage=Stage.APPLIED)
+    clock.advance(days=30)  # Orchard: 60 days without news, Lantern 30
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        shown = lines(app)
+        assert shown.index("No news for a long time (1)") > shown.index("Follow-ups (1)")
+        assert "  … No news in 60 days: Dev at Orchard Freight. A silent no?" in shown
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None or (
+            records.current.follow_up.kind is not FollowUpKind.SILENT_NO  # type: ignore[union-attr]
+        ):
+            await pilot.press("j")
+        await pilot.press("r")
+        await until(pilot, lambda: isinstance(app.screen, ReflectionDialog), "the reflection")
+        assert app.screen.query_one("#reason", Select).value is RejectionReason.NO_RESPONSE
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: store.applications.get(silent.id).stage is Stage.REJECTED,
+                    "the card rejected")  # fmt: skip
+        card = store.applications.get(silent.id)
+        assert card.rejection is not None
+        assert (card.rejection.reason, card.rejection.reached) == (
+            RejectionReason.NO_RESPONSE, Stage.APPLIED,
+        )  # fmt: skip
+        assert not any("Orchard" in line for line in lines(app))
+        assert "Orchard Freight is at Rejected. Press u to undo." in notices(app)
+        await pilot.press("u")
+        await until(pilot, lambda: store.applications.get(silent.id).stage is Stage.APPLIED,
+                    "the card back in Applied")  # fmt: skip
+        assert "  … No news in 60 days: Dev at Orchard Freight. A silent no?" in lines(app)
+
+
+async def test_what_another_pane_changed_shows_when_the_agenda_is_shown_again(
+    app: BouncebackApp,
+) -> None:
+    """A card added on the Board with a next action due today is on the Agenda when the
+    user comes back to it, and the cursor stays on the line it was on."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None:
+            await pilot.press("j")
+        was_on = records.current
+        await pilot.press("1")
+        fresh = app.store.applications.add(
+            company="FreshCo", role="Dev", next_action="Email them",
+            next_action_due=SAMPLE_NOW.date(),
+        )  # fmt: skip
+        app.store.interviews.book(fresh.id, at=SAMPLE_NOW + timedelta(days=1))  # a line above
+        await pilot.press("6")
+        assert "  → Email them: FreshCo" in lines(app)
+        assert any("FreshCo" in line and "interview" in line for line in lines(app))
+        assert records.current == was_on

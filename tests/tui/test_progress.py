@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Static
 
 import tui.app
-from store import Metric, Stage, Store
+from store import Metric, Period, Stage, Store
 from store.clock import MovableClock
 from store.progress import DEFAULT_GOALS, period_start
 from store.sample import SAMPLE_NOW
@@ -281,3 +282,43 @@ async def test_j_held_down_scrolls_a_line_for_each_key(app: BouncebackApp) -> No
         await until(pilot, lambda: scroll.scroll_y == 5, "five lines scrolled")
         await pilot.pause()
         assert scroll.scroll_y == 5
+
+
+async def test_page_keys_home_and_end_move_through_the_page(app: BouncebackApp) -> None:
+    """The page is longer than a 24-line screen: the keys a reader of a long page reaches
+    for move through it, as they do in the journal's list."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        scroll = app.query_one("#progress-scroll", VerticalScroll)
+        await until(pilot, lambda: scroll.max_scroll_y > scroll.size.height, "over a page")
+        await pilot.press("pagedown")
+        await until(pilot, lambda: scroll.scroll_y == scroll.size.height - 1, "a page down")
+        await pilot.press("end")
+        await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "at the end")
+        await pilot.press("pageup")
+        await until(
+            pilot, lambda: scroll.scroll_y == scroll.max_scroll_y - scroll.size.height + 1,
+            "a page up",
+        )  # fmt: skip
+        await pilot.press("home")
+        await until(pilot, lambda: scroll.scroll_y == 0, "back at the top")
+
+
+async def test_a_long_streak_keeps_its_goal_on_one_line_at_80_columns(store: Store) -> None:
+    """Four journal entries a week for ten weeks: the goal's row, with its days left and
+    its streak, is one line of a 24-line screen, not two."""
+    from store.models import JournalEntry, Mood
+
+    into_week = (SAMPLE_NOW.date() - period_start(Period.WEEK, SAMPLE_NOW.date())).days
+    store.insert_all(
+        JournalEntry(at=SAMPLE_NOW - timedelta(days=into_week + 7 * week - day), mood=Mood.OKAY)
+        for week in range(1, 11)
+        for day in range(4)
+    )
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: "10 " in text_of(app, "goals"), "the streak drawn")
+        goals = app.query_one("#progress-goals", Static)
+        rows = text_of(app, "goals").splitlines()
+        assert goals.size.height == len(rows), f"a goal's row wraps: {rows}"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 import json
 
+import orjson
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Static
 
 from store import Stage, Store
+from store.file import storage
 from tui.app import BouncebackApp
 from tui.panes.board import BoardPane
 
@@ -163,6 +165,46 @@ async def test_records_that_cannot_be_read_are_reported_once_the_board_is_up(
         notes = [n.message for n in app._notifications]
         assert sum("1 record(s)" in n and "could not be read" in n for n in notes) == 1
         assert len(app.query_one(BoardPane).store.applications.on_board()) == 37
+
+
+async def test_a_journal_record_that_cannot_be_read_is_reported_before_any_write_and_kept(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board draws first and the journal is read after it: a damaged entry is
+    reported then, before the start writes anything (the wins it finds), is not
+    counted, and stays in the file exactly as it was."""
+    data = json.loads(sample_store.path.read_bytes())
+    doc_id = next(iter(data["journal"]))
+    data["journal"][doc_id]["mood"] = 9  # no such mood
+    damaged = data["journal"][doc_id]
+    sample_store.path.write_bytes(orjson.dumps(data))  # laid out as bounceback writes it
+    store = Store.open(sample_store.path, clock=sample_store.clock, check_records=False)
+    assert store.warnings == [], "not looked for before the first frame"
+    app = BouncebackApp(store)
+
+    def reported() -> bool:
+        return any("could not be read" in n.message for n in app._notifications)
+
+    writes_before_the_report = []
+    write = storage.atomic_write
+
+    def noted_write(*args: object, **kwargs: object) -> None:
+        if not reported():
+            writes_before_the_report.append(args[0])
+        write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "atomic_write", noted_write)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: all(p.is_mounted for p in app.panes.values()), "the start")
+        notes = [n.message for n in app._notifications if "could not be read" in n.message]
+        assert len(notes) == 1
+        assert "1 record(s)" in notes[0]
+        assert "(journal)" in notes[0]
+        assert len(app.store.journal.entries()) == len(data["journal"]) - 1
+    assert writes_before_the_report == []
+    on_disk = json.loads(sample_store.path.read_bytes())
+    assert on_disk["journal"][doc_id] == damaged
+    assert len(on_disk.get("wins", {})) > len(data.get("wins", {})), "the start wrote"
 
 
 @pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people", "agenda"])

@@ -221,3 +221,18 @@ def test_the_days_before_asking_for_news_are_set_with_the_other_settings(
     assert bounceback(db_path, "settings", "--news-after-days", "0") == 2
     assert "news_after_days must be greater than or equal to 1" in capsys.readouterr().err
     assert Store.open(db_path).settings.get().news_after_days == 3
+
+
+def test_the_agenda_asks_about_a_long_silence_last_and_names_the_command_that_closes_it(
+    shell: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shell.clock = fixed_clock(SAMPLE_NOW - timedelta(days=50))
+    shell.applications.add(company="Orchard Freight", role="Dev", stage=Stage.APPLIED)
+    shell.clock = fixed_clock(SAMPLE_NOW - timedelta(days=25))
+    shell.applications.add(company="Lantern", role="Dev", stage=Stage.APPLIED)
+    assert bounceback(db_path, "agenda") == 0
+    out = capsys.readouterr().out.splitlines()
+    chase = out.index("  Follow up: Dev at Lantern (25 days, no news)")
+    silent = out.index("  No news in 50 days: Dev at Orchard Freight. A silent no?")
+    assert chase < out.index("No news for a long time") < silent
+    assert "bounceback reject COMPANY --reason no_response" in out[silent + 1]

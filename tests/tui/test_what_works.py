@@ -102,3 +102,20 @@ async def test_the_channel_offers_the_usual_ones_and_those_already_used(
         await pilot.pause()
         await pilot.press("right")
         assert source.value == "meetup"
+
+
+async def test_a_channel_s_whole_name_on_one_row_at_80_columns(store: Store) -> None:
+    """The app's own channel "recruiter came to me", and a group too small to judge,
+    each on one row of its own at 80 columns, the name whole."""
+    for n in range(12):
+        source = "recruiter came to me" if n < 9 else "job board"
+        store.applications.add(company=f"Co {n}", role="Dev", stage=Stage.APPLIED, source=source)
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        shown = what_works(app)
+        rows = [row for row in shown.splitlines() if "answered" in row]
+        assert any("recruiter came to me " in row for row in rows), rows
+        assert any("too early to tell" in row for row in rows), rows
+        part = app.query_one("#progress-works", Static)
+        assert part.size.height == len(shown.splitlines()), "a row wrapped"

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Select, Static
 
 from store import Application, ArchiveReason, Stage, Store, StoreError
-from store.models import Interview, InterviewOutcome
+from store.models import Interview, InterviewOutcome, RejectionReason
 from store.people import feedback_addressee
 from tui.dialogs import field_row
 from tui.dialogs.form import Form
@@ -148,7 +148,7 @@ class OutcomeFlow:
         self.app.notify("Noted. Well done for going.", timeout=4, markup=False)
         outcome = result.outcome
         if outcome is InterviewOutcome.REJECTED:
-            self._reflect(saved)
+            self.reflect(saved)
         elif not result.follow_on:
             return
         elif outcome is InterviewOutcome.OFFER and saved.stage is not Stage.OFFER:
@@ -163,7 +163,10 @@ class OutcomeFlow:
         elif outcome is InterviewOutcome.NEXT_STEP:
             self._book_next(saved)
 
-    def _reflect(self, before: Application) -> None:
+    def reflect(
+        self, before: Application, reason: RejectionReason = RejectionReason.UNKNOWN
+    ) -> None:
+        """The reflection on a no, then the card to Rejected: an undoable step."""
         from tui.dialogs.reflection import ReflectionDialog
 
         if before.stage is Stage.REJECTED:
@@ -178,13 +181,17 @@ class OutcomeFlow:
             cards = self.store.applications
             saved = self._save(f"rejection of {before.company}", before,
                                lambda: cards.reject(before.id, reflection))  # fmt: skip
+            if saved is not None:  # the line it came from is gone: say where the card went
+                self.app.notify(f"{printable(before.company)} is at Rejected. Press u to undo.",
+                                markup=False)  # fmt: skip
             if saved is not None and write_about_it:
                 from tui.panes.board import BoardPane
 
                 self.app.post_message(BoardPane.WriteAbout(saved.id))
 
         addressee = feedback_addressee(self.store.people.contacts(), before.id)
-        self.app.push_screen(ReflectionDialog(before, self.store.clock(), addressee), reflected)
+        dialog = ReflectionDialog(before, self.store.clock(), addressee, reason)
+        self.app.push_screen(dialog, reflected)
 
     def _book_next(self, before: Application) -> None:
         from tui.dialogs.interview_form import InterviewForm

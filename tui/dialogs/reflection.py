@@ -59,15 +59,20 @@ class ReflectionDialog(ModalScreen[ReflectionResult | None]):
     ]
 
     def __init__(
-        self, application: Application, now: datetime, addressee: Contact | None = None
+        self,
+        application: Application,
+        now: datetime,
+        addressee: Contact | None = None,
+        reason: RejectionReason = RejectionReason.UNKNOWN,
     ) -> None:
+        """``reason``: the one chosen to start with (no response, for a card long silent)."""
         super().__init__()
         self.application = application
         self.now = now
         self.addressee = addressee
         """The linked hiring manager or recruiter a request for feedback goes to."""
         self.existing = application.rejection or Rejection(
-            reached=stage_before_rejection(application)
+            reached=stage_before_rejection(application), reason=reason
         )
         self.feedback_requested_at = self.existing.feedback_requested_at
 

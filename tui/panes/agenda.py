@@ -18,7 +18,7 @@ from textual.widgets import Static
 from store import Application, StoreError, interviews
 from store.board import feedback_request, parse_date
 from store.follow_ups import FollowUpKind
-from store.models import FollowUpState, FollowUpStatus, Interview
+from store.models import FollowUpState, FollowUpStatus, Interview, RejectionReason
 from tui.agenda_text import interview_time
 from tui.panes.agenda_rows import Row, describe, rows_of
 from tui.panes.base import Pane
@@ -54,6 +54,8 @@ class AgendaPane(Pane):
                 tooltip="After an interview: how it went and what came of it"),
         Binding("t", "thank_you", "Thanks", id="agenda.thank_you",
                 tooltip="Copy a thank-you note for the interview to the clipboard"),
+        Binding("r", "silent_no", "No", id="agenda.silent_no",
+                tooltip="No news for long: record the card as a no, with its reflection"),
         Binding("u", "undo", "Undo", id="agenda.undo",
                 tooltip="Undo the last change: a follow-up put away, an interview's outcome"),
     ]  # fmt: skip
@@ -69,6 +71,9 @@ class AgendaPane(Pane):
     def on_focus(self) -> None:
         self.query_one(RecordList).focus()
 
+    def shown(self) -> None:
+        self.reload()  # what the other panes changed since: a card, a goal, an interview
+
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
@@ -77,7 +82,9 @@ class AgendaPane(Pane):
         records = self.query_one(RecordList)
         before = records.current
         records.set_records(rows, lambda row: describe(row, day.now))
-        if before is not None and before not in rows:
+        if before in rows:  # lines added above it (an interview booked) do not move it
+            records.cursor = rows.index(before)
+        elif before is not None:  # put away: the cursor is on the line that followed it
             records.cursor = min(records.cursor, len(rows) - 1)
         if isinstance(records.current, Row) and records.current.heading and len(rows) > 1:
             records.cursor = next(
@@ -112,6 +119,8 @@ class AgendaPane(Pane):
                 FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
                 FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
                 FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
+                FollowUpKind.SILENT_NO: "r records it as a no · enter opens the card · "
+                "d stops asking",
             }
             text.append(
                 hints.get(
@@ -284,6 +293,17 @@ class AgendaPane(Pane):
                 *found
             )
 
+    def action_silent_no(self) -> None:
+        from tui.dialogs.interview_outcome import OutcomeFlow
+
+        row = self._current()
+        if row is None or row.follow_up is None or row.follow_up.kind is not FollowUpKind.SILENT_NO:
+            return
+        assert row.follow_up.application_id is not None
+        card = self.store.applications.get(row.follow_up.application_id)
+        flow = OutcomeFlow(self.app, self.store, self.undo_history, lambda _: self.reload())
+        flow.reflect(card, RejectionReason.NO_RESPONSE)
+
     def action_thank_you(self) -> None:
         if (found := self._interview_here()) is None:
             return
@@ -318,6 +338,12 @@ class AgendaPane(Pane):
             return bool(self.undo_history) or None
         if action in ("done", "snooze", "dismiss"):
             return (row is not None and row.follow_up is not None) or None
+        if action == "silent_no":  # shown only where it applies: the footer is full
+            return (
+                row is not None
+                and row.follow_up is not None
+                and (row.follow_up.kind is FollowUpKind.SILENT_NO)
+            )
         if action == "call":
             return (row is not None and row.follow_up is not None
                     and row.follow_up.contact_id is not None) or None  # fmt: skip

@@ -22,6 +22,7 @@ KIND_MARKS = {
     follow_ups.FollowUpKind.NEXT_ACTION: "→",
     follow_ups.FollowUpKind.PERSON: "☎",
     follow_ups.FollowUpKind.TAKE_HOME: "⌛",
+    follow_ups.FollowUpKind.SILENT_NO: "…",
 }
 
 
@@ -47,14 +48,16 @@ def rows_of(day: rules.Agenda) -> tuple[list[Row], Text]:
     if later:
         rows.append(Row(heading="The week ahead"))
         rows += [Row(booking=b) for b in later]
-    tasks = [f for f in day.follow_ups if f.kind is not follow_ups.FollowUpKind.PERSON]
-    people = [f for f in day.follow_ups if f.kind is follow_ups.FollowUpKind.PERSON]
+    tasks, people, silent = follow_ups.by_part(day.follow_ups)
     if tasks:
         rows.append(Row(heading=f"Follow-ups ({len(tasks)})"))
         rows += [Row(follow_up=f) for f in tasks]
     if people:
         rows.append(Row(heading=f"People due a message ({len(people)})"))
         rows += [Row(follow_up=f) for f in people]
+    if silent:
+        rows.append(Row(heading=f"No news for a long time ({len(silent)})"))
+        rows += [Row(follow_up=f) for f in silent]
     if day.goals_left:
         rows.append(Row(heading="Goals still open"))
         rows += [Row(goal=g) for g in day.goals_left]

@@ -70,6 +70,10 @@ class ProgressPane(Pane):
                 tooltip="Show the funnel for all time, 90 days or 30 days"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home", "edge(0)", "Top", show=False),
+        Binding("end", "edge(1)", "End", show=False),
     ]  # fmt: skip
 
     def __init__(self, store: Store) -> None:
@@ -145,9 +149,9 @@ class ProgressPane(Pane):
                 text.append("✓ on target", style="bold")
             else:
                 text.append(f"{plural(p.days_left, 'day')} left", style="dim")
-            if p.streak > 1:
+            if p.streak > 1:  # the row names the period already: "week … 10 in a row"
                 text.append(" · ")
-                text.append(f"{p.streak} {per}s in a row", style="dim")
+                text.append(f"{p.streak} in a row", style="dim")
         return text
 
     def _funnel(self, f: Funnel, lever: str | None = None) -> Text:
@@ -281,6 +285,19 @@ class ProgressPane(Pane):
         # At once: deferred to the next frame, each key of a burst (j held down) would
         # count from the same place, and the burst would scroll a single line.
         self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        # A line of the last page stays in view, so the reader keeps their place.
+        scroll = self.query_one(VerticalScroll)
+        step = max(1, scroll.size.height - 1)
+        scroll.scroll_relative(y=pages * step, animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        if end:
+            scroll.scroll_end(animate=False, immediate=True)
+        else:
+            scroll.scroll_home(animate=False, immediate=True)
 
     def action_window(self) -> None:
         self.window = (self.window + 1) % len(WINDOWS)

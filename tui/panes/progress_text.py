@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from store import Application
@@ -43,6 +44,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+NAME_WIDTH = 20
+"""Room for a group's name: the app's own channels whole ("recruiter came to me"), and
+a row too small to judge still within 80 columns."""
+
+
 def what_works_text(grouped: Mapping[Dimension, list[Group]]) -> Text | None:
     """Each channel, résumé, cover letter and tag with the counts behind its shares, and
     the lever the counts can name; None until something has been sent with one."""
@@ -52,13 +58,17 @@ def what_works_text(grouped: Mapping[Dimension, list[Group]]) -> Text | None:
     text = heading(
         "What works", f"answered and interviewed, of those sent (groups of {MIN_GROUP}+)"
     )
+    width = min(
+        NAME_WIDTH,
+        max(cell_len(printable(g.name)) for _, found in parts for g in found[:WORKS_ROWS]),
+    )
     named = False
     for by, found in parts:
         text.append(f"\nBy {by.label}\n", style="bold")
         for group in found[:WORKS_ROWS]:
-            name = printable(group.name)
-            name = name if len(name) <= 18 else name[:17] + "…"
-            text.append(f"  {name:<18} ")
+            name = Text(printable(group.name))
+            name.truncate(width, overflow="ellipsis", pad=True)  # by cells: a CJK name too
+            text.append("  ").append_text(name).append(" ")
             text.append(f"{group.answered:>2} of {group.sent:<2} answered  ")
             text.append(f"{group.interviewed:>2} interviewed")
             share = f"  {group.answer_rate:>4.0%}" if group.enough else "  too early to tell"

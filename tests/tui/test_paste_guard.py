@@ -1,0 +1,54 @@
+"""A paste holding escape characters reaches the app as one paste, never as keys, however
+the terminal's bytes are split between reads."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual import constants, events
+from textual._xterm_parser import XTermParser
+from textual.message import Message
+
+from tui.paste_guard import PASTE_END, PASTE_START, PasteSafeParser
+
+PASTED = "abc \x1b[31m def r\x1bd \x1b]52;c;aGk=\x07 ok"
+TYPED = f"x{PASTE_START}{PASTED}{PASTE_END}y"
+
+
+def read(parser: XTermParser, *chunks: str) -> list[Message]:
+    messages = [m for chunk in chunks if chunk for m in parser.feed(chunk)]
+    return messages + list(parser.feed(""))
+
+
+def what(messages: list[Message]) -> list[tuple[str, str]]:
+    return [
+        ("paste", m.text) if isinstance(m, events.Paste) else ("key", m.key)
+        for m in messages
+        if isinstance(m, events.Paste | events.Key)
+    ]
+
+
+def test_textual_s_own_parser_turns_such_a_paste_into_keys() -> None:
+    """Why the guard is there (and a sign, should Textual mend it, that it can go)."""
+    assert ("key", "d") in what(read(XTermParser(), TYPED))
+
+
+@pytest.mark.parametrize("split", range(len(TYPED) + 1))
+def test_the_paste_arrives_whole_with_its_escapes_wherever_the_reads_split_it(
+    split: int,
+) -> None:
+    shown = what(read(PasteSafeParser(), TYPED[:split], TYPED[split:]))
+    assert shown == [("key", "x"), ("paste", PASTED), ("key", "y")]
+
+
+def test_a_lone_escape_key_is_not_held_back() -> None:
+    parser = PasteSafeParser()
+    assert list(parser.feed("\x1b")) == []  # the parser waits for what may follow, as ever
+    time.sleep(constants.ESCAPE_DELAY * 2)
+    assert what(list(parser.tick())) == [("key", "escape")]
+
+
+def test_keys_and_sequences_outside_a_paste_are_read_as_before() -> None:
+    typed = "a\x1b[A\x1b[1;2C\x13b"
+    assert what(read(PasteSafeParser(), typed)) == what(read(XTermParser(), typed))

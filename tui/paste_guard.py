@@ -1,0 +1,95 @@
+"""A paste stays a paste, whatever it holds.
+
+Textual's input parser reads an escape character inside a bracketed paste as the start
+of a key sequence, and what follows it is sent on as keys: pasted on the board, text
+holding ``ESC [31m … d`` switched panes and deleted a card. Before the parser sees it,
+each escape between the paste's start and end markers is swapped for a stand-in, and
+the paste's text gets its escapes back once the parser has made it a ``Paste`` event;
+the fields then show each as its picture (``␛``), as they do any control character.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from textual import events
+from textual._xterm_parser import XTermParser
+from textual.driver import Driver
+from textual.message import Message
+
+ESC = "\x1b"
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+STAND_IN = "\ufdd0"
+"""A noncharacter: no keyboard types it and no text holds it for itself."""
+
+
+class PasteSafeParser(XTermParser):
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._pasting = False
+        self._tail = ""
+        """The last characters passed on outside a paste: a start marker can be split
+        between two reads, and nothing typed is held back to wait for the rest of one."""
+        self._held = ""
+        """The end of a read inside a paste that may be the start of its end marker."""
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if data:
+            data = self._hide_escapes(self._held + data)
+        elif self._held:  # the input ends in the middle of a paste
+            yield from self._pastes(super().feed(self._held.replace(ESC, STAND_IN)))
+            self._held = ""
+        yield from self._pastes(super().feed(data))
+
+    @staticmethod
+    def _pastes(messages: Iterable[Message]) -> Iterable[Message]:
+        for message in messages:
+            if isinstance(message, events.Paste) and STAND_IN in message.text:
+                message = events.Paste(message.text.replace(STAND_IN, ESC))
+            yield message
+
+    def _hide_escapes(self, data: str) -> str:
+        self._held = ""
+        out: list[str] = []
+        at = 0
+        while at < len(data):
+            if not self._pasting:
+                seen = self._tail + data[at:]
+                start = seen.find(PASTE_START)
+                if start < 0:
+                    out.append(data[at:])
+                    break
+                begins = at + start + len(PASTE_START) - len(self._tail)
+                out.append(data[at:begins])
+                at, self._pasting, self._tail = begins, True, ""
+                continue
+            escape = data.find(ESC, at)
+            if escape < 0:
+                out.append(data[at:].replace(STAND_IN, ""))
+                break
+            out.append(data[at:escape].replace(STAND_IN, ""))
+            rest = data[escape:]
+            if rest.startswith(PASTE_END):
+                out.append(PASTE_END)
+                at, self._pasting = escape + len(PASTE_END), False
+            elif PASTE_END.startswith(rest):  # the marker's end comes with the next read
+                self._held = rest
+                break
+            else:
+                out.append(STAND_IN)
+                at = escape + 1
+        passed = "".join(out)
+        if not self._pasting:
+            self._tail = (self._tail + passed)[-(len(PASTE_START) - 1) :]
+        return passed
+
+
+def guard_pastes(driver: type[Driver]) -> type[Driver]:
+    """``driver`` (Textual's terminal or web driver) with its parser made paste-safe: each
+    driver builds its parser from the ``XTermParser`` its module imported."""
+    module = sys.modules[driver.__module__]
+    if getattr(module, "XTermParser", None) is XTermParser:
+        module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
+    return driver
