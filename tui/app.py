@@ -19,7 +19,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from store import Store, TimerKind, timer
 from tui import agenda_app, palette, startup
@@ -35,6 +35,7 @@ from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
 from tui.search import SearchProvider
+from tui.widgets.tab_strip import TabStrip
 from tui.wording import counted
 
 PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
@@ -119,18 +120,18 @@ class BouncebackApp(FileFaultApp):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=f"{self.first_pane}-tab"):
-            for pane, key, title, _ in PANES:
-                with TabPane(f"{key} {title}", id=f"{pane}-tab"):
-                    if pane == self.first_pane:
-                        yield self.panes[pane]
+        tabs = [(pane, f"{key} {title}") for pane, key, title, _ in PANES]
+        yield TabStrip(tabs, self.first_pane, id="tabs")
+        with ContentSwitcher(initial=self.first_pane, id="panes"):
+            yield self.panes[self.first_pane]
         yield Footer()
 
     def _start_mounting(self, pane: str) -> None:
         """Mount the pane unless it is: the others follow the first frame, or come when
         asked for."""
         if not self.panes[pane].is_attached:
-            self._mounting[pane] = self.query_one(f"#{pane}-tab", TabPane).mount(self.panes[pane])
+            self.panes[pane].display = False  # until it is asked for
+            self._mounting[pane] = self.query_one(ContentSwitcher).mount(self.panes[pane])
 
     def _mount_in_background(self, pane: str) -> None:
         with contextlib.suppress(MountError):  # the user left before it was needed
@@ -308,7 +309,7 @@ class BouncebackApp(FileFaultApp):
             # are recorded quietly, and a card moved before the look is still news.
             new = [win for win in found if win.at >= self._started_at]
             self._looked_for_wins = True
-        if found and self.query_one(TabbedContent).active == "progress-tab":
+        if found and self.query_one(ContentSwitcher).current == "progress":
             self.panes["progress"].reload()  # else it reloads when shown
         if len(new) <= MAX_WIN_TOASTS:
             for win in new:
@@ -322,6 +323,10 @@ class BouncebackApp(FileFaultApp):
     def _board_saved(self) -> None:
         with contextlib.suppress(*FILE_FAULTS):  # a fault: the next second's look tells it
             self.celebrate_new_wins()
+
+    @on(TabStrip.Chosen)
+    async def _tab_clicked(self, event: TabStrip.Chosen) -> None:
+        await self.action_show_pane(event.pane)
 
     @on(TimerPane.Changed)
     def _timer_changed(self) -> None:
@@ -340,7 +345,8 @@ class BouncebackApp(FileFaultApp):
         for each in self.panes.values():
             self.told_once(each.settle)  # the pane shown next reads what the one left has shown
         showing = await self._mount_pane(pane)
-        self.query_one(TabbedContent).active = f"{pane}-tab"
+        self.query_one(ContentSwitcher).current = pane
+        self.query_one(TabStrip).current = pane
         self.told_once(showing.shown)
         target = showing.default_focus()
         # At once, not after a refresh: in a burst such as "3 space" (keys batched over

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Select, Static, TabbedContent
+from textual.widgets import ContentSwitcher, Select, Static
 
 from store import Stage, Store
 from store.clock import MovableClock
@@ -45,7 +45,7 @@ async def test_on_a_day_with_an_interview_to_come_the_app_opens_on_the_agenda(
     )  # fmt: skip
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)):
-        assert app.query_one(TabbedContent).active == "agenda-tab"
+        assert app.query_one(ContentSwitcher).current == "agenda"
         assert isinstance(app.focused, RecordList)
         assert f"  14:00–15:00  technical: {job.role} at {job.company}" in lines(app)
         assert "Revise SQL window functions" in str(app.query_one("#agenda-detail").render())
@@ -53,7 +53,7 @@ async def test_on_a_day_with_an_interview_to_come_the_app_opens_on_the_agenda(
 
 async def test_on_other_days_it_opens_on_the_board(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)):
-        assert app.query_one(TabbedContent).active == "board-tab"
+        assert app.query_one(ContentSwitcher).current == "board"
 
 
 async def test_a_follow_up_done_leaves_the_agenda_and_undo_brings_it_back(
@@ -254,7 +254,7 @@ async def test_an_interview_still_to_come_gets_no_thank_you_and_is_not_asked_how
     )
     app = BouncebackApp(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.query_one(TabbedContent).active == "agenda-tab"
+        assert app.query_one(ContentSwitcher).current == "agenda"
         await pilot.press("t")
         await pilot.pause()
         (interview,) = app.store.applications.get(job.id).interviews[-1:]

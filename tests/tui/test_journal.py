@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import Input, Select, SelectionList, Static, TabbedContent, TextArea
+from textual.widgets import ContentSwitcher, Input, Select, SelectionList, Static, TextArea
 
 from store import Mood, RejectionReason, Stage, Store
 from store.journal import EXAMPLE_REFRAMES
@@ -153,7 +153,7 @@ async def test_a_rejection_leads_straight_to_a_linked_entry_that_says_what_happe
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.store.applications.get(card.id).stage is Stage.REJECTED
-        assert app.query_one(TabbedContent).active == "journal-tab"
+        assert app.query_one(ContentSwitcher).current == "journal"
         form = app.screen
         assert isinstance(form, JournalEntryForm)
         happened = form.query_one("#entry-text", TextArea).text

@@ -8,7 +8,7 @@ import json
 import orjson
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Static, TabbedContent
+from textual.widgets import ContentSwitcher, Static
 
 from store import Stage, Store
 from store.file import storage
@@ -20,6 +20,37 @@ from .waiting import until
 
 def visible_text(app: BouncebackApp) -> str:
     return "\n".join(str(s.render()) for s in app.screen.query(Static) if s.region.area)
+
+
+def screen_lines(app: BouncebackApp) -> list[str]:
+    """The screen as drawn, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+TAB_NAMES = ["1 Board", "2 Journal", "3 Timer", "4 Progress", "5 People", "6 Agenda"]
+
+
+@pytest.mark.parametrize("width", [56, 60, 80])
+async def test_every_pane_name_is_on_screen_under_the_header(
+    app: BouncebackApp, width: int
+) -> None:
+    async with app.run_test(size=(width, 24)):
+        tab_row = screen_lines(app)[1]
+        assert all(name in tab_row for name in TAB_NAMES), tab_row
+
+
+async def test_a_click_on_a_pane_name_goes_there_as_its_key_does(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        x = screen_lines(app)[1].index("2 Journal")
+        await pilot.click(offset=(x + 2, 1))
+        await pilot.pause()
+        assert "Mood, 30 days" in visible_text(app)
+        journal = app.query_one("#journal")
+        assert app.focused is not None
+        assert journal in app.focused.ancestors_with_self, "keys go to the Journal"
+        await pilot.press("m")  # the Journal's quick mood
+        await until(pilot, lambda: type(app.screen).__name__ == "QuickMood", "the mood dialog")
 
 
 @pytest.mark.parametrize(
@@ -37,7 +68,7 @@ async def test_number_keys_switch_panes(
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3" if key == "1" else "1", key)
-        assert app.query_one(TabbedContent).active == f"{pane}-tab"
+        assert app.query_one(ContentSwitcher).current == pane
         assert shown in visible_text(app)
         pane_widget = app.query_one(f"#{pane}")
         assert app.focused is not None
@@ -61,7 +92,7 @@ async def test_the_palette_reaches_every_pane(app: BouncebackApp) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "timer-tab"
+        assert app.query_one(ContentSwitcher).current == "timer"
 
 
 async def test_an_empty_store_greets_a_first_time_user(empty_app: BouncebackApp) -> None:
@@ -176,7 +207,7 @@ async def test_a_journal_record_that_cannot_be_read_is_reported_before_any_write
     assert len(on_disk.get("wins", {})) > len(data.get("wins", {})), "the start wrote"
 
 
-@pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people"])
+@pytest.mark.parametrize("pane", ["journal", "timer", "progress", "people", "agenda"])
 async def test_quitting_while_a_pane_mounts_in_the_background_ends_cleanly(
     app: BouncebackApp, pane: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -247,7 +278,7 @@ async def test_the_palette_finds_an_action_of_another_pane_and_runs_it_there(
         await pilot.pause(0.3)
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == dialog, f"the {dialog}")
-        assert app.query_one(TabbedContent).active == f"{pane}-tab"
+        assert app.query_one(ContentSwitcher).current == pane
 
 
 @pytest.mark.parametrize("field", ["#field-company", "#field-next_action_due", "#field-notes"])

@@ -136,7 +136,8 @@ class AgendaPane(Pane):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.watch(self.query_one(RecordList), "cursor", self._cursor_moved)
+        if self.is_attached and self.app.is_running:  # else quitting: see Pane.on_mount
+            self.watch(self.query_one(RecordList), "cursor", self._cursor_moved)
 
     def _cursor_moved(self) -> None:
         self._show_detail()

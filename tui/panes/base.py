@@ -39,6 +39,12 @@ class Pane(Vertical):
             with contextlib.suppress(*FILE_FAULTS):
                 self.reload()
 
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        # Textual restyles everything inside a widget whose focus changes. Nothing in a
+        # pane is styled by the pane's focus, so the pane alone is: on the Board, taking
+        # or leaving the focus restyled its columns and every part of them at each switch.
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def default_focus(self) -> Widget:
         """Where the user starts working in this pane."""
         return self
