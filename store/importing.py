@@ -148,6 +148,10 @@ def application_from_row(
     created_text = cell_text(row, columns, "created")
     applied = parse_moment(applied_text, now, dayfirst=options.dayfirst) if applied_text else None
     created = parse_moment(created_text, now, dayfirst=options.dayfirst) if created_text else None
+    if stage is Stage.WISHLIST and applied is not None:
+        # Not sent yet: a wishlist row's date is the day it was saved, or it would count
+        # as sent (the funnel, the goal of applications, a "sent" win).
+        created, applied = min(created or applied, applied), None
     if stage is None:  # no status, or withdrawn: as far as its dates tell
         stage = Stage.APPLIED if applied else Stage.WISHLIST
     start = created or applied or now

@@ -12,6 +12,7 @@ from store.importing import plan_import
 from store.imports.cells import parse_moment
 from store.imports.formats import Format
 from store.imports.plan import CannotImport, Existing, ImportPlan, Options
+from store.progress import funnel
 from store.sample import SAMPLE_NOW
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -80,6 +81,14 @@ def test_linkedin_saved_jobs_go_to_the_wishlist() -> None:
     assert p.format is Format.LINKEDIN_SAVED
     assert {a.stage for a in applications(p).values()} == {Stage.WISHLIST}
     assert applications(p)["Litware"].created_at == datetime(2026, 3, 15, 8, 41, tzinfo=UTC)
+
+
+def test_a_wishlist_row_with_a_date_is_saved_that_day_not_sent() -> None:
+    p = plan(b"Company,Role,Date Applied,Status\nAcme,Dev,2026-03-01,Wishlist\n")
+    card = applications(p)["Acme"]
+    assert [change.stage for change in card.history] == [Stage.WISHLIST]
+    assert card.created_at == datetime(2026, 3, 1, tzinfo=UTC)
+    assert funnel([card], SAMPLE_NOW).applied == 0
 
 
 def test_huntr_lists_are_read_by_their_synonyms() -> None:
