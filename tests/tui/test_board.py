@@ -25,6 +25,8 @@ from tui.panes.board import BoardPane
 from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
 
+from .waiting import until
+
 
 def board(app: BouncebackApp) -> BoardPane:
     return app.query_one(BoardPane)
@@ -699,3 +701,23 @@ async def test_undo_goes_back_through_edits_archives_deletes_and_rejections(
         before = sha256(app.store)
         await pilot.press("u")  # nothing left to undo
         assert sha256(app.store) == before
+
+
+async def test_an_edit_made_from_the_details_is_undone_with_u_as_one_from_the_board(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = board(app)
+        card = pane.current
+        assert card is not None
+        await pilot.press("enter", "e")
+        await until(pilot, lambda: app.screen.query("#field-role"), "the form")
+        app.screen.query_one("#field-role", Input).value = "Staff Engineer"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationDetails), "the details")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.store.applications.get(card.id).role == "Staff Engineer",
+                    "the edit saved")  # fmt: skip
+        await pilot.press("u")
+        await until(pilot, lambda: app.store.applications.get(card.id).role == card.role,
+                    "the edit undone")  # fmt: skip

@@ -182,7 +182,16 @@ class ApplicationDetails(RecordDetails[Application]):
         )
 
     def action_edit(self) -> None:
-        self.app.push_screen(ApplicationForm(self.store, editing=self.record), self.changed_here)
+        before = self.record
+
+        def saved(after: Application | None) -> None:
+            # A step of the opener's undo, as an edit from the board is: only over this
+            # session's own save (after a conflict, undo would lose the other session's).
+            if after is not None and after.rev == before.rev + 1:
+                self.undo_history.remember_change(f"edit of {before.company}", before, after)
+            self.changed_here(after)
+
+        self.app.push_screen(ApplicationForm(self.store, editing=before), saved)
 
     # --- the interviews ---------------------------------------------------------------
 
