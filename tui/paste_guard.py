@@ -3,9 +3,9 @@
 Textual's input parser reads an escape character inside a bracketed paste as the start
 of a key sequence, and what follows it is sent on as keys: pasted on the board, text
 holding ``ESC [31m … d`` switched panes and deleted a card. Before the parser sees it,
-each escape between the paste's start and end markers is swapped for a stand-in, and
-the paste's text gets its escapes back once the parser has made it a ``Paste`` event;
-the fields then show each as its picture (``␛``), as they do any control character.
+each escape between the paste's start and end markers is swapped for a stand-in, which
+becomes the escape's picture (``␛``) once the parser has made the paste a ``Paste``
+event: what our fields would show and save for it, and harmless in one of Textual's.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.message import Message
 ESC = "\x1b"
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
+ESC_PICTURE = "␛"
 STAND_IN = "\ufdd0"
 """A noncharacter: no keyboard types it and no text holds it for itself."""
 
@@ -36,18 +37,24 @@ class PasteSafeParser(XTermParser):
         """The end of a read inside a paste that may be the start of its end marker."""
 
     def feed(self, data: str) -> Iterable[Message]:
-        if data:
-            data = self._hide_escapes(self._held + data)
-        elif self._held:  # the input ends in the middle of a paste
-            yield from self._pastes(super().feed(self._held.replace(ESC, STAND_IN)))
-            self._held = ""
-        yield from self._pastes(super().feed(data))
+        if not data:  # the end of the input: what was held back is pasted text after all
+            if self._held:
+                yield from self._pastes(super().feed(self._held.replace(ESC, STAND_IN)))
+                self._held = ""
+            yield from super().feed("")
+            return
+        # Only the start of a paste's end marker in this read: nothing to pass on yet (an
+        # empty feed would tell the parser the input has ended).
+        if passed := self._hide_escapes(self._held + data):
+            yield from self._pastes(super().feed(passed))
 
     @staticmethod
     def _pastes(messages: Iterable[Message]) -> Iterable[Message]:
+        # The escapes come back as their picture: a field Textual draws as it is (the
+        # palette's) must never hold one, and ours would show and save the picture.
         for message in messages:
             if isinstance(message, events.Paste) and STAND_IN in message.text:
-                message = events.Paste(message.text.replace(STAND_IN, ESC))
+                message = events.Paste(message.text.replace(STAND_IN, ESC_PICTURE))
             yield message
 
     def _hide_escapes(self, data: str) -> str:
@@ -86,10 +93,17 @@ class PasteSafeParser(XTermParser):
         return passed
 
 
+PARSER_MODULES = ("textual.drivers.linux_driver", "textual.drivers.web_driver",
+                  "textual.drivers.win32")  # fmt: skip
+"""Where Textual's drivers build their parser from the ``XTermParser`` they imported (the
+Windows driver's is built in ``win32``)."""
+
+
 def guard_pastes(driver: type[Driver]) -> type[Driver]:
-    """``driver`` (Textual's terminal or web driver) with its parser made paste-safe: each
-    driver builds its parser from the ``XTermParser`` its module imported."""
-    module = sys.modules[driver.__module__]
-    if getattr(module, "XTermParser", None) is XTermParser:
-        module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
+    """``driver`` (Textual's terminal, web or Windows driver), with the parser it builds
+    made paste-safe; a driver that builds none (the headless one of tests) is as it is."""
+    for name in (driver.__module__, *PARSER_MODULES):
+        module = sys.modules.get(name)  # only those the driver has imported
+        if module is not None and getattr(module, "XTermParser", None) is XTermParser:
+            module.XTermParser = PasteSafeParser  # type: ignore[attr-defined]
     return driver

@@ -96,3 +96,18 @@ def test_junk_pasted_on_the_board_and_in_a_form_is_only_ever_text(
     (new,) = [c for c in cards if c.company.startswith("Acme")]
     assert new.company == "Acme" + JUNK.replace("\x1b", "␛").replace("\x07", "␇")
     assert new.role == "Dev"
+
+
+def test_a_clipboard_sequence_pasted_in_the_palette_never_reaches_the_terminal(
+    open_app: OpenApp, db: Path
+) -> None:
+    """The palette's field is Textual's own, which draws what it holds as it is."""
+    terminal = board(open_app, SMALL, db)
+    terminal.press("ctrl+p")
+    terminal.wait_for("Search for commands")
+    terminal.paste("ab\x1b]52;c;ZWNobyBoaQ==\x07cd")
+    terminal.wait_for("ab␛]52;c;ZWNobyBoaQ==")
+    terminal.press("escape")
+    terminal.wait_gone("Search for commands")
+    terminal.quit()
+    assert b"\x1b]52;c;ZWNobyBoaQ" not in terminal.output

@@ -10,10 +10,13 @@ from textual import constants, events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
-from tui.paste_guard import PASTE_END, PASTE_START, PasteSafeParser
+from tui.paste_guard import PASTE_END, PASTE_START, PasteSafeParser, guard_pastes
 
 PASTED = "abc \x1b[31m def r\x1bd \x1b]52;c;aGk=\x07 ok"
 TYPED = f"x{PASTE_START}{PASTED}{PASTE_END}y"
+AS_PASTED = PASTED.replace("\x1b", "␛")
+"""What the app is given: each escape as its picture, so that no field (not even one of
+Textual's own, the palette's) can hold one."""
 
 
 def read(parser: XTermParser, *chunks: str) -> list[Message]:
@@ -39,7 +42,26 @@ def test_the_paste_arrives_whole_with_its_escapes_wherever_the_reads_split_it(
     split: int,
 ) -> None:
     shown = what(read(PasteSafeParser(), TYPED[:split], TYPED[split:]))
-    assert shown == [("key", "x"), ("paste", PASTED), ("key", "y")]
+    assert shown == [("key", "x"), ("paste", AS_PASTED), ("key", "y")]
+
+
+def test_the_paste_arrives_whole_however_many_reads_split_its_end() -> None:
+    """A read holding only the start of the end marker (over SSH, a packet can end
+    there) is held back, and never taken for the end of the input."""
+    end = TYPED.index(PASTE_END)
+    for first in range(end - 2, end + len(PASTE_END)):
+        for second in range(first + 1, end + len(PASTE_END) + 1):
+            chunks = TYPED[:first], TYPED[first:second], TYPED[second:]
+            assert what(read(PasteSafeParser(), *chunks)) == [
+                ("key", "x"), ("paste", AS_PASTED), ("key", "y"),
+            ], chunks  # fmt: skip
+
+
+def test_the_drivers_build_the_paste_safe_parser() -> None:
+    from textual.drivers import linux_driver
+
+    guard_pastes(linux_driver.LinuxDriver)
+    assert linux_driver.XTermParser is PasteSafeParser
 
 
 def test_a_lone_escape_key_is_not_held_back() -> None:
