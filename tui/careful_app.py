@@ -40,7 +40,13 @@ class CarefulApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q, asked first when a dialog holds words not saved."""
-        if unsaved(self.screen_stack) and not isinstance(self.screen, LeaveUnsaved):
+        asking = self.screen if isinstance(self.screen, LeaveUnsaved) else None
+        if asking is not None and asking.quitting:
+            self.exit()  # asked, and ctrl+q again: quit
+            return
+        if unsaved(self.screen_stack):
+            if asking is not None:  # "close without saving?" becomes "quit without saving?"
+                asking.dismiss(False)
 
             def answered(leave: bool | None) -> None:
                 if leave:

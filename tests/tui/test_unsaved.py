@@ -3,7 +3,7 @@ once something was typed; untouched, the dialog closes at once."""
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from textual.widgets import SelectionList, TextArea
 
 from tui.app import BouncebackApp
 from tui.dialogs.journal_entry import JournalEntryForm
@@ -32,7 +32,9 @@ async def test_escape_on_words_written_asks_and_escape_again_goes_back_to_them(
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, JournalEntryForm), "back to the form")
         assert app.screen.query_one("#entry-thought").value == THOUGHT  # type: ignore[attr-defined]
-        await pilot.press("escape", "d")
+        await pilot.press("escape", *"and")  # typed on: the d does not discard
+        await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
+        await pilot.press("ctrl+d")
         await until(pilot, lambda: not isinstance(app.screen, JournalEntryForm | LeaveUnsaved),
                     "the form closed")  # fmt: skip
     assert len(app.store.journal.entries()) == entries, "nothing saved"
@@ -46,14 +48,37 @@ async def test_a_dialog_left_as_it_opened_closes_at_once(app: BouncebackApp) -> 
         await until(pilot, lambda: app.screen.id == "_default", "the board again")
 
 
-async def test_ctrl_q_on_words_written_asks_and_d_quits(app: BouncebackApp) -> None:
+async def test_ctrl_q_on_words_written_asks_and_ctrl_d_quits(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await write_a_thought(app, pilot)
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
         assert app.is_running
-        await pilot.press("d")
+        await pilot.press("ctrl+d")
         await until(pilot, lambda: not app.is_running, "the app closed")
+
+
+async def test_ctrl_q_while_asked_about_closing_asks_about_quitting(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_a_thought(app, pilot)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: getattr(app.screen, "quitting", False), "asked about quitting")
+        assert app.is_running
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, JournalEntryForm), "back to the form")
+        assert app.screen.query_one("#entry-thought").value == THOUGHT  # type: ignore[attr-defined]
+
+
+async def test_thinking_traps_ticked_alone_are_asked_about(app: BouncebackApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "n")
+        await until(pilot, lambda: isinstance(app.screen, JournalEntryForm), "the entry form")
+        await pilot.pause()
+        app.screen.query_one("#entry-traps", SelectionList).select_all()
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
 
 
 async def test_a_reflection_typed_asks_before_it_is_thrown_away(app: BouncebackApp) -> None:

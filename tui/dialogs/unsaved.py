@@ -3,7 +3,7 @@
 Escape is pressed out of habit, and ctrl+q to leave for the day: a journal entry just
 written about a hard "no", or a reflection, was gone without a word. A dialog that
 keeps what was typed asks first, once anything differs from how it opened; escape (or
-enter) goes back to the words, d leaves them.
+enter) goes back to the words, ctrl+d leaves them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TextArea
 
 from tui.widgets.safe_text import paragraph
 
@@ -37,9 +37,11 @@ class KeepsWhatWasTyped(ModalScreen[Any]):
 
     def _typed(self) -> Typed:
         fields: list[tuple[str | None, object]] = []
-        for widget in self.query("Input, TextArea, Select, Checkbox"):
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if isinstance(widget, TextArea):
                 fields.append((widget.id, widget.text))
+            elif isinstance(widget, SelectionList):  # the journal's thinking traps
+                fields.append((widget.id, tuple(widget.selected)))
             elif isinstance(widget, Input | Select | Checkbox):
                 fields.append((widget.id, widget.value))
         return tuple(fields)
@@ -64,9 +66,11 @@ class LeaveUnsaved(ModalScreen[bool]):
     """Dismisses with True to throw away what was typed, False to go back to it."""
 
     CSS_PATH = "dialogs.tcss"
+    # Discarding takes a key nobody types in a sentence: words typed on after an escape
+    # pressed out of habit reach this question first.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "answer(True)", "Discard", id="unsaved.discard"),
-        Binding("escape,enter", "answer(False)", "Keep writing", id="unsaved.keep"),
+        Binding("ctrl+d", "answer(True)", "Discard", id="unsaved.discard"),
+        Binding("escape,enter", "answer(False)", "Go back", id="unsaved.keep"),
     ]
 
     def __init__(self, quitting: bool = False) -> None:
@@ -74,18 +78,12 @@ class LeaveUnsaved(ModalScreen[bool]):
         self.quitting = quitting
 
     def compose(self) -> ComposeResult:
-        question = (
-            "Quit without saving what you typed?"
-            if self.quitting
-            else ("Close without saving what you typed?")
-        )
+        question = "Quit without saving?" if self.quitting else "Close without saving?"
+        discards = "ctrl+d discards it and quits" if self.quitting else "ctrl+d discards it"
+        note = f"What you wrote or chose here is not saved yet. escape goes back to it · {discards}"
         with Vertical(classes="dialog", id="text-prompt"):
             yield Static(paragraph(question), classes="dialog-title")
-            yield Static(
-                paragraph("escape goes back to it · d discards it" + (" and quits" if
-                          self.quitting else "")),
-                classes="dialog-note",
-            )  # fmt: skip
+            yield Static(paragraph(note), classes="dialog-note")
 
     def action_answer(self, discard: bool) -> None:
         self.dismiss(discard)
