@@ -80,10 +80,14 @@ class ApplicationRepository:
             remember_names(self._core, changes, application)
         return application
 
-    def move(self, application_id: UUID, stage: Stage) -> Application:
+    def move(self, application_id: UUID, stage: Stage, *, with_wins: bool = False) -> Application:
         """Move to ``stage`` (recorded in the history); it lands at the top of that column.
-        The wins the move brings (or takes back) are saved with it."""
-        with self._wins.saved_with() as changes:
+        ``with_wins``: the wins the move brings (or takes back) are saved with it, for a
+        session that tells them (``wins.recognise`` returns them); without, they are left
+        for the next look of whichever session tells them (the app, after the shell's
+        ``bounceback move``)."""
+        transaction = self._wins.saved_with if with_wins else self._core.transaction
+        with transaction() as changes:
             doc_id, current = self._core.fresh(Application, application_id)
             if current.stage is stage:
                 return current

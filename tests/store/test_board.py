@@ -234,13 +234,24 @@ def test_a_moves_win_is_saved_with_the_move(store: Store, clock: MovableClock) -
     card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
     store.wins.recognise()
     clock.advance(days=1)
-    store.applications.move(card.id, Stage.INTERVIEWING)
+    store.applications.move(card.id, Stage.INTERVIEWING, with_wins=True)  # as the board does
     reopened = Store.open(store.path, clock=clock)
     assert f"interview:{card.id}" in {win.event_key for win in reopened.wins.all()}
     assert reopened.wins.recognise() == [], "nothing left for the next look"
     assert f"interview:{card.id}" in {win.event_key for win in store.wins.recognise()}, (
         "the session that made the move celebrates it"
     )
+
+
+def test_a_move_from_the_shell_leaves_its_win_for_the_open_app_to_celebrate(
+    store: Store, clock: MovableClock
+) -> None:
+    store.clock = clock
+    card = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.wins.recognise()  # the app, open
+    clock.advance(days=1)
+    Store.open(store.path, clock=clock).applications.move(card.id, Stage.INTERVIEWING)
+    assert f"interview:{card.id}" in {win.event_key for win in store.wins.recognise()}
 
 
 def test_an_undone_move_takes_its_win_back(store: Store, clock: MovableClock) -> None:

@@ -40,7 +40,7 @@ class PendingMoves:
                 # As stored now, not as shown: an earlier move of this card may have
                 # just been saved.
                 before = self.store.applications.get(application.id)
-                moved = self.store.applications.move(application.id, target)
+                moved = self.store.applications.move(application.id, target, with_wins=True)
             except StoreError:
                 self._moves.clear()
                 raise
@@ -54,7 +54,7 @@ class PendingMoves:
         failed save leaves the file as it was, as it always does."""
         for application, target in self._moves:
             with contextlib.suppress(StoreError):
-                self.store.applications.move(application.id, target)
+                self.store.applications.move(application.id, target, with_wins=True)
         self._moves.clear()
 
 
