@@ -340,6 +340,9 @@ def noted_if_lost() -> Iterator[None]:
 
 IDLE_FOR = 0.15
 """Seconds without work after which a program counts as idle."""
+IDLE_POLL = 0.01
+"""Seconds between two looks at the program's processor time while waiting for it to
+be idle: busy is a quarter of that used."""
 
 
 class Terminal:
@@ -403,9 +406,9 @@ class Terminal:
         cpu, quiet_since = self.cpu_seconds(), time.perf_counter()
         deadline = quiet_since + 60
         while time.perf_counter() - quiet_since < IDLE_FOR:
-            time.sleep(0.01)
+            time.sleep(IDLE_POLL)
             was, cpu = cpu, self.cpu_seconds()
-            if cpu - was >= 0.0025:  # a quarter of the poll
+            if cpu - was >= IDLE_POLL / 4:
                 quiet_since = time.perf_counter()
             if time.perf_counter() > deadline:
                 raise RuntimeError("the program never went idle")
@@ -430,6 +433,11 @@ class Terminal:
             if cpu - was >= (at - last_at) / 4:
                 busy_until = at
             last_at = at
+            if shown_at is not None and saved_at is not None:
+                # Polled as wait_until_idle polls: polled as fast as it can, a thread's
+                # wake-up (Textual's input thread, ten times a second) counted as work,
+                # and the program was never idle.
+                time.sleep(IDLE_POLL)
         return shown_at - sent_at, saved_at - sent_at, busy_until - sent_at
 
     def close(self) -> None:
