@@ -206,7 +206,8 @@ def add_commands(
     into.add_argument("--dayfirst", action="store_true", help="dates are 20/03/2026, not 3/20")
 
     out = command("export", "write your search to CSV, JSON or a Markdown report", app=False)
-    out.add_argument("--format", choices=shell_transfer.EXPORT_FORMATS, default="json")
+    out.add_argument("--format", choices=shell_transfer.EXPORT_FORMATS,
+                     help="default: as the file's name says (.csv, .md), else json")  # fmt: skip
     out.add_argument(
         "--what", choices=shell_transfer.EXPORT_WHAT, help="for CSV: applications or journal"
     )

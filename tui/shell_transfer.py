@@ -140,7 +140,8 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
 
 # --- export ----------------------------------------------------------------------------
 
-EXPORT_FORMATS = ("csv", "json", "markdown")
+EXPORT_FORMATS = ("csv", "json", "markdown", "md")
+FORMAT_OF_SUFFIX = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown"}
 IMPORT_FORMATS = ("jobsync", "linkedin", "linkedin-saved", "spreadsheet", "daylio", "bounceback")
 """The values of ``store.imports.formats.Format``, named here so that building the parser at
 every start does not load the import rules."""
@@ -177,7 +178,15 @@ def write_export(store: Store, path: Path, text: str) -> None:
     atomic_write(path, [text.encode()])
 
 
+def export_format(chosen: str | None, output: Path | None) -> str:
+    """``--format`` if given, else what the file's name says (``report.md``), else JSON."""
+    if chosen is not None:
+        return "markdown" if chosen == "md" else chosen
+    return FORMAT_OF_SUFFIX.get(output.suffix.lower(), "json") if output else "json"
+
+
 def export(store: Store, args: argparse.Namespace) -> int:
+    args.format = export_format(args.format, args.output)
     try:
         text = export_text(store, args.format, args.what)
         if args.output is None:

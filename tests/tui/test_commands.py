@@ -335,6 +335,18 @@ def test_csv_exports_one_table_at_a_time(
     assert "one table" in err
 
 
+def test_an_export_is_written_in_the_format_its_file_name_says(
+    sample_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, starts in (("report.md", "# "), ("cards.csv", "id,company,"), ("all.json", "{")):
+        status, out, _ = bounceback(sample_store, "export", "-o", str(tmp_path / name),
+                                    capsys=capsys)  # fmt: skip
+        assert status == 0
+        assert (tmp_path / name).read_text().startswith(starts), name
+    _, out, _ = bounceback(sample_store, "export", "--format", "md", capsys=capsys)
+    assert out.startswith("# ")
+
+
 def test_an_export_never_writes_over_the_data_file(
     sample_store: Store, capsys: pytest.CaptureFixture[str]
 ) -> None:
