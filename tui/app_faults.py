@@ -67,7 +67,11 @@ class FileFaultApp(CarefulApp):
             advice = "What is on screen is kept; changes are not saved until the disk takes them."
         else:
             title = "Cannot read the data file"
-            advice = "What is on screen is kept."
+            advice = (
+                "What is on screen is kept, and nothing is written over the file. In a "
+                "shell, bounceback backup --list shows the backups, and bounceback restore "
+                "FILE puts one back (the damaged file is kept beside it)."
+            )
         if title == self._fault_told:
             return
         self._fault_told = title

@@ -102,3 +102,18 @@ async def test_a_key_pressed_the_moment_the_file_goes_is_told_not_a_crash(
         await pilot.pause()
         assert app.is_running
         assert any("Restore a backup" in t or "Cannot read" in t for t in told), told
+
+
+async def test_a_file_damaged_under_the_app_is_told_with_the_way_back(
+    app: BouncebackApp, sample_store: Store, told: list[str]
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        sample_store.path.write_text('{"_meta": {')  # another program, or a bad sync
+        await until(pilot, lambda: any("not valid JSON" in t for t in told), "the warning")
+        assert app.is_running
+        (said,) = [t for t in told if "not valid JSON" in t]
+        assert "nothing is written over the file" in said
+        assert "bounceback backup --list" in said
+        assert "bounceback restore" in said
+    assert sample_store.path.read_text() == '{"_meta": {', "the damaged file left as it is"
