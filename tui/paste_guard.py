@@ -6,6 +6,7 @@ holding ``ESC [31m … d`` switched panes and deleted a card. Before the parser 
 each escape between the paste's start and end markers is swapped for a stand-in, which
 becomes the escape's picture (``␛``) once the parser has made the paste a ``Paste``
 event: what our fields would show and save for it, and harmless in one of Textual's.
+A paste's line breaks, which terminals send as carriage returns, arrive as line breaks.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ class PasteSafeParser(XTermParser):
     def _pastes(messages: Iterable[Message]) -> Iterable[Message]:
         # The escapes come back as their picture: a field Textual draws as it is (the
         # palette's) must never hold one, and ours would show and save the picture.
+        # And a terminal sends each line break of a paste as a carriage return (xterm,
+        # tmux): as such, a pasted posting landed in a text box as one line of ␍.
         for message in messages:
-            if isinstance(message, events.Paste) and STAND_IN in message.text:
-                message = events.Paste(message.text.replace(STAND_IN, ESC_PICTURE))
+            if isinstance(message, events.Paste):
+                text = message.text.replace("\r\n", "\n").replace("\r", "\n")
+                message = events.Paste(text.replace(STAND_IN, ESC_PICTURE))
             yield message
 
     def _hide_escapes(self, data: str) -> str:

@@ -111,3 +111,22 @@ def test_a_clipboard_sequence_pasted_in_the_palette_never_reaches_the_terminal(
     terminal.wait_gone("Search for commands")
     terminal.quit()
     assert b"\x1b]52;c;ZWNobyBoaQ" not in terminal.output
+
+
+def test_lines_pasted_in_a_text_box_stay_lines(open_app: OpenApp, db: Path) -> None:
+    """A terminal sends a pasted line break as a carriage return."""
+    terminal = board(open_app, SMALL, db)
+    terminal.press("2")
+    terminal.wait_for("Mood, 30 days")
+    terminal.press("n")
+    terminal.wait_for("New journal entry")
+    terminal.paste("Rejected again.\rThey chose someone internal.")
+    terminal.wait_for("They chose someone internal.")
+    terminal.press("shift+tab", "enter")  # back to the mood, and open its list
+    terminal.wait_for("5 ☺☺ great")
+    terminal.type("2", "enter")
+    terminal.wait_gone("5 ☺☺ great")
+    terminal.press("ctrl+s")
+    terminal.wait_gone("New journal entry")
+    terminal.quit()
+    assert data.journal(db)[0].text == "Rejected again.\nThey chose someone internal."

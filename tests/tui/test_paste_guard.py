@@ -74,3 +74,8 @@ def test_a_lone_escape_key_is_not_held_back() -> None:
 def test_keys_and_sequences_outside_a_paste_are_read_as_before() -> None:
     typed = "a\x1b[A\x1b[1;2C\x13b"
     assert what(read(PasteSafeParser(), typed)) == what(read(XTermParser(), typed))
+
+
+def test_a_paste_s_line_breaks_sent_as_carriage_returns_arrive_as_line_breaks() -> None:
+    pasted = f"{PASTE_START}line one\rline two\r\nline three{PASTE_END}"
+    assert what(read(PasteSafeParser(), pasted)) == [("paste", "line one\nline two\nline three")]
