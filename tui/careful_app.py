@@ -42,8 +42,7 @@ class CarefulApp(App[None]):
         """ctrl+q, asked first when a dialog holds words not saved."""
         asking = self.screen if isinstance(self.screen, LeaveUnsaved) else None
         if asking is not None and asking.quitting:
-            self.exit()  # asked, and ctrl+q again: quit
-            return
+            return  # asked already: a second ctrl+q (or one held down) is not a yes
         if unsaved(self.screen_stack):
             if asking is not None:  # "close without saving?" becomes "quit without saving?"
                 asking.dismiss(False)

@@ -49,6 +49,13 @@ class PasteSafeParser(XTermParser):
         if passed := self._hide_escapes(self._held + data):
             yield from self._pastes(super().feed(passed))
 
+    def tick(self) -> Iterable[Message]:
+        # The parser gave up waiting on an escape: what comes next starts afresh, and is
+        # not the rest of a paste's start marker.
+        for message in super().tick():
+            self._tail = ""
+            yield message
+
     @staticmethod
     def _pastes(messages: Iterable[Message]) -> Iterable[Message]:
         # The escapes come back as their picture: a field Textual draws as it is (the

@@ -79,3 +79,16 @@ def test_keys_and_sequences_outside_a_paste_are_read_as_before() -> None:
 def test_a_paste_s_line_breaks_sent_as_carriage_returns_arrive_as_line_breaks() -> None:
     pasted = f"{PASTE_START}line one\rline two\r\nline three{PASTE_END}"
     assert what(read(PasteSafeParser(), pasted)) == [("paste", "line one\nline two\nline three")]
+
+
+def test_an_escape_key_then_the_rest_of_a_start_marker_typed_later_is_only_keys() -> None:
+    """The parser has given up on the escape: the guard must not take what follows for a
+    paste, or the next paste would come as keys."""
+    parser = PasteSafeParser()
+    assert list(parser.feed("\x1b")) == []
+    time.sleep(constants.ESCAPE_DELAY * 2)
+    assert what(list(parser.tick())) == [("key", "escape")]
+    typed = list(parser.feed("[200~dd"))
+    pasted = list(parser.feed(f"{PASTE_START}dd{PASTE_END}"))
+    assert ("key", "d") in what(typed)
+    assert what(pasted) == [("paste", "dd")]

@@ -54,6 +54,9 @@ async def test_ctrl_q_on_words_written_asks_and_ctrl_d_quits(app: BouncebackApp)
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
         assert app.is_running
+        await pilot.press("ctrl+q")  # again, or held down: not a yes
+        await pilot.pause()
+        assert app.is_running
         await pilot.press("ctrl+d")
         await until(pilot, lambda: not app.is_running, "the app closed")
 

@@ -41,7 +41,7 @@ class KeepsWhatWasTyped(ModalScreen[Any]):
             if isinstance(widget, TextArea):
                 fields.append((widget.id, widget.text))
             elif isinstance(widget, SelectionList):  # the journal's thinking traps
-                fields.append((widget.id, tuple(widget.selected)))
+                fields.append((widget.id, frozenset(widget.selected)))
             elif isinstance(widget, Input | Select | Checkbox):
                 fields.append((widget.id, widget.value))
         return tuple(fields)

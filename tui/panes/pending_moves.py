@@ -53,8 +53,8 @@ class PendingMoves:
         """Save them as the app closes: nothing is left to show a failure on, and a
         failed save leaves the file as it was, as it always does."""
         for application, target in self._moves:
-            with contextlib.suppress(StoreError):
-                self.store.applications.move(application.id, target, with_wins=True)
+            with contextlib.suppress(StoreError):  # its wins are told by the next session
+                self.store.applications.move(application.id, target)
         self._moves.clear()
 
 
