@@ -293,14 +293,20 @@ class AgendaPane(Pane):
                 *found
             )
 
+    def _silent_card(self) -> UUID | None:
+        """The card under the cursor when its line asks whether it is a silent no."""
+        row = self._current()
+        follow_up = row.follow_up if row is not None else None
+        if follow_up is None or follow_up.kind is not FollowUpKind.SILENT_NO:
+            return None
+        return follow_up.application_id
+
     def action_silent_no(self) -> None:
         from tui.dialogs.interview_outcome import OutcomeFlow
 
-        row = self._current()
-        if row is None or row.follow_up is None or row.follow_up.kind is not FollowUpKind.SILENT_NO:
+        if (card_id := self._silent_card()) is None:
             return
-        assert row.follow_up.application_id is not None
-        card = self.store.applications.get(row.follow_up.application_id)
+        card = self.store.applications.get(card_id)
         flow = OutcomeFlow(self.app, self.store, self.undo_history, lambda _: self.reload())
         flow.reflect(card, RejectionReason.NO_RESPONSE)
 
@@ -339,11 +345,7 @@ class AgendaPane(Pane):
         if action in ("done", "snooze", "dismiss"):
             return (row is not None and row.follow_up is not None) or None
         if action == "silent_no":  # shown only where it applies: the footer is full
-            return (
-                row is not None
-                and row.follow_up is not None
-                and (row.follow_up.kind is FollowUpKind.SILENT_NO)
-            )
+            return self._silent_card() is not None
         if action == "call":
             return (row is not None and row.follow_up is not None
                     and row.follow_up.contact_id is not None) or None  # fmt: skip
