@@ -101,6 +101,8 @@ class FileFaultApp(CarefulApp):
             return
         self._fault_told = None
         self.refresh_bindings()
+        # The notice that the file is gone stays up for half a minute: no longer true.
+        self.clear_notifications()
         self.notify(f"Saved what is on screen to {self.store.path}.", title="Saved again")
 
     def guard(self, operation: Callable[[], T]) -> T | None:

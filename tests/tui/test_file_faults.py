@@ -87,6 +87,9 @@ async def test_ctrl_s_writes_what_is_on_screen_back_once_the_file_is_gone(
         await pilot.press("ctrl+s")
         await until(pilot, lambda: sample_store.path.is_file(), "the file written back")
         assert any("Saved what is on screen" in t for t in told)
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert not any("ctrl+s" in t for t in shown), "the file is back: its notice goes"
     assert {a.id for a in Store.open(sample_store.path).applications.on_board()} == cards
 
 
