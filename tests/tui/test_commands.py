@@ -177,6 +177,21 @@ def test_log_refuses_a_mood_it_does_not_know_and_writes_nothing(
     assert Store.open(store.path).journal.entries() == []
 
 
+def test_list_prints_one_line_a_card_whatever_its_fields_hold(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.applications.add(company="Acme\nHoldings", role="Dev\r\x1b[2J", stage=Stage.APPLIED)
+    store.people.add(name="Sam\nLee", company="Acme\x1b]52;c;aGk=\x07")
+    store.applications.add(company="Globex", role="SRE", stage=Stage.APPLIED)
+    _, listed, _ = bounceback(store, "list", capsys=capsys)
+    _, people, _ = bounceback(store, "contacts", capsys=capsys)
+    assert any(line.endswith("Acme␊Holdings — Dev␍␛[2J") for line in listed.splitlines())
+    assert len(listed.splitlines()) == 2
+    assert len(people.splitlines()) == 1
+    assert "Sam␊Lee" in people
+    assert "\x1b" not in people
+
+
 # --- import ----------------------------------------------------------------------------
 
 
