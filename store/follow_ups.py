@@ -99,9 +99,14 @@ def _application_follow_ups(
             application_id=a.id,
         )
     rejection = a.rejection
+    # Asked after a "no" from people the user met: a "no" to the application alone seldom
+    # comes with feedback to give, and a long search has dozens a month, which would
+    # bury the agenda (the reflection's ctrl+f still drafts a request for any "no").
     if (
         rejection is not None
+        and rejection.reached is not Stage.APPLIED
         and rejection.feedback_requested_at is None
+        and not rejection.feedback.strip()
         and rejection.reason is not RejectionReason.NO_RESPONSE
         and now - a.stage_since <= FEEDBACK_WITHIN
     ):

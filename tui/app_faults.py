@@ -18,6 +18,8 @@ from tui.panes.base import FILE_FAULTS
 
 T = TypeVar("T")
 
+FILE_GONE = "The data file is gone"
+
 
 class FileFaultApp(CarefulApp):
     """The base of ``BouncebackApp``: every way in to the store (a key, a click, the
@@ -54,7 +56,7 @@ class FileFaultApp(CarefulApp):
     def _tell_file_fault(self, fault: BaseException) -> None:
         """Say what happened to the file and what to do: once for each kind of fault."""
         if self._file_is_gone():
-            title = "The data file is gone"
+            title = FILE_GONE
             advice = (
                 "What is on screen is kept. "
                 "Restore a backup, or press ctrl+s (or choose 'Save again' in ctrl+p) "
@@ -79,7 +81,7 @@ class FileFaultApp(CarefulApp):
         message = str(fault) or type(fault).__name__
         if isinstance(fault, FileGoneError):  # what happened, as the advice says what to do
             message = f"{fault.path} {fault.problem}."
-        elif title == "The data file is gone":
+        elif title == FILE_GONE:
             message = f"{self.store.path} was deleted or replaced."
         self.notify(f"{message}\n{advice}", title=title, severity="error", timeout=30)
 
@@ -91,6 +93,19 @@ class FileFaultApp(CarefulApp):
         if action == "save_again":
             return self._fault_told is not None and self._file_is_gone()
         return True
+
+    def ready_to_save(self) -> bool:
+        """Before a dialog saves what the user typed in it. With the data file gone, a
+        save would fail and the words go with the dialog: the user is told first, and
+        the dialog stays. Once told, a save is the ctrl+s the notice promised: what is on
+        screen is written back, and the dialog's save lands in it."""
+        if not self._file_is_gone():
+            return True
+        if self._fault_told != FILE_GONE:
+            self._tell_file_fault(FileNotFoundError(self.store.path))
+            return False
+        self.action_save_again()
+        return not self._file_is_gone()
 
     def action_save_again(self) -> None:
         """Write the version this session last read or wrote back to the data file's path."""

@@ -42,7 +42,7 @@ def add(store: Store, args: argparse.Namespace) -> int:
         notes=args.note,
         **shell.field_values(args, store.clock().date()),
     )
-    say(f"Added {added.company} — {added.role} to {added.stage.label}.")
+    say(f"Added {printable(added.company)} — {printable(added.role)} to {added.stage.label}.")
     return EXIT_OK
 
 
@@ -56,7 +56,9 @@ def list_applications(store: Store, args: argparse.Namespace) -> int:
     now = store.clock()
     order = {stage: n for n, stage in enumerate(Stage)}
     for a in sorted(applications, key=lambda a: order[a.stage]):
-        say(f"{a.stage.label:<13} {days_in_stage(a, now):>4}d  {a.company} — {a.role}")
+        # One line a card, whatever its fields hold: a line break shows as its picture.
+        name = f"{printable(a.company)} — {printable(a.role)}"
+        say(f"{a.stage.label:<13} {days_in_stage(a, now):>4}d  {name}")
     if not applications:
         say("No applications.", file=sys.stderr)
     return EXIT_OK
@@ -114,8 +116,8 @@ def contacts(store: Store, args: argparse.Namespace) -> int:
         last = people.last_contacted(c)
         when = f"{last.astimezone(now.tzinfo):%Y-%m-%d}" if last else "never"
         due = "  due" if people.is_due(c, now) else ""
-        company = f"  {c.company}" if c.company else ""
-        say(f"{c.name:<24} {c.kind.label:<16} last {when}{due}{company}")
+        company = f"  {printable(c.company)}" if c.company else ""
+        say(f"{printable(c.name):<24} {c.kind.label:<16} last {when}{due}{company}")
     if not contacts:
         say("Nobody is due a message." if args.due else "No contacts yet.", file=sys.stderr)
     return EXIT_OK

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from store import (
+    Mood,
     Stage,
 )
 from store.file.paths import ENV_VAR, default_db_path
@@ -21,6 +22,17 @@ class Parser(argparse.ArgumentParser):
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         super().exit(status, printable(message, keep_newlines=True) if message else None)
+
+
+def mood_named(text: str) -> Mood:
+    """A mood as people say it ("great") or as the app numbers it ("5")."""
+    name = text.strip().upper()
+    if name in Mood.__members__:
+        return Mood[name]
+    if name.isdigit() and int(name) in Mood._value2member_map_:
+        return Mood(int(name))
+    moods = ", ".join(mood.label for mood in Mood)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a mood: say {moods} or 1-5")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="as JSON, for scripts")
 
     log = commands.add_parser("log", parents=[common], help="write a journal entry")
-    log.add_argument("--mood", type=int, required=True, metavar="1-5",
-                     help="1 awful, 2 bad, 3 okay, 4 good, 5 great")  # fmt: skip
+    log.add_argument("--mood", type=mood_named, required=True, metavar="MOOD",
+                     help="awful, bad, okay, good, great, or 1-5")  # fmt: skip
     log.add_argument("text", nargs="*", help="what is on your mind (optional)")
     log.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
 

@@ -51,6 +51,12 @@ def system_commands(app: BouncebackApp) -> Iterable[SystemCommand]:
         )
     from tui.dialogs.transfer import transfer_commands  # when the palette opens, not at start
 
-    yield from transfer_commands(app, app.store, after_import=app.reload_panes)
-    yield from agenda_app.commands(app)
-    yield from materials_app.commands(app)
+    others = (
+        *transfer_commands(app, app.store, after_import=app.reload_panes),
+        *agenda_app.commands(app),
+        *materials_app.commands(app),
+    )
+    # The palette calls these itself, not through an action: a file fault met as one
+    # opens its dialog (which reads the store) is told here, as a key's would be.
+    for command in others:
+        yield command._replace(callback=partial(app.told_once, command.callback))

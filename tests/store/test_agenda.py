@@ -201,19 +201,33 @@ def test_after_an_interview_how_it_went_a_thank_you_then_news_are_asked_for(
     assert kinds(store) == [], "news came: the card moved on"
 
 
-def test_a_no_without_a_feedback_request_asks_for_feedback_but_silence_does_not(
+def test_a_no_after_an_interview_asks_for_feedback_but_silence_does_not(
     store: Store,
 ) -> None:
-    said_no = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
-    store.applications.reject(said_no.id, Rejection(reached=Stage.APPLIED))
-    ghosted = store.applications.add(company="Initech", role="Dev", stage=Stage.APPLIED)
+    said_no = store.applications.add(company="Acme", role="Dev", stage=Stage.INTERVIEWING)
+    store.applications.reject(said_no.id, Rejection(reached=Stage.INTERVIEWING))
+    ghosted = store.applications.add(company="Initech", role="Dev", stage=Stage.INTERVIEWING)
     store.applications.reject(
-        ghosted.id, Rejection(reached=Stage.APPLIED, reason=RejectionReason.NO_RESPONSE)
+        ghosted.id, Rejection(reached=Stage.INTERVIEWING, reason=RejectionReason.NO_RESPONSE)
     )
     assert [(f.kind, f.application_id) for f in store.agenda.follow_ups()] == [
         (FollowUpKind.ASK_FEEDBACK, said_no.id)
     ]
     store.applications.record_feedback_request(said_no.id)
+    assert kinds(store) == []
+
+
+def test_no_feedback_is_asked_for_a_no_to_the_application_alone_or_one_that_came_with_it(
+    store: Store,
+) -> None:
+    """A long search has dozens of form rejections a month: asking after each buried the
+    agenda, and few come with feedback to give."""
+    screened_out = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    store.applications.reject(screened_out.id, Rejection(reached=Stage.APPLIED))
+    told_why = store.applications.add(company="Globex", role="SRE", stage=Stage.INTERVIEWING)
+    store.applications.reject(
+        told_why.id, Rejection(reached=Stage.INTERVIEWING, feedback="Wanted more Go")
+    )
     assert kinds(store) == []
 
 

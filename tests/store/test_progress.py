@@ -375,8 +375,8 @@ def test_the_store_records_each_win_once_even_from_two_sessions(db_path: Path) -
 
 def test_each_kind_of_change_in_a_long_session_brings_its_own_wins(db_path: Path) -> None:
     """After a save a session works out again only the wins the changed records can
-    bring (the rest would cost 80 ms at 10,000 records): each kind of change must still
-    bring every win it makes, and leave none for a fresh look to find."""
+    bring, not every record's: each kind of change must still bring every win it makes,
+    and leave none for a fresh look to find."""
     clock = MovableClock(NOW)
     store = Store.open(db_path, clock=clock)
     goals = {metric: store.goals.add(metric=metric, target=1) for metric in Metric}

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from store import OfferOutcome, Stage, Store
 from store.funnel import funnel
 from store.models import ColumnSort, ContactKind
+from store.people import linked_to
 from tests.tui.test_board import widget_text
 from tests.tui.test_hostile_input import is_control
 from tui.app import BouncebackApp
@@ -99,6 +100,26 @@ async def test_p_in_the_details_goes_to_the_people_and_enter_opens_one(
         assert app.screen.record.id == contact.id
         await pilot.press("escape")
         assert isinstance(app.screen, ApplicationDetails)
+
+
+async def test_p_in_the_details_of_a_card_with_nobody_linked_links_someone(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = current(app)
+        for contact, _ in linked_to(app.store.people.contacts(), card.id):
+            app.store.people.unlink(contact.id, card.id)
+        app.store.people.add(name="Rosa Diaz")
+        await pilot.press("enter")
+        await pilot.pause()
+        content = app.screen.query_one("#details-content")
+        assert "nobody linked yet: p links someone" in widget_text(content)
+        await pilot.press("p", *"rosa diaz", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationDetails), "back in the details"
+        assert "Rosa Diaz" in widget_text(app.screen.query_one("#details-people"))
+    linked = [c.name for c, _ in linked_to(Store.open(app.store.path).people.contacts(), card.id)]
+    assert linked == ["Rosa Diaz"]
 
 
 async def test_linking_a_new_person_fills_in_the_cards_company(app: BouncebackApp) -> None:

@@ -157,6 +157,41 @@ def test_archive_undo_and_delete(two_acmes: Store, capsys: pytest.CaptureFixture
     assert "SRE" not in by_role(two_acmes)
 
 
+@pytest.mark.parametrize("mood", ["great", "Great", "5"])
+def test_log_takes_a_mood_by_its_name_or_its_number(
+    store: Store, mood: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = bounceback(store, "log", "--mood", mood, "an offer call", capsys=capsys)
+    assert (status, out) == (0, "Logged: great.\n")
+    (entry,) = Store.open(store.path).journal.entries()
+    assert (entry.mood.label, entry.text) == ("great", "an offer call")
+
+
+def test_log_refuses_a_mood_it_does_not_know_and_writes_nothing(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        bounceback(store, "log", "--mood", "meh", capsys=capsys)
+    assert refused.value.code == 2
+    assert "say awful, bad, okay, good, great or 1-5" in capsys.readouterr().err
+    assert Store.open(store.path).journal.entries() == []
+
+
+def test_list_prints_one_line_a_card_whatever_its_fields_hold(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.applications.add(company="Acme\nHoldings", role="Dev\r\x1b[2J", stage=Stage.APPLIED)
+    store.people.add(name="Sam\nLee", company="Acme\x1b]52;c;aGk=\x07")
+    store.applications.add(company="Globex", role="SRE", stage=Stage.APPLIED)
+    _, listed, _ = bounceback(store, "list", capsys=capsys)
+    _, people, _ = bounceback(store, "contacts", capsys=capsys)
+    assert any(line.endswith("Acme␊Holdings — Dev␍␛[2J") for line in listed.splitlines())
+    assert len(listed.splitlines()) == 2
+    assert len(people.splitlines()) == 1
+    assert "Sam␊Lee" in people
+    assert "\x1b" not in people
+
+
 # --- import ----------------------------------------------------------------------------
 
 

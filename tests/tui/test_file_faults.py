@@ -120,3 +120,72 @@ async def test_a_file_damaged_under_the_app_is_told_with_the_way_back(
         assert "bounceback backup --list" in said
         assert "bounceback restore" in said
     assert sample_store.path.read_text() == '{"_meta": {', "the damaged file left as it is"
+
+
+async def test_a_mood_logged_as_the_file_goes_is_kept_and_saved_with_what_is_on_screen(
+    app: BouncebackApp, sample_store: Store, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries = len(sample_store.journal.entries())
+    # The file goes between two of the app's once-a-second looks: none notices it first.
+    monkeypatch.setattr(app, "each_second", lambda: None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "m")
+        await until(pilot, lambda: type(app.screen).__name__ == "QuickMood", "the mood dialog")
+        delete(sample_store.path)
+        await pilot.press("5", "tab", *"an offer", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuickMood", "the dialog stays, with the mood"
+        assert any("ctrl+s" in t for t in told), "the user is told the file is gone"
+        await pilot.press("enter")  # the save, again: the file is written back with it
+        await until(pilot, lambda: type(app.screen).__name__ != "QuickMood", "the dialog closed")
+    saved = Store.open(sample_store.path).journal.entries()
+    assert len(saved) == entries + 1
+    assert any(e.text == "an offer" and e.mood.label == "great" for e in saved)
+
+
+async def test_a_journal_entry_saved_once_told_the_file_is_gone_writes_it_back_with_the_entry(
+    app: BouncebackApp, sample_store: Store, told: list[str]
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "n")
+        await until(pilot, lambda: type(app.screen).__name__ == "JournalEntryForm", "the form")
+        delete(sample_store.path)
+        await until(pilot, lambda: any("ctrl+s" in t for t in told), "the advice")
+        app.screen.query_one("#entry-mood").focus()
+        await pilot.press("enter", "down", "enter")  # a mood
+        app.screen.query_one("#entry-text").focus()
+        await pilot.press(*"Another no, and a walk", "ctrl+s")
+        await until(pilot, lambda: sample_store.path.is_file(), "the file written back")
+        await until(pilot, lambda: type(app.screen).__name__ != "JournalEntryForm", "saved")
+    texts = [e.text for e in Store.open(sample_store.path).journal.entries()]
+    assert "Another no, and a walk" in texts
+
+
+def _palette(title: str) -> Callable[[BouncebackApp], None]:
+    def choose(app: BouncebackApp) -> None:
+        (command,) = [c for c in app.get_system_commands(app.screen) if c.title == title]
+        command.callback()
+
+    return choose
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [("2", "n"), ("2", "A"), ("3", "c"), _palette("Materials…"), _palette("Channels…")],
+    ids=["journal entry", "affirmations", "timer settings", "materials", "channels"],
+)
+async def test_a_dialog_opened_once_the_file_is_gone_is_told_not_a_crash(
+    app: BouncebackApp, sample_store: Store, told: list[str], opening: object
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        delete(sample_store.path)
+        if callable(opening):
+            opening(app)
+        else:
+            assert isinstance(opening, tuple)
+            await pilot.press(*opening)
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert app.return_code is None
+        assert any("ctrl+s" in t for t in told), told

@@ -208,9 +208,10 @@ def test_log_and_journal_from_a_shell(tmp_path: Path) -> None:
 
 def test_bad_journal_input_from_a_shell_exits_2(tmp_path: Path) -> None:
     db = str(tmp_path / "shell.json")
+    Store.open(db)
     for args, message in [
-        (["log", "--mood", "9"], "mood must be 1, 2, 3, 4 or 5"),
-        (["log", "--mood", "0", "text"], "mood must be 1, 2, 3, 4 or 5"),
+        (["log", "--mood", "9"], "say awful, bad, okay, good, great or 1-5"),
+        (["log", "--mood", "0", "text"], "say awful, bad, okay, good, great or 1-5"),
         (["journal", "--since", "someday"], "use YYYY-MM-DD"),
     ]:
         result = run("--db", db, *args)

@@ -32,7 +32,11 @@ async def test_escape_on_words_written_asks_and_escape_again_goes_back_to_them(
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, JournalEntryForm), "back to the form")
         assert app.screen.query_one("#entry-thought").value == THOUGHT  # type: ignore[attr-defined]
-        await pilot.press("escape", *"and")  # typed on: the d does not discard
+        # Typed on before the question was seen: back to the words, with what was typed.
+        await pilot.press("escape", *" and so")
+        await until(pilot, lambda: isinstance(app.screen, JournalEntryForm), "back to the form")
+        assert app.screen.query_one("#entry-thought").value == THOUGHT + " and so"  # type: ignore[attr-defined]
+        await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "the question")
         await pilot.press("ctrl+d")
         await until(pilot, lambda: not isinstance(app.screen, JournalEntryForm | LeaveUnsaved),

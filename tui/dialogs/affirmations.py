@@ -35,6 +35,9 @@ class AffirmationsDialog(ModalScreen[None]):
         super().__init__()
         self.store = store
         self.undo_history = UndoHistory(store)
+        # Read as the dialog is opened, not as it is drawn: a file fault met then is told
+        # by the app like any key's, where one met while drawing would end the app.
+        self.kept = store.affirmations.all()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="affirmations"):
@@ -44,11 +47,11 @@ class AffirmationsDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#affirmations").border_subtitle = "e edit · d delete · u undo · esc close"
-        self._show()
+        self._show(read=False)
         self.query_one(RecordList).focus()
 
-    def _show(self, select: Affirmation | None = None) -> None:
-        kept = self.store.affirmations.all()
+    def _show(self, select: Affirmation | None = None, read: bool = True) -> None:
+        kept = self.kept = self.store.affirmations.all() if read else self.kept
         records = self.query_one(RecordList)
         records.set_records(kept, lambda a: one_line(" " + a.text))
         for row, affirmation in enumerate(kept):

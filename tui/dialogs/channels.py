@@ -20,11 +20,14 @@ class ChannelsForm(Form[tuple[str, ...] | None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        # Read as the dialog is opened, not as it is drawn: a file fault met then is told
+        # by the app like any key's, where one met while drawing would end the app.
+        applications = [*store.applications.on_board(), *store.applications.archived()]
+        # Sources typed before there was a list are on it from the start, so they stay choices.
+        self.listed = offered_channels(store.settings.get().channels, applications)
 
     def compose(self) -> ComposeResult:
-        applications = [*self.store.applications.on_board(), *self.store.applications.archived()]
-        # Sources typed before there was a list are on it from the start, so they stay choices.
-        listed = offered_channels(self.store.settings.get().channels, applications)
+        listed = self.listed
         with Vertical(classes="dialog", id="channels"):
             yield Static("Where you find jobs", classes="dialog-title")
             channels = SafeTextArea("\n".join(listed), compact=True, id="field-channels")

@@ -37,7 +37,8 @@ class ApplicationDetails(RecordDetails[Application]):
     KEYS = "e edit · p people · esc close"
     KEYS_WITH_INTERVIEWS = "e edit · i interviews · p people · esc close"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "people", "People", id="details.people", tooltip="To the people linked"),
+        Binding("p", "people", "People", id="details.people",
+                tooltip="To the people linked, or link someone"),
         Binding("i", "interviews", "Interviews", id="details.interviews",
                 tooltip="To the interviews: enter edits one, o notes what came of it, x removes"),
         Binding("o", "outcome", "Outcome", id="details.outcome",
@@ -160,17 +161,26 @@ class ApplicationDetails(RecordDetails[Application]):
             table.add_row("People", Text("p goes to them, enter opens one", "dim"))
 
         else:
-            table.add_row("People", Text("nobody linked yet: p on the board adds someone", "dim"))
+            table.add_row("People", Text("nobody linked yet: p links someone", "dim"))
         if a.interviews:  # listed under the table
             hint = "i goes to them: enter edits, o outcome, x removes"
             table.add_row("Interviews", Text(hint, "dim"))
         return table
 
     def action_people(self) -> None:
+        """To the people linked; with nobody linked yet, link someone, as p on the board."""
         if self.people:
             people = self.query_one("#details-people", OptionList)
             people.highlighted = people.highlighted or 0
             people.focus()
+            return
+        from tui.dialogs.link_contact import LinkContactDialog
+
+        def linked(contact: Contact | None) -> None:
+            if contact is not None:
+                self.show(self.store.applications.get(self.record.id))
+
+        self.app.push_screen(LinkContactDialog(self.store, self.record), linked)
 
     @on(OptionList.OptionSelected, "#details-people")
     def _open_person(self, event: OptionList.OptionSelected) -> None:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from tui.dialogs import FIELD_NAVIGATION
-from tui.dialogs.unsaved import KeepsWhatWasTyped
+from tui.dialogs.unsaved import KeepsWhatWasTyped, ready_to_save
 
 ResultT = TypeVar("ResultT")
 
@@ -27,7 +27,7 @@ class Form(KeepsWhatWasTyped, ModalScreen[ResultT]):
         *FIELD_NAVIGATION,
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         # Not priority: a save must come after the keys typed before it.
-        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("ctrl+s", "submit", "Save", id="form.save"),
     ]
 
     def form_end(self) -> ComposeResult:
@@ -36,6 +36,11 @@ class Form(KeepsWhatWasTyped, ModalScreen[ResultT]):
         with Horizontal(classes="dialog-buttons"):
             yield Button("Save  ctrl+s", variant="primary", id="save", compact=True)
             yield Button("Cancel  esc", id="cancel", compact=True)
+
+    def action_submit(self) -> None:
+        """ctrl+s, enter or the Save button: the save, unless the data file is gone."""
+        if ready_to_save(self.app):
+            self.action_save()
 
     def action_save(self) -> None:
         raise NotImplementedError
@@ -63,7 +68,7 @@ class Form(KeepsWhatWasTyped, ModalScreen[ResultT]):
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
-        self.action_save()
+        self.action_submit()
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
@@ -71,4 +76,4 @@ class Form(KeepsWhatWasTyped, ModalScreen[ResultT]):
 
     @on(Input.Submitted)
     def _enter_saves(self) -> None:
-        self.action_save()
+        self.action_submit()

@@ -37,12 +37,15 @@ class InterviewForm(Form[Booked | None]):
         self.store = store
         self.application = application
         self.editing = editing
+        # Read as the dialog is opened, not as it is drawn: a file fault met then is told
+        # by the app like any key's, where one met while drawing would end the app.
+        self.contacts = {c.id: c.name for c in store.people.contacts()} if editing else {}
 
     def _filled(self) -> dict[str, str]:
         i = self.editing
         if i is None:
             return {"minutes": "60"}
-        contacts = {c.id: c.name for c in self.store.people.contacts()}
+        contacts = self.contacts
         at = i.at.astimezone(self.store.clock().tzinfo)
         return {
             "at": f"{at:%Y-%m-%d %H:%M}", "minutes": str(i.minutes), "where": i.where,

@@ -16,7 +16,7 @@ from store import ConflictError, InvalidInput, JournalEntry, Mood, Store, StoreE
 from store.journal import EXAMPLE_REFRAMES, MOOD_GLYPHS, THINKING_TRAPS, own_traps
 from tui.dialogs import FIELD_NAVIGATION, field_row
 from tui.dialogs.conflict import ask_which_version
-from tui.dialogs.unsaved import KeepsWhatWasTyped
+from tui.dialogs.unsaved import KeepsWhatWasTyped, ready_to_save
 from tui.widgets.check_box import TickList
 from tui.widgets.safe_fields import SafeInput, SafeSelect, SafeTextArea
 from tui.widgets.safe_text import paragraph, printable
@@ -48,13 +48,17 @@ class JournalEntryForm(KeepsWhatWasTyped, ModalScreen[JournalEntry | None]):
         self.application_id = editing.application_id if editing else application_id
         self.text = editing.text if editing else text
         self.example = -1
+        # Read here, not in compose: a file fault met while opening is the opening
+        # key's, told by the app, rather than the screen's, which would end it.
+        self.applications = sorted(
+            store.applications.on_board() + store.applications.archived(),
+            key=lambda a: a.company.casefold(),
+        )
+        self.own_traps = own_traps(store.journal.entries())
 
     def compose(self) -> ComposeResult:
         e = self.editing
-        applications = sorted(
-            self.store.applications.on_board() + self.store.applications.archived(),
-            key=lambda a: a.company.casefold(),
-        )
+        applications = self.applications
         linked = (
             self.application_id if any(a.id == self.application_id for a in applications) else None
         )
@@ -92,9 +96,7 @@ class JournalEntryForm(KeepsWhatWasTyped, ModalScreen[JournalEntry | None]):
                     (f"{name} — {why}", key, key in chosen)
                     for key, (name, why) in THINKING_TRAPS.items()
                 ]
-                own = [
-                    (printable(t), t, t in chosen) for t in own_traps(self.store.journal.entries())
-                ]
+                own = [(printable(t), t, t in chosen) for t in self.own_traps]
                 yield field_row(
                     "Traps", TickList[str](*builtin, *own, compact=True, id="entry-traps")
                 )
@@ -174,6 +176,8 @@ class JournalEntryForm(KeepsWhatWasTyped, ModalScreen[JournalEntry | None]):
         }
 
     def action_save(self) -> None:
+        if not ready_to_save(self.app):
+            return
         fields = self._fields()
         if fields["mood"] is Select.NULL:
             self._error("Please choose a mood first: how do you feel?")

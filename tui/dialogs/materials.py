@@ -5,6 +5,7 @@ the applications sent with it) and undo."""
 from __future__ import annotations
 
 from typing import ClassVar
+from uuid import UUID
 
 from rich.text import Text
 from textual import on
@@ -168,6 +169,13 @@ class MaterialsDialog(ModalScreen[None]):
         self.kind = kind
         """The kind a new one is, at first: the form's field this was opened from."""
         self.deleted: list[DeletedMaterial] = []
+        # Read as the dialog is opened, not as it is drawn: a file fault met then is told
+        # by the app like any key's, where one met while drawing would end the app.
+        self.listed = self._read()
+
+    def _read(self) -> tuple[list[Material], dict[UUID, int]]:
+        materials = [m for kind in MaterialKind for m in self.store.materials.all(kind)]
+        return materials, {m.id: len(self.store.materials.uses(m)) for m in materials}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="materials"):
@@ -179,12 +187,11 @@ class MaterialsDialog(ModalScreen[None]):
         self.query_one(
             "#materials"
         ).border_subtitle = "n new · e edit · d delete · u undo · esc close"
-        self._show()
+        self._show(read=False)
         self.query_one(RecordList).focus()
 
-    def _show(self, select: Material | None = None) -> None:
-        materials = [m for kind in MaterialKind for m in self.store.materials.all(kind)]
-        sent = {m.id: len(self.store.materials.uses(m)) for m in materials}
+    def _show(self, select: Material | None = None, read: bool = True) -> None:
+        materials, sent = self.listed = self._read() if read else self.listed
         records = self.query_one(RecordList)
         records.set_records(materials, lambda m: describe(m, sent[m.id]))
         for row, material in enumerate(materials):

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from store import Mood
 from store.journal import MOOD_GLYPHS
 from tui.dialogs import FIELD_NAVIGATION
+from tui.dialogs.unsaved import ready_to_save
 from tui.widgets.safe_fields import SafeInput
 
 QuickMoodResult = tuple[Mood, str]
@@ -77,7 +78,9 @@ class QuickMood(ModalScreen[QuickMoodResult | None]):
         self.mood = Mood(min(max(int(self.mood) + step, 1), 5))
 
     def action_save(self) -> None:
-        self.dismiss((self.mood, self.query_one("#mood-text", Input).value))
+        # Saved by the Journal once this has closed: it stays while the data file is gone.
+        if ready_to_save(self.app):
+            self.dismiss((self.mood, self.query_one("#mood-text", Input).value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from store import PIPELINE, Application, Contact, Rejection, RejectionReason
 from store.board import feedback_request, stage_before_rejection
 from tui.dialogs import FIELD_NAVIGATION, field_row, heading
-from tui.dialogs.unsaved import KeepsWhatWasTyped
+from tui.dialogs.unsaved import KeepsWhatWasTyped, ready_to_save
 from tui.widgets.safe_fields import SafeInput, SafeTextArea
 from tui.widgets.safe_text import paragraph
 
@@ -148,14 +148,19 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
             feedback_requested_at=self.feedback_requested_at,
         )
 
+    # The reflection is saved by whoever opened the dialog, once it has closed: it stays
+    # open while the data file is gone, so the words are not lost with it.
     def action_save(self) -> None:
-        self.dismiss((self._reflection(), False))
+        if ready_to_save(self.app):
+            self.dismiss((self._reflection(), False))
 
     def action_save_and_journal(self) -> None:
-        self.dismiss((self._reflection(), True))
+        if ready_to_save(self.app):
+            self.dismiss((self._reflection(), True))
 
     def action_without_notes(self) -> None:
-        self.dismiss((self.existing, False))
+        if ready_to_save(self.app):
+            self.dismiss((self.existing, False))
 
     def action_cancel(self) -> None:
         self.leave()

@@ -35,9 +35,12 @@ class TimerSettingsForm(Form[TimerSettings | None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        # Read as the dialog is opened, not as it is drawn: a file fault met then is told
+        # by the app like any key's, where one met while drawing would end the app.
+        self.current = store.settings.get().timer
 
     def compose(self) -> ComposeResult:
-        current = self.store.settings.get().timer
+        current = self.current
         with Vertical(classes="dialog", id="timer-settings"):
             yield Static("Timer settings", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):

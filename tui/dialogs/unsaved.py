@@ -8,9 +8,9 @@ enter) goes back to the words, ctrl+d leaves them.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -19,6 +19,19 @@ from textual.widgets import Checkbox, Input, Select, SelectionList, Static, Text
 from tui.widgets.safe_text import paragraph
 
 Typed = tuple[tuple[str | None, object], ...]
+
+
+@runtime_checkable
+class SavesCarefully(Protocol):
+    """The app, as a dialog that saves what was typed sees it."""
+
+    def ready_to_save(self) -> bool: ...
+
+
+def ready_to_save(app: App[Any]) -> bool:
+    """Whether a dialog may go on with a save: False keeps it open, with what was typed
+    (the app has told why: the data file is gone)."""
+    return app.ready_to_save() if isinstance(app, SavesCarefully) else True
 
 
 class KeepsWhatWasTyped(ModalScreen[Any]):
