@@ -13,7 +13,7 @@ import functools
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from statistics import fmean
@@ -157,11 +157,17 @@ class GoalProgress:
 
 
 def goal_progress(
-    goal: Goal, activity: Activity, now: datetime, memo: Memo | None = None
+    goal: Goal,
+    activity: Activity,
+    now: datetime,
+    memo: Memo | None = None,
+    met_then: Collection[date] = (),
 ) -> GoalProgress:
     """How far the goal is this period. With a ``memo``, the totals of each period are
     counted again only when the records they count are not the very ones of last time:
-    a goal of focus blocks walks every timer session."""
+    a goal of focus blocks walks every timer session. ``met_then``: the first days of
+    past periods on target by the target as it stood then (their wins are on record),
+    so a target raised since does not take the streak they earned away."""
     today = now.date()
     tz = now.tzinfo
 
@@ -180,7 +186,7 @@ def goal_progress(
     past = previous_period_start(goal.period, start)
     while past >= earliest:
         if past not in rest:
-            if totals.get(past, 0) < goal.target:
+            if totals.get(past, 0) < goal.target and past not in met_then:
                 break
             streak += 1
         past = previous_period_start(goal.period, past)

@@ -4,11 +4,13 @@ it is celebrated once."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from uuid import UUID
 
 from store.models import (
     Application,
@@ -18,6 +20,7 @@ from store.models import (
     Stage,
     TimerKind,
     TimerSession,
+    Win,
 )
 from store.progress import (
     METRIC_NAMES,
@@ -214,5 +217,25 @@ def _goal_wins(
         running[start] += amount
         if before < goal.target <= running[start]:
             text = f"On target: {METRIC_NAMES[goal.metric].lower()} this {goal.period.value}"
-            wins.append(WinEvent(f"goal:{goal.id}:{start.isoformat()}", at, text))
+            wins.append(WinEvent(goal_win_key(goal.id, start), at, text))
     return wins
+
+
+def goal_win_key(goal_id: UUID, period_start: date) -> str:
+    return f"{_goal_wins_prefix(goal_id)}{period_start.isoformat()}"
+
+
+def _goal_wins_prefix(goal_id: UUID) -> str:
+    return f"goal:{goal_id}:"
+
+
+def periods_on_target(goal_id: UUID, wins: Iterable[Win]) -> set[date]:
+    """The first days of the periods ``goal_id`` was on target in, by its wins on record:
+    each was judged by the target as it stood then."""
+    prefix = _goal_wins_prefix(goal_id)
+    periods = set()
+    for win in wins:
+        if win.event_key is not None and win.event_key.startswith(prefix):
+            with contextlib.suppress(ValueError):  # a key edited by hand is no period
+                periods.add(date.fromisoformat(win.event_key.removeprefix(prefix)))
+    return periods

@@ -67,7 +67,12 @@ class GoalRepository:
     def progress(self) -> list[progress.GoalProgress]:
         """Each goal switched on, as far as it is this period, with its streak."""
         now, counted, memo = self._core.clock(), self.activity(), self._core.progress_memo
-        return [progress.goal_progress(g, counted, now, memo) for g in self.all() if g.active]
+        won = list(self._core.records(Win).values())
+        return [
+            progress.goal_progress(g, counted, now, memo, wins.periods_on_target(g.id, won))
+            for g in self.all()
+            if g.active
+        ]
 
 
 class WinRepository:

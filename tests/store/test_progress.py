@@ -536,3 +536,26 @@ def test_a_conversation_needs_a_name(store: Store, name: str) -> None:
     with pytest.raises(InvalidInput, match="required"):
         store.people.log_conversation(name)
     assert store.people.contacts() == []
+
+
+def test_raising_a_target_keeps_the_streak_the_old_one_earned(db_path: Path) -> None:
+    """Three weeks on target, then the bar goes up: those weeks were on target as it was
+    then, and the streak is still theirs."""
+    clock = MovableClock(MONDAY - timedelta(weeks=3) + days(1))
+    store = Store.open(db_path, clock=clock)
+    goal = store.goals.add(metric=Metric.APPLICATIONS_SENT, target=2)
+    for week in range(3):
+        for n in range(2):
+            store.applications.add(company=f"Week {week} #{n}", role="Dev", stage=Stage.APPLIED)
+        clock.advance(days=7)
+    clock.now = NOW
+    store.wins.recognise()  # as the app does each second
+    (progress,) = [p for p in store.goals.progress() if p.goal.id == goal.id]
+    assert progress.streak == 3
+
+    store.goals.update(goal.model_copy(update={"target": 5}))
+
+    reopened = Store.open(db_path, clock=clock)
+    (progress,) = [p for p in reopened.goals.progress() if p.goal.id == goal.id]
+    assert progress.streak == 3
+    assert (progress.done, progress.goal.target) == (0, 5), "this week is judged by the new bar"
