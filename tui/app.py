@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import FrameType
 from typing import ClassVar, TypeVar
 
@@ -50,6 +50,8 @@ MAX_WIN_TOASTS = 3
 WIDE_FOOTER = 100
 """Columns from which the footer has room to space its keys out."""
 T = TypeVar("T")
+OPENS_ON = (startup.FIRST_PANE, agenda_app.AGENDA)
+"""The panes the app can open on (see ``agenda_app.first_pane``)."""
 
 
 def pane_kinds() -> dict[str, type[Pane]]:
@@ -87,8 +89,13 @@ class MainScreen(Screen[None]):
 class BouncebackApp(FileFaultApp):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
-    # Textual restyle every widget, which held back the first Enter on a card.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
+    # Textual restyle every widget, which held back the first Enter on a card. Of the
+    # panes', those of the panes the app opens on; the others are read as each is mounted.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        *(PANE_STYLES[pane] for pane in OPENS_ON),
+        "dialogs/dialogs.tcss",
+    ]
     COMMANDS = FileFaultApp.COMMANDS | {SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -150,6 +157,11 @@ class BouncebackApp(FileFaultApp):
         """Mount the pane unless it is: the others follow the first frame, or come when
         asked for."""
         if not self._make_pane(pane).is_attached:
+            if pane not in OPENS_ON:
+                # Its rules style only its own widgets: read now, they restyle nothing
+                # drawn already, and the first frame has fewer rules to parse and match.
+                self.stylesheet.read(Path(__file__).parent / PANE_STYLES[pane])
+                self.stylesheet.parse()
             self.panes[pane].display = False  # until it is asked for
             self._mounting[pane] = self.query_one(ContentSwitcher).mount(self.panes[pane])
 
