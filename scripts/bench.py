@@ -174,7 +174,8 @@ class FirstFrame(NotesFirstFrame, BouncebackApp):
         # its first frame is done (mounting the other panes is its last step but one).
         self.set_interval(0.02, self.exit_when_started)
     def exit_when_started(self):
-        if self.drawn_at and all(each.is_mounted for each in self.panes.values()):
+        every = [self.panes.get(each) for each, *_ in tui.app.PANES]  # made after the frame
+        if self.drawn_at and all(each and each.is_mounted for each in every):
             self.exit()
 app = FirstFrame(Store.open(sys.argv[1], check_records=False))  # as the CLI opens it
 app.run(headless=True, size=(80, 24))

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import FrameType
 from typing import ClassVar, TypeVar
 
@@ -27,25 +27,21 @@ from tui.app_faults import FileFaultApp
 from tui.config import Config
 from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
-from tui.panes.agenda import AgendaPane
 from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
-from tui.panes.journal import JournalPane
-from tui.panes.people import PeoplePane
-from tui.panes.progress import ProgressPane
-from tui.panes.timer import TimerPane, badge
+from tui.panes.timer_badge import badge
 from tui.search import SearchProvider
 from tui.widgets.tab_strip import TabStrip
 from tui.wording import counted
 
-PANES: tuple[tuple[str, str, str, type[Pane]], ...] = (
-    # (id, key, title, pane)
-    ("board", "1", "Board", BoardPane),
-    ("journal", "2", "Journal", JournalPane),
-    ("timer", "3", "Timer", TimerPane),
-    ("progress", "4", "Progress", ProgressPane),
-    ("people", "5", "People", PeoplePane),
-    ("agenda", "6", "Agenda", AgendaPane),
+PANES: tuple[tuple[str, str, str], ...] = (
+    # (id, key, title)
+    ("board", "1", "Board"),
+    ("journal", "2", "Journal"),
+    ("timer", "3", "Timer"),
+    ("progress", "4", "Progress"),
+    ("people", "5", "People"),
+    ("agenda", "6", "Agenda"),
 )
 EVERY_SECOND = 1.0
 LEAVING_TIMEOUT = 3.0
@@ -54,6 +50,22 @@ MAX_WIN_TOASTS = 3
 WIDE_FOOTER = 100
 """Columns from which the footer has room to space its keys out."""
 T = TypeVar("T")
+OPENS_ON = (startup.FIRST_PANE, agenda_app.AGENDA)
+"""The panes the app can open on (see ``agenda_app.first_pane``)."""
+
+
+def pane_kinds() -> dict[str, type[Pane]]:
+    """Each pane's class, by its id."""
+    # Imported when first needed, not with the app: the first frame shows one pane, and
+    # the others are made after it (or when the user asks for one).
+    from tui.panes.agenda import AgendaPane
+    from tui.panes.journal import JournalPane
+    from tui.panes.people import PeoplePane
+    from tui.panes.progress import ProgressPane
+    from tui.panes.timer import TimerPane
+
+    kinds = (BoardPane, JournalPane, TimerPane, ProgressPane, PeoplePane, AgendaPane)
+    return {kind.PANE_ID: kind for kind in kinds}
 
 
 def leave_anyway_after(seconds: float, status: int) -> None:
@@ -77,14 +89,19 @@ class MainScreen(Screen[None]):
 class BouncebackApp(FileFaultApp):
     TITLE = "bounceback"
     # The dialogs' stylesheet with the app's: read when the first dialog opened, it made
-    # Textual restyle every widget, which held back the first Enter on a card.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", *PANE_STYLES, "dialogs/dialogs.tcss"]
+    # Textual restyle every widget, which held back the first Enter on a card. Of the
+    # panes', those of the panes the app opens on; the others are read as each is mounted.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        *(PANE_STYLES[pane] for pane in OPENS_ON),
+        "dialogs/dialogs.tcss",
+    ]
     COMMANDS = FileFaultApp.COMMANDS | {SearchProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             # The tab strip shows these keys; the footer keeps its room for the pane's.
             Binding(key, f"show_pane('{pane}')", title, show=False, id=f"app.pane.{pane}")
-            for pane, key, title, _ in PANES
+            for pane, key, title in PANES
         ),
         Binding("question_mark", "toggle_help", "Keys", id="app.help"),
         # Shown only while the data file is gone; a form's own ctrl+s comes first.
@@ -108,28 +125,43 @@ class BouncebackApp(FileFaultApp):
         self.config = config or Config()
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.panes: dict[str, Pane] = {pane: make(store) for pane, _, _, make in PANES}
         self._mounting: dict[str, AwaitMount] = {}
         self._started_at = store.clock()
         self._looked_for_wins = False
         self.reminders = agenda_app.Reminders(self.config.reminder_minutes)
         self.first_pane = agenda_app.first_pane(store, startup.FIRST_PANE)
+        self.panes: dict[str, Pane] = {}
+        """The panes made so far: the first with the app, the others after its first frame
+        (or when the user asks for one)."""
+        self._make_pane(self.first_pane)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
-        tabs = [(pane, f"{key} {title}") for pane, key, title, _ in PANES]
+        tabs = [(pane, f"{key} {title}") for pane, key, title in PANES]
         yield TabStrip(tabs, self.first_pane, id="tabs")
         with ContentSwitcher(initial=self.first_pane, id="panes"):
             yield self.panes[self.first_pane]
         yield Footer()
 
+    def _make_pane(self, pane: str) -> Pane:
+        """The pane, made unless it is."""
+        if pane not in self.panes:
+            made = BoardPane(self.store) if pane == "board" else pane_kinds()[pane](self.store)
+            self.panes[pane] = made
+        return self.panes[pane]
+
     def _start_mounting(self, pane: str) -> None:
         """Mount the pane unless it is: the others follow the first frame, or come when
         asked for."""
-        if not self.panes[pane].is_attached:
+        if not self._make_pane(pane).is_attached:
+            if pane not in OPENS_ON:
+                # Its rules style only its own widgets: read now, they restyle nothing
+                # drawn already, and the first frame has fewer rules to parse and match.
+                self.stylesheet.read(Path(__file__).parent / PANE_STYLES[pane])
+                self.stylesheet.parse()
             self.panes[pane].display = False  # until it is asked for
             self._mounting[pane] = self.query_one(ContentSwitcher).mount(self.panes[pane])
 
@@ -182,7 +214,7 @@ class BouncebackApp(FileFaultApp):
             partial(self.told_once, self.store.prepare_to_write),
             self._check_records,
             partial(self.told_once, self.celebrate_new_wins),
-            *(partial(self._mount_in_background, pane) for pane in self.panes),
+            *(partial(self._mount_in_background, pane) for pane, _, _ in PANES),
             startup.freeze_what_the_start_made,
         )
         self.told_once(self.tick_timer)
@@ -243,7 +275,7 @@ class BouncebackApp(FileFaultApp):
             self.reload_panes()
 
     def reload_if_mounted(self, pane: str) -> None:
-        if self.panes[pane].is_mounted:  # else its mount reads the store
+        if pane in self.panes and self.panes[pane].is_mounted:  # else its mount reads the store
             self.panes[pane].reload()
 
     def reload_panes(self) -> None:
@@ -328,8 +360,7 @@ class BouncebackApp(FileFaultApp):
     async def _tab_clicked(self, event: TabStrip.Chosen) -> None:
         await self.action_show_pane(event.pane)
 
-    @on(TimerPane.Changed)
-    def _timer_changed(self) -> None:
+    def on_timer_pane_changed(self) -> None:  # TimerPane.Changed, by Textual's naming
         self.guard(self.tick_timer)
 
     # --- actions ----------------------------------------------------------------------
@@ -337,6 +368,8 @@ class BouncebackApp(FileFaultApp):
     @on(BoardPane.WriteAbout)
     async def _write_about(self, event: BoardPane.WriteAbout) -> None:
         await self.action_show_pane("journal")
+        from tui.panes.journal import JournalPane  # made when shown, just above
+
         journal = self.panes["journal"]
         assert isinstance(journal, JournalPane)
         journal.write_about(event.application_id)

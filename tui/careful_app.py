@@ -14,9 +14,8 @@ from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
-from tui.dialogs.unsaved import LeaveUnsaved, unsaved
 from tui.paste_guard import guard_pastes
 from tui.widgets.safe_text import printable
 
@@ -40,6 +39,8 @@ class CarefulApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q, asked first when a dialog holds words not saved."""
+        from tui.dialogs.unsaved import LeaveUnsaved, unsaved  # with the dialogs, not the app
+
         asking = self.screen if isinstance(self.screen, LeaveUnsaved) else None
         if asking is not None and asking.quitting:
             return  # asked already: a second ctrl+q (or one held down) is not a yes
@@ -108,6 +109,8 @@ class CarefulApp(App[None]):
         """While a field is typed in, toasts keep to the half of the screen away from it:
         the top while it is in the lower half, else the bottom. With no field in use
         they may take more: held to half the screen, the newest went below its edge."""
+        from textual.widgets import TextArea  # at the first focus, after the first frame
+
         field, height = self.focused, self.screen.size.height
         typing = isinstance(field, Input | TextArea)
         low = (

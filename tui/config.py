@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +82,8 @@ def load(path: Path, bindings: Mapping[str, Mapping[str, str]] | None = None) ->
         return Config(
             path, problems=(f"{path}: cannot be read ({_reason(error)}); defaults used.",)
         )
+    import tomllib  # only once there is a file: most people never write one
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

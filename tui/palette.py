@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 def system_commands(app: BouncebackApp) -> Iterable[SystemCommand]:
     """The commands of the app itself; Textual's own (theme, quit…) come after them."""
-    from tui.app import PANES
+    from tui.app import PANES, pane_kinds
 
-    for pane, key, title, _ in PANES:
+    for pane, key, title in PANES:
         yield SystemCommand(
             f"Go to {title}",
             f"Show the {title} pane (key {key})",
@@ -28,9 +28,10 @@ def system_commands(app: BouncebackApp) -> Iterable[SystemCommand]:
         )
     # Every key of every pane, by name: nobody has to remember a key, nor which pane
     # it is on. Choosing one goes to its pane and runs it there.
-    for pane, _, title, kind in PANES:
+    kinds = pane_kinds()
+    for pane, _, title in PANES:
         seen = set()
-        for binding in Binding.make_bindings(kind.BINDINGS):
+        for binding in Binding.make_bindings(kinds[pane].BINDINGS):
             if binding.action in seen:
                 continue
             seen.add(binding.action)

@@ -22,7 +22,7 @@ from tui.dialogs.text_prompt import TextPrompt
 from tui.widgets.record_list import RecordList
 
 from .test_cli import run
-from .waiting import until
+from .waiting import every_pane_mounted, until
 
 
 def text_of(app: BouncebackApp, part: str) -> str:
@@ -57,7 +57,7 @@ async def test_wins_from_before_the_session_are_recorded_without_a_toast(
 ) -> None:
     app = BouncebackApp(sample_store)  # a first open of years of data: no win recorded yet
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.panes["progress"].is_mounted, "the panes all mounted")
+        await until(pilot, lambda: every_pane_mounted(app), "the panes all mounted")
         await pilot.press("4")
         assert "Sent:" in text_of(app, "wins")
         assert [n.title for n in app._notifications if "win" in n.title.lower()] == []

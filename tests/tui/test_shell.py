@@ -15,7 +15,7 @@ from store.file import storage
 from tui.app import BouncebackApp
 from tui.panes.board import BoardPane
 
-from .waiting import until
+from .waiting import every_pane_mounted, until
 
 
 def visible_text(app: BouncebackApp) -> str:
@@ -195,7 +195,7 @@ async def test_a_journal_record_that_cannot_be_read_is_reported_before_any_write
 
     monkeypatch.setattr(storage, "atomic_write", noted_write)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: all(p.is_mounted for p in app.panes.values()), "the start")
+        await until(pilot, lambda: every_pane_mounted(app), "the start")
         notes = [n.message for n in app._notifications if "could not be read" in n.message]
         assert len(notes) == 1
         assert "1 record(s)" in notes[0]

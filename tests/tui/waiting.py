@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
+from tui.app import PANES, BouncebackApp
+
 TIMEOUT = 10.0
 
 
@@ -16,3 +18,9 @@ async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) 
     while not condition():
         assert time.monotonic() < deadline, f"never happened: {what}"
         await pilot.pause(0.02)
+
+
+def every_pane_mounted(app: BouncebackApp) -> bool:
+    """Whether the app has made and mounted every pane: the others than the first follow
+    its first frame."""
+    return all(pane in app.panes and app.panes[pane].is_mounted for pane, _, _ in PANES)

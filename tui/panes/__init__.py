@@ -1,6 +1,7 @@
 """The app's panes, one per file, each switched to with a number key."""
 
-PANE_STYLES = [
-    f"panes/{pane}.tcss" for pane in ("board", "journal", "timer", "progress", "people", "agenda")
-]
-"""Each pane's stylesheet, beside it; the app loads them all with its own."""
+PANE_STYLES = {
+    pane: f"panes/{pane}.tcss"
+    for pane in ("board", "journal", "timer", "progress", "people", "agenda")
+}
+"""Each pane's stylesheet, beside it, by the pane's id."""

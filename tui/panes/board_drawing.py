@@ -32,7 +32,7 @@ from tui.panes.board_view import (
 from tui.panes.pending_moves import PendingMoves
 from tui.widgets.card_column import CardColumn
 from tui.widgets.column_title import ColumnTitle
-from tui.widgets.safe_fields import SafeInput
+from tui.widgets.safe_input import SafeInput
 
 
 class DrawnBoard(Pane):

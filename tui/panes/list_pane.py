@@ -14,7 +14,7 @@ from store import Store, StoreError
 from store.models import Record
 from tui.panes.base import Pane
 from tui.widgets.record_list import RecordList
-from tui.widgets.safe_fields import SafeInput
+from tui.widgets.safe_input import SafeInput
 
 R = TypeVar("R", bound=Record)
 

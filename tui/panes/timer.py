@@ -30,15 +30,9 @@ from store.timer import (
     remaining,
 )
 from tui.panes.base import FILE_FAULTS, Pane
+from tui.panes.timer_badge import clock_face
 from tui.widgets.safe_text import printable
 from tui.wording import counted
-
-
-def clock_face(seconds: int) -> str:
-    """25:00, or 1:30:00 for an hour and more."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes:02}:{seconds:02}"
 
 
 def phase_name(state: TimerState) -> str:
@@ -53,18 +47,6 @@ def phase_name(state: TimerState) -> str:
 
 def noun(kind: TimerKind) -> str:
     return "focus block" if kind is TimerKind.FOCUS else kind.label.lower()
-
-
-def badge(state: TimerState, now: datetime) -> str:
-    """The timer in a few characters, for the header of every pane ("" when idle)."""
-    late = overtime(state, now)
-    if late is not None:
-        ended = "Break over" if state.phase is TimerKind.FOCUS else "Focus done"
-        return f"{ended} +{clock_face(late)}"
-    if state.status is TimerStatus.READY:
-        return ""
-    mark = "▶" if state.status is TimerStatus.RUNNING else "⏸"
-    return f"{mark} {state.phase.label} {clock_face(remaining(state, now))}"
 
 
 def last_break(sessions: list[TimerSession]) -> TimerSession | None:

@@ -16,17 +16,11 @@ from typing import Any, TypeVar
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Select, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
+from tui.widgets.safe_input import SafeInput as SafeInput
 from tui.widgets.safe_text import printable
-
-
-class SafeInput(Input):
-    """An ``Input`` whose value is always printable."""
-
-    def validate_value(self, value: str) -> str:
-        return printable(value)
 
 
 def _printable_lines(text: str) -> str:
