@@ -151,20 +151,11 @@ class CarefulApp(App[None]):
             # The palette's enter picks from its list of commands, which answers with one
             # more message: the choice, whose command then runs at the app.
             in_palette = isinstance(self.screen, CommandPalette)
-            if isinstance(self.screen, LeaveUnsaved) and isinstance(key, events.Key):
-                self._back_to_the_words_if_typed_on(self.screen, key)
             await super().on_event(key)  # priority bindings, else to the focused widget
             limit = asyncio.get_running_loop().call_later(
                 KEY_WAIT_LIMIT, self.call_later, self._key_done, sent
             )
             self._follow_key(sent, KEY_PASSES, limit, then_the_choice=in_palette)
-
-    @staticmethod
-    def _back_to_the_words_if_typed_on(question: LeaveUnsaved, key: events.Key) -> None:
-        """Words typed on after an escape pressed out of habit, before the question was
-        seen: the question goes, and the key, with those after it, reaches the words."""
-        if key.is_printable:
-            question.dismiss(False)
 
     def _follow_key(
         self, sent: int, passes: int, limit: asyncio.TimerHandle, then_the_choice: bool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -100,6 +101,17 @@ class LeaveUnsaved(ModalScreen[bool]):
 
     def action_answer(self, discard: bool) -> None:
         self.dismiss(discard)
+
+    def on_key(self, event: events.Key) -> None:
+        """Words typed on after an escape pressed out of habit, before this was seen: back
+        to them, with the key (the keys after it follow it there)."""
+        if not event.is_printable:
+            return
+        event.stop()
+        field = self.app.screen_stack[-2].focused
+        self.dismiss(False)
+        if field is not None:
+            field.post_message(events.Key(event.key, event.character))
 
 
 def unsaved(screens: list[Screen[Any]]) -> bool:
