@@ -25,7 +25,7 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import Path
@@ -95,6 +95,9 @@ class SafeJSONStorage(Storage):
         file is then ``_table_bytes`` laid out (see ``_held_file``)."""
         self._table_bytes: TableBytes = {}
         """Each table of ``_cache`` as this session last serialised it."""
+        self.held_parsed: Container[str] | None = None
+        """The tables a read of the file holds parsed (None: all of them); the others are
+        held as their bytes, parsed when used (see ``prepare_to_write``)."""
         self._changing: str | None = None
         self._txn: Transaction | None = None
         self._last_version: list[bytes | memoryview] | None = None
@@ -131,8 +134,10 @@ class SafeJSONStorage(Storage):
     def prepare_to_write(self, but: frozenset[str] = frozenset()) -> None:
         """Let the parsed dicts of the file read go, except the tables named in ``but``,
         where each table's bytes in it are known (the file is as bounceback writes it):
-        a read or a write parses again only the table it needs (see LazyTables)."""
+        a read or a write parses again only the table it needs (see LazyTables). The
+        reads after it hold only those parsed too."""
         with self._thread_lock:
+            self.held_parsed = but
             if self._cache is not None and self._table_bytes:
                 in_use = self._cache.in_use
                 self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set(but))
@@ -151,7 +156,7 @@ class SafeJSONStorage(Storage):
                 return self._cache_signature, self._cache
             with self._opened() as (handle, signature):
                 raw = handle.read()
-            data, self._table_bytes = parse_with_bytes(self.path, raw)
+            data, self._table_bytes = parse_with_bytes(self.path, raw, self.held_parsed)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._last_version = [raw]
             return signature, data
@@ -209,7 +214,7 @@ class SafeJSONStorage(Storage):
             # Keep the bytes already held (the table views point into them), not a copy.
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
-            data, txn.table_bytes = parse_with_bytes(self.path, read)
+            data, txn.table_bytes = parse_with_bytes(self.path, read, self.held_parsed)
             self._last_version = [read]
         if self._check is not None:
             self._check(self.path, data)
