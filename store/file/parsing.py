@@ -244,20 +244,17 @@ def table_spans(raw: bytes) -> dict[str, slice] | None:
     return spans
 
 
-def record_parts(table: bytes | memoryview) -> list[bytes | memoryview]:
+def record_parts(table: bytes | memoryview) -> Iterator[bytes | memoryview]:
     """A table's JSON cut into objects of up to ``RECORDS_AT_ONCE`` records each, where
-    records end. A cut inside a record (see ``NEXT_RECORD``) leaves a part that does
-    not parse."""
-    cuts = [found.start() + 1 for found in NEXT_RECORD.finditer(table)]
-    cuts = cuts[RECORDS_AT_ONCE - 1 :: RECORDS_AT_ONCE]
-    if not cuts:
-        return [table]
-    starts = [1, *(cut + 1 for cut in cuts)]
-    parts = [
-        b"".join((b"{", table[start:cut], b"}"))
-        for start, cut in zip(starts[:-1], cuts, strict=True)
-    ]
-    return [*parts, b"".join((b"{", table[starts[-1] :]))]
+    records end, one at a time. A cut inside a record (see ``NEXT_RECORD``) leaves a
+    part that does not parse."""
+    ends = NEXT_RECORD.finditer(table)
+    begin = 0  # the "{" or "," before the part's first record
+    for found in itertools.islice(ends, RECORDS_AT_ONCE - 1, None, RECORDS_AT_ONCE):
+        cut = found.start() + 1
+        yield b"".join((b"{", table[begin + 1 : cut], b"}"))
+        begin = cut
+    yield table if begin == 0 else b"".join((b"{", table[begin + 1 :]))
 
 
 def is_a_table_as_written(table: bytes | memoryview, held: dict[str, Any] | None) -> bool:
