@@ -53,6 +53,23 @@ def signature_of(stat: os.stat_result) -> Signature:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+COMPARED_AT_ONCE = 1 << 20
+"""Bytes of the file read at a time to compare it with the version held."""
+
+
+def reads_as(handle: BufferedReader, pieces: list[bytes | memoryview]) -> bool:
+    """Whether the file open in ``handle`` holds exactly ``pieces`` joined. Read a piece
+    at a time, so a file as held (the usual case, before each write) is never copied
+    whole into memory beside the version held."""
+    for each in pieces:
+        piece = memoryview(each)
+        for at in range(0, len(piece), COMPARED_AT_ONCE):
+            part = piece[at : at + COMPARED_AT_ONCE]
+            if not same_bytes(handle.read(len(part)), [part]):
+                return False
+    return not handle.read(1)
+
+
 @dataclass
 class Transaction:
     """What one lock hold saw and did."""
@@ -207,15 +224,18 @@ class SafeJSONStorage(Storage):
         """
         held = self._held_file()
         with self._opened() as (handle, signature):
-            read = handle.read()
-        raw: bytes | None = read
-        if held is not None and same_bytes(read, held):
+            same = held is not None and reads_as(handle, held)
+            if not same:
+                handle.seek(0)
+                read = handle.read()
+        raw: bytes | None
+        if same:
             assert self._cache is not None
-            # Keep the bytes already held (the table views point into them), not a copy.
+            # Keep the bytes already held (the table views point into them).
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
             data, txn.table_bytes = parse_with_bytes(self.path, read, self.held_parsed)
-            self._last_version = [read]
+            raw, self._last_version = read, [read]
         if self._check is not None:
             self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None
