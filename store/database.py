@@ -94,6 +94,11 @@ class Store(FileLifecycle):
         path = Path(path).expanduser()
         create_folders(path.parent)
         store = cls(path, clock=clock, lock_timeout=lock_timeout)
+        if not check_records:
+            # The other tables' dicts (most of a file: the journal, the timer's sessions)
+            # would be held through the first screen, and they are the biggest thing in
+            # memory then; each is parsed again from its bytes when it is read.
+            store._storage.prepare_to_write(but=FIRST_SCREEN_TABLES)
         store._storage.remove_orphaned_temp_files()
         store._prepare()
         if (cause := store._storage.cannot_write) is not None:
@@ -101,10 +106,7 @@ class Store(FileLifecycle):
         store._check_surroundings()
         if check_records:
             store.check_records()
-        else:
-            # The other tables' dicts (most of a file: the journal, the timer's sessions)
-            # would be held through the first screen, and they are the biggest thing in
-            # memory then; each is parsed again from its bytes when it is read.
+        else:  # a file parsed whole, or migrated, holds every table parsed until now
             store._storage.prepare_to_write(but=FIRST_SCREEN_TABLES)
         store._core.known_signature = store._storage.stat_signature()
         return store

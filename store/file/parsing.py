@@ -4,13 +4,19 @@ used (``LazyTables``), and the bytes a write lays out.
 A parse refuses anything a write would silently change: besides broken JSON and a
 layout that is not ``{table: {id: doc}}``, two records with one doc id or one ``id``, a
 key written twice in one object, a value that cannot be written back.
+
+A file as bounceback writes it is parsed a table, and a few hundred records, at a time
+(``parse_as_written``): the dicts of a whole file take several times its bytes, and
+held all at once they were the largest thing a start held.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
-from collections.abc import Iterator, Mapping, MutableMapping
+import re
+from collections.abc import Container, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -68,14 +74,23 @@ class LazyTables(MutableMapping[str, Any]):
         released.in_use = {name for name in keep if name in tables._tables}
         return released
 
-    def documents(self, name: str) -> Mapping[str, Any]:
-        """One table's documents to read: a table held as bytes is parsed for this
-        caller and not kept (the caller builds its models and lets the dicts go)."""
+    def documents(self, name: str) -> Iterator[tuple[str, Any]]:
+        """One table's documents to read, as (doc id, doc): a table held as bytes is
+        parsed for this caller a few hundred records at a time and not kept (the caller
+        builds its models as they come and lets each part's dicts go)."""
         value = self._tables.get(name, {})
-        documents: Mapping[str, Any] = (
-            orjson.loads(value.json) if isinstance(value, Unparsed) else value
-        )
-        return documents
+        if not isinstance(value, Unparsed):
+            yield from value.items()
+            return
+        done = 0
+        try:
+            for part in record_parts(value.json):
+                documents = orjson.loads(part)
+                yield from documents.items()
+                done += len(documents)
+        except orjson.JSONDecodeError:
+            # Split where no record ends (inside a record): the rest from the whole table.
+            yield from itertools.islice(orjson.loads(value.json).items(), done, None)
 
     def __getitem__(self, name: str) -> Any:
         value = self._tables[name]
@@ -104,7 +119,9 @@ def parse(path: Path, raw: bytes) -> LazyTables:
     return parse_with_bytes(path, raw)[0]
 
 
-def parse_with_bytes(path: Path, raw: bytes) -> tuple[LazyTables, TableBytes]:
+def parse_with_bytes(
+    path: Path, raw: bytes, keep: Container[str] | None = None
+) -> tuple[LazyTables, TableBytes]:
     """Strictly parse a whole data file; anything unexpected is corruption. Also each
     table's JSON as a view into ``raw``, where the file is as bounceback writes it (else
     none): a write reuses the bytes of the tables it does not change.
@@ -112,9 +129,14 @@ def parse_with_bytes(path: Path, raw: bytes) -> tuple[LazyTables, TableBytes]:
     Besides broken JSON and a wrong layout, that is anything a write would silently
     change: two records with one doc id or one ``id``, a key written twice in one object
     (the parser keeps only the last), a value that cannot be written back.
+
+    The tables named in ``keep`` (all of them if None) are held parsed, the others as
+    their bytes where those are known.
     """
     if not raw:
         raise CorruptDatabaseError(path, "the file is empty (0 bytes)")
+    if (as_written := parse_as_written(raw, keep)) is not None:
+        return as_written
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -160,9 +182,113 @@ def parse_with_bytes(path: Path, raw: bytes) -> tuple[LazyTables, TableBytes]:
     return LazyTables(data), {}
 
 
+TABLE_AFTER_RECORDS = re.compile(rb'\}\},"([^"\\]+)":\{')
+TABLE_AFTER_EMPTY = re.compile(rb'":\{\},"([^"\\]+)":\{')
+"""Where a table ends and the next begins, in a file as ``layout`` writes it: after its
+last record, or empty. Either may also match inside a record (see ``table_spans``)."""
+TABLE_NAME = re.compile(rb'"([^"\\]+)":\{')
+NEXT_RECORD = re.compile(rb'\},"\d+":\{')
+"""Where one record of a table ends and the next begins; it may also match inside a
+record (see ``record_parts``)."""
+RECORDS_AT_ONCE = 500
+"""How many records of a table are parsed at a time: a whole table's dicts take several
+times its bytes, and a table is read to build its models or to be checked."""
+
+
+def parse_as_written(
+    raw: bytes, keep: Container[str] | None
+) -> tuple[LazyTables, TableBytes] | None:
+    """A file laid out as bounceback writes it, checked a table and a few hundred
+    records at a time; None for any other file, or where anything is wrong in it: the
+    whole parse then tells what (``parse_with_bytes``).
+
+    Each part must parse on its own and be written back byte for byte, so the parts
+    joined are the file exactly.
+    """
+    spans = table_spans(raw)
+    if spans is None:
+        return None
+    whole = memoryview(raw)
+    tables: dict[str, Any] = {}
+    for name, span in spans.items():
+        held: dict[str, Any] | None = {} if keep is None or name in keep else None
+        if not is_a_table_as_written(whole[span], held):
+            return None
+        tables[name] = Unparsed(whole[span]) if held is None else held
+    return LazyTables(tables), {name: whole[span] for name, span in spans.items()}
+
+
+def table_spans(raw: bytes) -> dict[str, slice] | None:
+    """Where each table's JSON lies in a file as ``layout`` writes it; None where it is
+    not so laid out. Found by the bytes between two tables, which a record may hold as
+    well: a file cut there has a part that does not parse, and is parsed whole."""
+    if not (raw.startswith(b"{") and raw.endswith(b"}")):
+        return None
+    ends = sorted(
+        [found.start() + 2 for found in TABLE_AFTER_RECORDS.finditer(raw)]
+        + [found.start() + 4 for found in TABLE_AFTER_EMPTY.finditer(raw)]
+    )
+    spans = {}
+    for start, end in zip([0, *ends], [*ends, len(raw) - 1], strict=True):
+        # From the "{" or "," before the table's name to the end of its JSON.
+        named = TABLE_NAME.match(raw, start + 1)
+        if named is None:
+            return None
+        try:
+            name = orjson.loads(raw[start + 1 : named.end(1) + 1])
+        except orjson.JSONDecodeError:
+            return None
+        if name in spans:
+            return None
+        spans[name] = slice(named.end() - 1, end)
+    return spans
+
+
+def record_parts(table: bytes | memoryview) -> Iterator[bytes | memoryview]:
+    """A table's JSON cut into objects of up to ``RECORDS_AT_ONCE`` records each, where
+    records end, one at a time. A cut inside a record (see ``NEXT_RECORD``) leaves a
+    part that does not parse."""
+    ends = NEXT_RECORD.finditer(table)
+    begin = 0  # the "{" or "," before the part's first record
+    for found in itertools.islice(ends, RECORDS_AT_ONCE - 1, None, RECORDS_AT_ONCE):
+        cut = found.start() + 1
+        yield b"".join((b"{", table[begin + 1 : cut], b"}"))
+        begin = cut
+    yield table if begin == 0 else b"".join((b"{", table[begin + 1 :]))
+
+
+def is_a_table_as_written(table: bytes | memoryview, held: dict[str, Any] | None) -> bool:
+    """Whether ``table`` is a table's JSON as bounceback writes it, with nothing a parse
+    refuses (see ``parse_with_bytes``); its documents go into ``held`` unless None."""
+    doc_ids: set[int] = set()
+    record_ids: list[Any] = []
+    for part in record_parts(table):
+        try:
+            documents = orjson.loads(part)
+            same = same_bytes(orjson.dumps(documents), [part])
+        except (orjson.JSONDecodeError, TypeError):
+            return False
+        if not (
+            same
+            and all(map(str.isdigit, documents))
+            and all(map(str.isascii, documents))
+            and all(type(doc) is dict for doc in documents.values())
+        ):
+            return False
+        doc_ids.update(map(int, documents))
+        record_ids += (doc.get("id") for doc in documents.values())
+        if held is not None:
+            held.update(documents)
+    return len(doc_ids) == len(record_ids) and first_shared(record_ids) is None
+
+
 def repeated_record_id(table: Mapping[str, Any]) -> str | None:
     """An ``id`` that two records of ``table`` share, if any."""
-    ids = [doc.get("id") for doc in table.values()]
+    return first_shared([doc.get("id") for doc in table.values()])
+
+
+def first_shared(ids: list[Any]) -> str | None:
+    """A record id found twice in ``ids``, if any."""
     with contextlib.suppress(TypeError):  # an id that is a list or an object
         if len(set(ids)) == len(ids):
             return None

@@ -25,7 +25,7 @@ import contextlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import Path
@@ -51,6 +51,23 @@ Signature = tuple[int, int, int, int]
 
 def signature_of(stat: os.stat_result) -> Signature:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+COMPARED_AT_ONCE = 1 << 20
+"""Bytes of the file read at a time to compare it with the version held."""
+
+
+def reads_as(handle: BufferedReader, pieces: list[bytes | memoryview]) -> bool:
+    """Whether the file open in ``handle`` holds exactly ``pieces`` joined. Read a piece
+    at a time, so a file as held (the usual case, before each write) is never copied
+    whole into memory beside the version held."""
+    for each in pieces:
+        piece = memoryview(each)
+        for at in range(0, len(piece), COMPARED_AT_ONCE):
+            part = piece[at : at + COMPARED_AT_ONCE]
+            if not same_bytes(handle.read(len(part)), [part]):
+                return False
+    return not handle.read(1)
 
 
 @dataclass
@@ -95,6 +112,9 @@ class SafeJSONStorage(Storage):
         file is then ``_table_bytes`` laid out (see ``_held_file``)."""
         self._table_bytes: TableBytes = {}
         """Each table of ``_cache`` as this session last serialised it."""
+        self.held_parsed: Container[str] | None = None
+        """The tables a read of the file holds parsed (None: all of them); the others are
+        held as their bytes, parsed when used (see ``prepare_to_write``)."""
         self._changing: str | None = None
         self._txn: Transaction | None = None
         self._last_version: list[bytes | memoryview] | None = None
@@ -131,8 +151,10 @@ class SafeJSONStorage(Storage):
     def prepare_to_write(self, but: frozenset[str] = frozenset()) -> None:
         """Let the parsed dicts of the file read go, except the tables named in ``but``,
         where each table's bytes in it are known (the file is as bounceback writes it):
-        a read or a write parses again only the table it needs (see LazyTables)."""
+        a read or a write parses again only the table it needs (see LazyTables). The
+        reads after it hold only those parsed too."""
         with self._thread_lock:
+            self.held_parsed = but
             if self._cache is not None and self._table_bytes:
                 in_use = self._cache.in_use
                 self._cache = LazyTables.released(self._cache, self._table_bytes, keep=set(but))
@@ -151,7 +173,7 @@ class SafeJSONStorage(Storage):
                 return self._cache_signature, self._cache
             with self._opened() as (handle, signature):
                 raw = handle.read()
-            data, self._table_bytes = parse_with_bytes(self.path, raw)
+            data, self._table_bytes = parse_with_bytes(self.path, raw, self.held_parsed)
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._last_version = [raw]
             return signature, data
@@ -202,15 +224,18 @@ class SafeJSONStorage(Storage):
         """
         held = self._held_file()
         with self._opened() as (handle, signature):
-            read = handle.read()
-        raw: bytes | None = read
-        if held is not None and same_bytes(read, held):
+            same = held is not None and reads_as(handle, held)
+            if not same:
+                handle.seek(0)
+                read = handle.read()
+        raw: bytes | None
+        if same:
             assert self._cache is not None
-            # Keep the bytes already held (the table views point into them), not a copy.
+            # Keep the bytes already held (the table views point into them).
             data, txn.table_bytes, raw = self._cache, self._table_bytes, self._cache_raw
         else:
-            data, txn.table_bytes = parse_with_bytes(self.path, read)
-            self._last_version = [read]
+            data, txn.table_bytes = parse_with_bytes(self.path, read, self.held_parsed)
+            raw, self._last_version = read, [read]
         if self._check is not None:
             self._check(self.path, data)
         self._cache = self._cache_signature = self._cache_raw = None

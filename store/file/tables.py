@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,12 +64,13 @@ def schema_version_of(path: Path, raw: Mapping[str, Any]) -> int:
 
 
 def validate_table(
-    table: str, model: type[R], docs: Mapping[str, Any]
+    table: str, model: type[R], docs: Iterable[tuple[str, Any]]
 ) -> tuple[dict[UUID, Record], list[InvalidRecord]]:
-    """The table's valid records by id, and the ones that fail validation (kept in the file)."""
+    """The table's valid records by id, and the ones that fail validation (kept in the
+    file), from its (doc id, doc) pairs."""
     valid: dict[UUID, Record] = {}
     invalid = []
-    for doc_id, doc in docs.items():
+    for doc_id, doc in docs:
         try:
             record = model.model_validate(doc)
         except ValidationError as error:

@@ -24,7 +24,7 @@ from store import (
     WriteFailedError,
     fixed_clock,
 )
-from store.file import migrations
+from store.file import migrations, storage
 from store.file.backups import backup_folder, list_backups
 from store.sample import SAMPLE_NOW
 from store.synthetic import synthetic_records
@@ -363,11 +363,14 @@ def test_a_write_builds_on_the_file_as_it_is_even_when_only_its_bytes_changed(
     assert store.applications.get(added.id).company == "Acmf", "the edit was not overwritten"
 
 
+@pytest.mark.parametrize("compared_at_once", [storage.COMPARED_AT_ONCE, 4096])
 def test_an_outside_edit_near_the_end_of_a_large_file_is_seen_by_the_next_write(
-    store: Store,
+    store: Store, compared_at_once: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Under the lock a write compares the file with its cached copy: an edit of the
-    same size near the end of a large file must still be seen."""
+    same size near the end of a large file must still be seen, also where the file is
+    compared in parts smaller than the table edited."""
+    monkeypatch.setattr(storage, "COMPARED_AT_ONCE", compared_at_once)
     store.insert_all(synthetic_records(3000))
     store.applications.add(company="Acme", role="Dev")  # each table's bytes are now known
     raw = store.path.read_bytes()

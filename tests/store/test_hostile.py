@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import orjson
 import pytest
@@ -25,6 +27,8 @@ from store import (
     Stage,
     Store,
     StoreError,
+    TimerKind,
+    TimerSession,
     WriteFailedError,
     fixed_clock,
     restore_backup,
@@ -176,6 +180,89 @@ def test_a_file_written_by_other_means_without_repeats_still_opens(store: Store)
     card = store.applications.add(company="Acme", role="Dev")
     store.path.write_text(json.dumps(json.loads(store.path.read_bytes()), indent=2))
     assert Store.open(store.path).applications.get(card.id).company == "Acme"
+
+
+# --- a table of many records, read a few hundred at a time ---------------------------
+
+MANY = 1_200
+"""More records than one part of a table read at a time holds (``RECORDS_AT_ONCE``)."""
+
+
+def many_sessions(store: Store) -> dict[str, Any]:
+    """The store's file with ``MANY`` timer sessions, as a dict."""
+    started = SAMPLE_NOW - timedelta(days=400)
+    store.insert_all(
+        TimerSession(
+            kind=TimerKind.FOCUS,
+            started_at=started + timedelta(hours=n),
+            planned_seconds=1500,
+            actual_seconds=1500,
+            completed=True,
+        )
+        for n in range(MANY)
+    )
+    data: dict[str, Any] = orjson.loads(store.path.read_bytes())
+    assert len(data["timer_sessions"]) == MANY
+    return data
+
+
+def damaged_far_in(data: dict[str, Any]) -> dict[str, bytes]:
+    """Damage to a record far from the table's first, written as bounceback lays a file
+    out (no spaces)."""
+    sessions = data["timer_sessions"]
+    first, last = sessions["1"], sessions[str(MANY)]
+    whole = orjson.dumps(data)
+    twin = orjson.dumps(
+        {**data, "timer_sessions": {**sessions, str(MANY): {**last, "id": first["id"]}}}
+    )
+    leading_zero = orjson.dumps(
+        {**data, "timer_sessions": {**sessions, f"0{MANY - 1}": {**first, "id": str(uuid4())}}}
+    )
+    last_doc = f'"{MANY}":{{'.encode()
+    return {
+        "two records with one id": twin,
+        "doc ids that are one number": leading_zero,
+        "one doc id written twice": whole.replace(last_doc, f'"{MANY - 1}":{{'.encode()),
+        "a field written twice": whole.replace(last_doc, last_doc + b'"rev":2,'),
+    }
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "two records with one id",
+        "doc ids that are one number",
+        "one doc id written twice",
+        "a field written twice",
+    ],
+)
+def test_damage_far_into_a_long_table_is_refused_at_open_untouched(
+    store: Store, damage: str
+) -> None:
+    store.path.write_bytes(damaged_far_in(many_sessions(store))[damage])
+    before = sha256(store.path)
+    with pytest.raises(CorruptDatabaseError, match="'timer_sessions'"):
+        Store.open(store.path, check_records=False)
+    assert sha256(store.path) == before
+
+
+def test_a_record_holding_what_lies_between_records_and_tables_is_read_like_any(
+    store: Store,
+) -> None:
+    """Records the app cannot read, one holding in a field the very bytes that end a
+    record and a table: each is reported once, and every other record is read."""
+    data = many_sessions(store)
+    sessions = data["timer_sessions"]
+    sessions["3"] = {**sessions["3"], "planned_seconds": 0}
+    odd = str(2 * 500)  # where the second part of the table read at a time would end
+    sessions[odd] = {**sessions[odd], "x": {"a": {"b": {}}, "journal": {"1": {}}, "7": {}}}
+    store.path.write_bytes(orjson.dumps(data))
+    assert b'}},"journal":{"1":{}},"7":{' in store.path.read_bytes()
+
+    opened = Store.open(store.path, check_records=False)
+    assert len(opened.timer.sessions()) == MANY - 2
+    invalid = [(record.table, record.doc_id) for record in opened.invalid_records()]
+    assert invalid == [("timer_sessions", 3), ("timer_sessions", int(odd))]
 
 
 # --- a newer bounceback writes the file while this one is open --------------------------
