@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from store.clock import Clock, system_clock
+from store.errors import StoreError
 from store.file.disk import create_folders
 from store.file.lifecycle import FileLifecycle, refuse_newer_schema
 from store.file.storage import SafeJSONStorage, Signature
@@ -142,6 +143,19 @@ class Store(FileLifecycle):
         away): write back the version this session last read or wrote, which is what
         the user sees. Refuses with ``FileReappearedError`` if anything is there now."""
         self._core.save_again()
+
+    def show_last_version_when_unreadable(self) -> None:
+        """For an app on screen: once the file is gone, refused or damaged, a read gives
+        the version this session last read (what the screen shows) instead of raising
+        wherever the screen reads it, and :attr:`read_fault` says why. Writes still
+        refuse, and :meth:`save_again` writes that version back."""
+        self._storage.shows_last_version = True
+
+    @property
+    def read_fault(self) -> StoreError | None:
+        """Why the last read gave the version held rather than the file, until the file
+        is read or written again (see :meth:`show_last_version_when_unreadable`)."""
+        return self._storage.read_fault
 
     def file_version(self) -> Signature | None:
         """One ``stat``: the data file as it is now, changed by every write of this

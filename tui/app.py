@@ -119,6 +119,10 @@ class BouncebackApp(FileFaultApp):
     ) -> None:
         super().__init__()
         self.store = store
+        # A screen reads the store as it draws, and as keys are typed (a filter): with
+        # the file gone or damaged, it shows what it last read, and the once-a-second
+        # look tells the user (a fault raised there would end the app).
+        store.show_last_version_when_unreadable()
         self.demo = demo
         self.demo_command = demo_command
         """How to open the sample data, named as the user started the app."""
@@ -260,6 +264,8 @@ class BouncebackApp(FileFaultApp):
             self.tick_timer()
             self.celebrate_new_wins()
             agenda_app.remind(self)
+            if (unread := self.store.read_fault) is not None:
+                raise unread  # the panes show what was read last: told here, once
         except FILE_FAULTS as fault:
             self._tell_file_fault(fault)
         else:

@@ -32,7 +32,14 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from store.errors import FileGoneError, FileReappearedError, ReadFailedError, WriteFailedError
+from store.errors import (
+    CorruptDatabaseError,
+    FileGoneError,
+    FileReappearedError,
+    ReadFailedError,
+    StoreError,
+    WriteFailedError,
+)
 from store.file.disk import atomic_write, create_folders, kind_of, temp_prefix
 from store.file.lock import LockFile
 from store.file.parsing import (
@@ -119,6 +126,13 @@ class SafeJSONStorage(Storage):
         self._txn: Transaction | None = None
         self._last_version: list[bytes | memoryview] | None = None
         """The bytes of the version this session last read or wrote, for ``save_again``."""
+        self.shows_last_version = False
+        """Set by an app: a read of a file that cannot be read (gone, refused, damaged)
+        gives the version this session last read, what is on screen, instead of raising
+        wherever the screen happens to read; ``read_fault`` says why. Writes still refuse."""
+        self.read_fault: StoreError | None = None
+        """Why the last read gave the version held rather than the file; None once the
+        file is read or written again."""
 
     # --- reading ----------------------------------------------------------------------
 
@@ -170,12 +184,21 @@ class SafeJSONStorage(Storage):
         with self._thread_lock:
             if self._cache is not None and self.stat_signature() == self._cache_signature:
                 assert self._cache_signature is not None
+                self.read_fault = None
                 return self._cache_signature, self._cache
-            with self._opened() as (handle, signature):
-                raw = handle.read()
-            data, self._table_bytes = parse_with_bytes(self.path, raw, self.held_parsed)
+            try:
+                with self._opened() as (handle, signature):
+                    raw = handle.read()
+                data, self._table_bytes = parse_with_bytes(self.path, raw, self.held_parsed)
+            except (FileGoneError, ReadFailedError, CorruptDatabaseError) as fault:
+                if not self.shows_last_version or self._cache is None:
+                    raise
+                assert self._cache_signature is not None
+                self.read_fault = fault
+                return self._cache_signature, self._cache
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._last_version = [raw]
+            self.read_fault = None
             return signature, data
 
     @contextlib.contextmanager
@@ -344,6 +367,7 @@ class SafeJSONStorage(Storage):
             raise WriteFailedError(self.path, error) from error
         txn.written_signature = self.stat_signature()
         self._last_version = pieces
+        self.read_fault = None
         self._cache_raw, self._table_bytes = None, tables
         # The tables this write changed or a write used stay parsed (see LazyTables).
         self._cache = LazyTables.released(txn.data, self._table_bytes, keep=txn.changed or set())
@@ -370,6 +394,7 @@ class SafeJSONStorage(Storage):
                 # Read again when next asked, as any file that changed.
                 self._cache = self._cache_signature = self._cache_raw = None
                 self._table_bytes = {}
+                self.read_fault = None
 
     # --- housekeeping -----------------------------------------------------------------
 

@@ -309,6 +309,40 @@ def test_a_deleted_file_is_reported_and_what_the_session_read_is_saved_again(
     assert store.applications.move(card.id, Stage.APPLIED).stage is Stage.APPLIED
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [
+        lambda path: path.unlink(),
+        lambda path: (path.unlink(), path.mkdir()),
+        lambda path: path.write_text('{"_meta": {'),
+    ],
+    ids=["deleted", "a folder", "damaged"],
+)
+def test_an_app_reads_what_it_last_read_while_the_file_cannot_be_read_and_writes_refuse(
+    store: Store, fault: Callable[[Path], object]
+) -> None:
+    card = store.applications.add(company="Acme", role="Dev")
+    store.show_last_version_when_unreadable()
+    fault(store.path)
+
+    assert store.applications.on_board() == [card], "what is on screen, not a crash"
+    assert isinstance(store.read_fault, StoreError)
+    with pytest.raises(StoreError):
+        store.applications.move(card.id, Stage.APPLIED)
+    assert store.applications.on_board() == [card]
+
+
+def test_once_the_file_is_back_an_app_reads_it_and_the_fault_is_gone(store: Store) -> None:
+    store.applications.add(company="Acme", role="Dev")
+    store.show_last_version_when_unreadable()
+    store.path.unlink()
+    store.applications.on_board()
+    assert store.read_fault is not None
+    store.save_again()
+    assert [a.company for a in store.applications.on_board()] == ["Acme"]
+    assert store.read_fault is None
+
+
 def test_a_file_replaced_by_a_folder_is_reported_then_saved_again_once_it_is_gone(
     store: Store,
 ) -> None:
