@@ -228,7 +228,10 @@ class BoardPane(DrawnBoard):
 
         def booked(result: Booked | None) -> None:
             if result is not None:
-                self._saved(result.application)
+                # Undoable like any change of the card (it may have moved to Interviewing):
+                # else the steps before it, made on the card as it was, could not be.
+                self._changed(f"booking at {application.company}", application,
+                              result.application)  # fmt: skip
                 when = "It has passed: kept as held. " if result.in_the_past else ""
                 self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
 
