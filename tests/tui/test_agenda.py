@@ -192,6 +192,30 @@ async def test_i_on_a_card_books_an_interview_and_bad_input_is_shown_beside_its_
         )
 
 
+async def test_a_booking_on_the_board_is_undone_with_u_and_so_is_the_move_before_it(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(BoardPane).current
+        assert card is not None
+        assert card.stage is Stage.WISHLIST
+        await pilot.press("L")  # to Applied
+        await until(pilot, lambda: app.store.applications.get(card.id).stage is Stage.APPLIED,
+                    "the move saved")  # fmt: skip
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, InterviewForm), "the interview form")
+        await pilot.press(*"tomorrow 10:00", "ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, InterviewForm), "the form closed")
+        assert app.store.applications.get(card.id).stage is Stage.INTERVIEWING
+        await pilot.press("u")
+        await until(pilot, lambda: not app.store.applications.get(card.id).interviews,
+                    "the booking undone")  # fmt: skip
+        assert app.store.applications.get(card.id).stage is Stage.APPLIED
+        await pilot.press("u")
+        await until(pilot, lambda: app.store.applications.get(card.id).stage is Stage.WISHLIST,
+                    "the move undone too")  # fmt: skip
+
+
 async def test_the_notes_toast_is_in_view_while_the_interview_reminder_is_still_up(
     sample_store: Store,
 ) -> None:

@@ -3,11 +3,14 @@ what to do, and keeps what is on screen."""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from store import Store
 from tui.app import BouncebackApp
@@ -28,6 +31,10 @@ def told(app: BouncebackApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(app, "notify", record)
     return messages
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def delete(path: Path) -> None:
@@ -203,3 +210,41 @@ async def test_what_the_user_opens_or_types_once_the_file_is_gone_is_told_not_a_
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None
+
+
+WORDS = "walked it off"
+
+
+@pytest.mark.parametrize(
+    ("keys", "dialog", "field"),
+    [
+        (("2", "m", "4", "tab", *WORDS, "enter"), "QuickMood", "#mood-text"),
+        (("2", "a", *WORDS, "enter"), "TextPrompt", "#prompt-text"),
+        (("5", "c", *"coffee", "tab", *WORDS, "enter"), "ConversationDialog",
+         "#conversation-notes"),
+        (("r", "tab", "tab", *WORDS, "ctrl+s"), "ReflectionDialog", "#lesson"),
+    ],
+    ids=["quick mood", "affirmation", "conversation", "reflection"],
+)  # fmt: skip
+async def test_a_short_dialog_whose_save_fails_opens_again_with_the_words(
+    app: BouncebackApp,
+    sample_store: Store,
+    told: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    keys: tuple[str, ...],
+    dialog: str,
+    field: str,
+) -> None:
+    def refuse(*args: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    before = sha256(sample_store.path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr("store.file.storage.atomic_write", refuse)
+        await pilot.press(*keys)
+        await until(pilot, lambda: any("Read-only" in t for t in told), "the failure told")
+        await until(pilot, lambda: type(app.screen).__name__ == dialog, "the dialog again")
+        assert app.screen.query_one(field, Input).value == WORDS
+        await pilot.press("escape")
+    assert sha256(sample_store.path) == before

@@ -3,9 +3,10 @@
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Label, Static
@@ -100,3 +101,24 @@ def saved_or_shown(form: Screen[Any], save: Callable[[], T]) -> T | None:
     except StoreError as error:
         show_field_errors(form, {"form": str(error)})
     return None
+
+
+def ask_until_saved(
+    app: App[Any],
+    dialog: Callable[[T | None], ModalScreen[T | None]],
+    save: Callable[[T], bool],
+    cancelled: Callable[[], object] | None = None,
+) -> None:
+    """Open ``dialog(None)``; once answered, ``save`` the answer. A save that fails (a
+    full or read-only disk, the file gone) has said why; the dialog opens again with
+    the answer in it, so the words of a short dialog, often written in a hard moment,
+    are not lost with it. Cancelling it changes nothing, as before."""
+
+    def answered(answer: T | None) -> None:
+        if answer is None:
+            if cancelled is not None:
+                cancelled()
+        elif not save(answer):
+            app.push_screen(dialog(answer), answered)
+
+    app.push_screen(dialog(None), answered)

@@ -27,18 +27,27 @@ class ConversationDialog(ModalScreen[Logged | None]):
         Binding("escape", "cancel", "Cancel", id="conversation.cancel"),
     ]
 
-    def __init__(self, contact: Contact) -> None:
+    def __init__(self, contact: Contact, answer: Logged | None = None) -> None:
+        """``answer``: what was given before, whose save failed."""
         super().__init__()
         self.contact = contact
+        self.channel, self.notes = answer or ("", "")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="conversation"):
             yield Static(paragraph(f"A conversation with {self.contact.name}, today"),
                          classes="dialog-title")  # fmt: skip
-            yield field_row("How", SafeInput(placeholder="call, coffee, email, LinkedIn…",
-                                         compact=True, id="conversation-channel"))  # fmt: skip
-            yield field_row("About", SafeInput(placeholder="a line, if you like", compact=True,
-                                           id="conversation-notes"))  # fmt: skip
+            yield field_row(
+                "How",
+                SafeInput(
+                    self.channel,
+                    placeholder="call, coffee, email, LinkedIn…",
+                    compact=True,
+                    id="conversation-channel",
+                ),
+            )
+            yield field_row("About", SafeInput(self.notes, placeholder="a line, if you like",
+                                               compact=True, id="conversation-notes"))  # fmt: skip
             yield Static("enter logs it · esc cancels", classes="dialog-note")
 
     def on_mount(self) -> None:

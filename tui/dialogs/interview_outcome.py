@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from store import Application, ArchiveReason, Stage, Store, StoreError
 from store.models import Interview, InterviewOutcome, RejectionReason
 from store.people import feedback_addressee
-from tui.dialogs import field_row
+from tui.dialogs import ask_until_saved, field_row
 from tui.dialogs.form import Form
 from tui.panes.undo import UndoHistory
 from tui.widgets.check_box import CheckBox
@@ -172,26 +172,32 @@ class OutcomeFlow:
         if before.stage is Stage.REJECTED:
             return
 
-        def reflected(result: ReflectionResult | None) -> None:
-            if result is None:
-                self.app.notify("The card stays where it is: r on the board records the no.",
-                                markup=False)  # fmt: skip
-                return
+        def reject(result: ReflectionResult) -> bool:
             reflection, write_about_it = result
             cards = self.store.applications
             saved = self._save(f"rejection of {before.company}", before,
                                lambda: cards.reject(before.id, reflection))  # fmt: skip
-            if saved is not None:  # the line it came from is gone: say where the card went
-                self.app.notify(f"{printable(before.company)} is at Rejected. Press u to undo.",
-                                markup=False)  # fmt: skip
-            if saved is not None and write_about_it:
+            if saved is None:
+                return False
+            # The line it came from is gone: say where the card went.
+            self.app.notify(f"{printable(before.company)} is at Rejected. Press u to undo.",
+                            markup=False)  # fmt: skip
+            if write_about_it:
                 from tui.panes.board import BoardPane
 
                 self.app.post_message(BoardPane.WriteAbout(saved.id))
+            return True
+
+        def stays() -> None:
+            self.app.notify("The card stays where it is: r on the board records the no.",
+                            markup=False)  # fmt: skip
 
         addressee = feedback_addressee(self.store.people.contacts(), before.id)
-        dialog = ReflectionDialog(before, self.store.clock(), addressee, reason)
-        self.app.push_screen(dialog, reflected)
+        now = self.store.clock()
+        ask_until_saved(self.app, lambda typed: ReflectionDialog(
+            before.model_copy(update={"rejection": typed[0]}) if typed else before,
+            now, addressee, reason,
+        ), reject, stays)  # fmt: skip
 
     def _book_next(self, before: Application) -> None:
         from tui.dialogs.interview_form import InterviewForm

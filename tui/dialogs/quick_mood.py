@@ -43,6 +43,14 @@ class QuickMood(ModalScreen[QuickMoodResult | None]):
     AUTO_FOCUS = "#mood-scale"
     mood: reactive[Mood] = reactive(Mood.OKAY)
 
+    def __init__(self, answer: QuickMoodResult | None = None) -> None:
+        """``answer``: a mood and words given before, whose save failed."""
+        super().__init__()
+        self.text = ""
+        if answer is not None:
+            self.set_reactive(QuickMood.mood, answer[0])
+            self.text = answer[1]
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="quick-mood"):
             yield Static("How are you, right now?", classes="dialog-title")
@@ -50,8 +58,9 @@ class QuickMood(ModalScreen[QuickMoodResult | None]):
                 for mood in Mood:
                     yield Static(id=f"mood-{int(mood)}", classes="mood-choice")
             yield SafeInput(
-                placeholder="a few words, if you like (tab)", compact=True, id="mood-text"
-            )
+                self.text, placeholder="a few words, if you like (tab)", compact=True,
+                id="mood-text",
+            )  # fmt: skip
             yield Static("1–5 pick · enter save · esc cancel", classes="dialog-note")
 
     def on_mount(self) -> None:

@@ -228,7 +228,10 @@ class BoardPane(DrawnBoard):
 
         def booked(result: Booked | None) -> None:
             if result is not None:
-                self._saved(result.application)
+                # Undoable like any change of the card (it may have moved to Interviewing):
+                # else the steps before it, made on the card as it was, could not be.
+                self._changed(f"booking at {application.company}", application,
+                              result.application)  # fmt: skip
                 when = "It has passed: kept as held. " if result.in_the_past else ""
                 self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
 
@@ -236,28 +239,31 @@ class BoardPane(DrawnBoard):
 
     @settled_first
     def action_reject(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.reflection import ReflectionDialog
 
         application = self.current
         if application is None or self.show_archived:
             return
 
-        def reflected(result: ReflectionResult | None) -> None:
-            if result is None:
-                return  # cancelled: the card stays where it was
+        def reject(result: ReflectionResult) -> bool:
             reflection, write_about_it = result
             saved = self._run(lambda: self.store.applications.reject(application.id, reflection))
-            if saved is not None:
-                if application.stage is not Stage.REJECTED:
-                    self._changed(f"rejection of {application.company}", application, saved)
-                self.reload(select=saved.id)
-                if write_about_it:
-                    self.post_message(self.WriteAbout(saved.id))
+            if saved is None:
+                return False
+            if application.stage is not Stage.REJECTED:
+                self._changed(f"rejection of {application.company}", application, saved)
+            self.reload(select=saved.id)
+            if write_about_it:
+                self.post_message(self.WriteAbout(saved.id))
+            return True
 
         addressee = feedback_addressee(self.store.people.contacts(), application.id)
-        self.app.push_screen(
-            ReflectionDialog(application, self.store.clock(), addressee), reflected
-        )
+        now = self.store.clock()
+        ask_until_saved(self.app, lambda typed: ReflectionDialog(
+            application.model_copy(update={"rejection": typed[0]}) if typed else application,
+            now, addressee,
+        ), reject)  # fmt: skip
 
     # --- filter -----------------------------------------------------------------------
 

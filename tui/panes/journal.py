@@ -170,46 +170,50 @@ class JournalPane(ListPane):
     # --- actions ----------------------------------------------------------------------
 
     def action_quick_mood(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.quick_mood import QuickMood
 
-        def logged(result: QuickMoodResult | None) -> None:
-            if result is None:
-                return
-            mood, text = result
+        def log(answer: QuickMoodResult) -> bool:
+            mood, text = answer
             try:
                 entry = self.store.journal.add(mood=mood, text=text)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
-                return
+                return False
             self.reload(select=entry.id)
             self.app.notify(
                 f"Logged: {mood.label}. Thank you for checking in.", timeout=3, markup=False
             )
+            return True
 
-        self.app.push_screen(QuickMood(), logged)
+        ask_until_saved(self.app, QuickMood, log)
 
     def action_affirm(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.text_prompt import TextPrompt
 
-        def kept(text: str | None) -> None:
-            if not text or not text.strip():
-                return
+        def keep(text: str) -> bool:
+            if not text.strip():
+                return True  # nothing to keep
             try:
                 self.store.affirmations.add(text)
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
-                return
+                return False
             self.reload()
             self.app.notify("Kept. Your breaks will show it again.", timeout=4, markup=False)
+            return True
 
-        self.app.push_screen(
-            TextPrompt(
+        def prompt(text: str | None) -> TextPrompt:
+            return TextPrompt(
                 "A line to keep for hard days",
                 placeholder="e.g. I have done hard things before",
                 note="enter keeps it · esc cancels",
-            ),
-            kept,
-        )
+                value=text or "",
+                replace_value=False,
+            )
+
+        ask_until_saved(self.app, prompt, keep)
 
     def action_affirmations(self) -> None:
         from tui.dialogs.affirmations import AffirmationsDialog

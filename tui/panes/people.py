@@ -123,27 +123,27 @@ class PeoplePane(ListPane):
             )
 
     def action_conversation(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.conversation import ConversationDialog
 
         contact = self.records.current
         if contact is None:
             return
 
-        def logged(result: Logged | None) -> None:
-            if result is None:
-                return
-            channel, notes = result
+        def log(answer: Logged) -> bool:
+            channel, notes = answer
             try:
                 updated = self.store.people.add_conversation(
                     contact.id, channel=channel, notes=notes
                 )
             except StoreError as error:
                 self.app.notify(str(error), title="Not saved", severity="error", markup=False)
-                return
+                return False
             self.reload(select=updated.id)
             self.app.notify(f"Logged a conversation with {updated.name}.", timeout=4, markup=False)
+            return True
 
-        self.app.push_screen(ConversationDialog(contact), logged)
+        ask_until_saved(self.app, lambda answer: ConversationDialog(contact, answer), log)
 
     def action_delete(self) -> None:
         self.delete_current(self.store.people.delete, lambda contact: contact.name)

@@ -189,13 +189,17 @@ class TimerPane(Pane):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _run(self, command: Callable[[], object]) -> None:
+    def _run(self, command: Callable[[], object]) -> bool:
+        """Whether it was saved (a failure is told)."""
         try:
             command()
         except StoreError as error:
             self.app.notify(str(error), title="Not saved", severity="error", markup=False)
-        self.reload()
-        self.post_message(self.Changed())
+            return False
+        finally:
+            self.reload()
+            self.post_message(self.Changed())
+        return True
 
     def action_start_pause(self) -> None:
         self._run(self.store.timer.toggle)
@@ -228,6 +232,7 @@ class TimerPane(Pane):
         )
 
     def action_recharged(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.text_prompt import TextPrompt
 
         previous = last_break(self.store.timer.sessions())
@@ -235,20 +240,21 @@ class TimerPane(Pane):
             self.app.notify("No break yet: take one first.", timeout=4, markup=False)
             return
 
-        def noted(text: str | None) -> None:
-            if text is not None:
-                self._run(lambda: self.store.timer.record_recharge(previous.id, text))
+        def note(text: str) -> bool:
+            return self._run(lambda: self.store.timer.record_recharge(previous.id, text))
 
         suggestion = pick(self.store.settings.get().timer.recharge_ideas, previous.started_at)
-        self.app.push_screen(
-            TextPrompt(
+
+        def prompt(text: str | None) -> TextPrompt:
+            return TextPrompt(
                 "What did you do in your break?",
                 placeholder="a walk, a call, nothing at all…",
                 note="Knowing what recharges you helps you pick it next time.",
-                value=previous.recharge or suggestion or "",
-            ),
-            noted,
-        )
+                value=previous.recharge or suggestion or "" if text is None else text,
+                replace_value=text is None,
+            )
+
+        ask_until_saved(self.app, prompt, note)
 
     def action_settings(self) -> None:
         from tui.dialogs.timer_settings import TimerSettingsForm
