@@ -199,7 +199,7 @@ def test_unbelievable_dates_are_refused_with_a_reason(text: str) -> None:
         (b"{not json", "not valid JSON"),
         (b'{"applications": []}', "not a bounceback export"),
         (b",".join([b"c%d" % n for n in range(10_000)]) + b"\n", "10,000 columns"),
-        (b"Company,Title\n" + b"x" * (21 * 1024 * 1024), "up to 20 MB"),
+        (b"Company,Title\n" + b"x" * (21 * 1024 * 1024), "it is over 20 MB; .* up to 20 MB"),
     ],
     ids=[
         "binary",
