@@ -124,9 +124,11 @@ def test_a_windows_1252_semicolon_sheet_with_day_first_dates() -> None:
     assert [(s.line, "31/02/2026" in s.why) for s in p.skipped] == [(4, True)]
 
 
-def test_day_first_dates_without_the_flag_say_what_to_add() -> None:
+def test_day_first_dates_without_the_flag_say_so_and_a_date_of_neither_kind_does_not() -> None:
     p = plan("spreadsheet-cp1252-semicolon.csv")
-    assert any("--dayfirst" in s.why for s in p.skipped)
+    hints = {s.why.split("'")[1]: "day first" in s.why for s in p.skipped}
+    assert hints["20/03/2026"]
+    assert not hints["31/02/2026"], "no date read either way: the hint would mislead"
 
 
 def test_daylio_moods_times_and_activities() -> None:
