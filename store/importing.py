@@ -73,8 +73,10 @@ def plan_import(raw: bytes, existing: Existing, now: datetime, options: Options)
     """What importing ``raw`` would do. Raises :class:`CannotImport` for a file that
     cannot be read as a whole."""
     if len(raw) > MAX_FILE_BYTES:
+        # Callers read a byte past the limit at most (a device such as /dev/zero has no
+        # size to ask first): all that is known is "over".
         raise CannotImport(
-            f"it is {len(raw) / 1_048_576:.0f} MB; bounceback imports files up to "
+            f"it is over {MAX_FILE_BYTES // 1_048_576} MB; bounceback imports files up to "
             f"{MAX_FILE_BYTES // 1_048_576} MB"
         )
     text, notes = decode(raw)

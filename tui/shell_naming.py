@@ -44,17 +44,23 @@ def find_application(applications: list[Application], name: str) -> Application:
     """The one application ``name`` means: an id prefix (four characters or more), the
     company, or the company and role. Raises :class:`NoSuchApplication`, listing the
     candidates, when it means none or several."""
-    wanted = " ".join(name.split()).casefold()
+
+    # Compared as printed: a name copied from `bounceback list`, its control characters
+    # shown as their pictures, names the card it was copied from.
+    def plain(text: str) -> str:
+        return " ".join(printable(text).split()).casefold()
+
+    wanted = plain(name)
     if not wanted:
         raise NoSuchApplication("name the application: an id prefix or its company")
 
     def names(a: Application) -> tuple[str, ...]:
-        company, role = a.company.casefold(), a.role.casefold()
+        company, role = plain(a.company), plain(a.role)
         return (company, f"{company} {role}", f"{company} — {role}", f"{company} - {role}")
 
     exact = [a for a in applications if wanted in names(a)]
     # The company and the role together say more than the company alone.
-    whole = [a for a in exact if wanted != a.company.casefold()]
+    whole = [a for a in exact if wanted != plain(a.company)]
     named = (
         whole if len(whole) == 1 else exact or [a for a in applications if wanted in names(a)[1]]
     )

@@ -27,6 +27,15 @@ _DAYFIRST_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%
 _OTHER_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y")
 
 
+def _strptime(value: str, patterns: tuple[str, ...]) -> datetime | None:
+    for pattern in patterns:
+        try:
+            return datetime.strptime(value.upper() if "%p" in pattern else value, pattern)
+        except ValueError:
+            continue
+    return None
+
+
 def parse_moment(text: str, now: datetime, *, dayfirst: bool = False) -> datetime:
     """A date or date and time as trackers write them, in ``now``'s zone when the text
     names none. Raises ``ValueError`` with a message for the user."""
@@ -36,14 +45,12 @@ def parse_moment(text: str, now: datetime, *, dayfirst: bool = False) -> datetim
     try:
         moment = datetime.fromisoformat(value.replace(" UTC", "+00:00"))
     except ValueError:
-        for pattern in (*(_DAYFIRST_FORMATS if dayfirst else _US_FORMATS), *_OTHER_FORMATS):
-            try:
-                moment = datetime.strptime(value.upper() if "%p" in pattern else value, pattern)
-                break
-            except ValueError:
-                continue
+        moment = _strptime(value, (*(_DAYFIRST_FORMATS if dayfirst else _US_FORMATS),
+                                   *_OTHER_FORMATS))  # fmt: skip
     if moment is None:
-        hint = "" if dayfirst else " (day first? add --dayfirst)"
+        # Only where it reads day first: 31/02 is no date either way.
+        day_first = not dayfirst and _strptime(value, _DAYFIRST_FORMATS) is not None
+        hint = " (it reads as day first: import with dates day first)" if day_first else ""
         raise ValueError(f"{text!r} is not a date I can read{hint}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)

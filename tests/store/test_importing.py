@@ -124,9 +124,11 @@ def test_a_windows_1252_semicolon_sheet_with_day_first_dates() -> None:
     assert [(s.line, "31/02/2026" in s.why) for s in p.skipped] == [(4, True)]
 
 
-def test_day_first_dates_without_the_flag_say_what_to_add() -> None:
+def test_day_first_dates_without_the_flag_say_so_and_a_date_of_neither_kind_does_not() -> None:
     p = plan("spreadsheet-cp1252-semicolon.csv")
-    assert any("--dayfirst" in s.why for s in p.skipped)
+    hints = {s.why.split("'")[1]: "day first" in s.why for s in p.skipped}
+    assert hints["20/03/2026"]
+    assert not hints["31/02/2026"], "no date read either way: the hint would mislead"
 
 
 def test_daylio_moods_times_and_activities() -> None:
@@ -199,7 +201,7 @@ def test_unbelievable_dates_are_refused_with_a_reason(text: str) -> None:
         (b"{not json", "not valid JSON"),
         (b'{"applications": []}', "not a bounceback export"),
         (b",".join([b"c%d" % n for n in range(10_000)]) + b"\n", "10,000 columns"),
-        (b"Company,Title\n" + b"x" * (21 * 1024 * 1024), "up to 20 MB"),
+        (b"Company,Title\n" + b"x" * (21 * 1024 * 1024), "it is over 20 MB; .* up to 20 MB"),
     ],
     ids=[
         "binary",

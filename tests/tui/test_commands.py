@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,18 @@ def test_list_prints_one_line_a_card_whatever_its_fields_hold(
     assert len(people.splitlines()) == 1
     assert "Sam␊Lee" in people
     assert "\x1b" not in people
+
+
+def test_a_name_copied_from_list_names_its_card_whatever_its_fields_hold(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.applications.add(company="Ctrl\x07Chars\x1b[31m", role="Role\x00X", stage=Stage.APPLIED)
+    _, listed, _ = bounceback(store, "list", capsys=capsys)
+    copied = re.split(r"\d+d  ", listed, maxsplit=1)[1].strip()
+    assert copied == "Ctrl␇Chars␛[31m — Role␀X"
+    status, out, _ = bounceback(store, "move", copied, "interviewing", capsys=capsys)
+    assert status == 0
+    assert out.startswith("Moved to Interviewing:")
 
 
 # --- import ----------------------------------------------------------------------------

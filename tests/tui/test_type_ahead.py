@@ -130,3 +130,17 @@ async def test_a_paste_right_after_typing_lands_after_what_was_typed(
         burst(app, *" UK")
         await until(pilot, lambda: company.value.endswith("UK"), "all of it typed")
         assert company.value == "Acme Robotics Ltd UK"
+
+
+async def test_lines_pasted_into_a_one_line_field_are_joined_not_cut(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
+        await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
+        company = app.focused
+        assert isinstance(company, Input)
+        app.post_message(events.Paste("Acme Robotics\n  Holdings\tLtd\n\n"))
+        await until(pilot, lambda: bool(company.value), "the paste")
+        assert company.value == "Acme Robotics Holdings Ltd"

@@ -3,6 +3,7 @@ the others (``tui/widgets/safe_fields.py``) bring the widgets only dialogs use."
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from tui.widgets.safe_text import printable
@@ -13,3 +14,17 @@ class SafeInput(Input):
 
     def validate_value(self, value: str) -> str:
         return printable(value)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual keeps a paste's first line and drops the rest without a word: in a
+        # one-line field its lines (and tabs) are joined by spaces, so nothing is lost.
+        event.prevent_default()
+        event.stop()
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        text = text.replace("\t", " ")
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
