@@ -112,6 +112,8 @@ class FileFaultApp(CarefulApp):
         try:
             self.store.save_again()
         except FILE_FAULTS as fault:
+            # It says what to do now; the notice it answers would push it off a small screen.
+            self.clear_notifications()
             self.notify(str(fault), title="Not saved", severity="error", timeout=10)
             return
         self._fault_told = None

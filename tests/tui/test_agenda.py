@@ -10,7 +10,7 @@ from textual.widgets import ContentSwitcher, Select, Static
 from store import Stage, Store
 from store.clock import MovableClock
 from store.follow_ups import FollowUpKind
-from store.models import InterviewKind, RejectionReason
+from store.models import InterviewKind, Rejection, RejectionReason
 from store.sample import SAMPLE_NOW
 from tui.app import BouncebackApp
 from tui.dialogs.interview_form import InterviewForm
@@ -19,6 +19,7 @@ from tui.panes.agenda import AgendaPane
 from tui.panes.board import BoardPane
 from tui.widgets.record_list import RecordList
 
+from .test_board import widget_text
 from .waiting import until
 
 
@@ -73,6 +74,29 @@ async def test_a_follow_up_done_leaves_the_agenda_and_undo_brings_it_back(
         await pilot.press("u")
         assert first in app.store.agenda.follow_ups()
         assert not pane.undo_history
+
+
+async def test_a_feedback_request_copied_from_the_agenda_is_undone_with_u(
+    store: Store,
+) -> None:
+    card = store.applications.add(company="Lantern", role="Dev", stage=Stage.INTERVIEWING)
+    store.applications.reject(card.id, Rejection(reached=Stage.INTERVIEWING))
+    app = BouncebackApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None:
+            await pilot.press("j")
+        assert "Ask for feedback: Dev at Lantern" in widget_text(records)
+        await pilot.press("x")
+        await until(pilot, lambda: store.applications.get(card.id).rejection.feedback_requested_at
+                    is not None, "the request noted")  # type: ignore[union-attr]  # fmt: skip
+        assert "Ask for feedback" not in widget_text(records)
+        await pilot.press("u")
+        await until(pilot, lambda: "Ask for feedback" in widget_text(records), "back on the list")
+    rejection = Store.open(store.path).applications.get(card.id).rejection
+    assert rejection is not None
+    assert rejection.feedback_requested_at is None
 
 
 async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved(

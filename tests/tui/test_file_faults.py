@@ -248,3 +248,18 @@ async def test_a_short_dialog_whose_save_fails_opens_again_with_the_words(
         assert app.screen.query_one(field, Input).value == WORDS
         await pilot.press("escape")
     assert sha256(sample_store.path) == before
+
+
+async def test_ctrl_s_on_a_folder_put_at_the_path_says_so_in_the_notice_left_in_view(
+    app: BouncebackApp, sample_store: Store, told: list[str]
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        replace_by_a_folder(sample_store.path)
+        await until(pilot, lambda: any("ctrl+s" in t for t in told), "the advice")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: len(told) == 2, "the answer to ctrl+s")
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert shown == [told[-1]], "only the answer: the notice it answers is gone"
+        assert sample_store.path.is_dir()

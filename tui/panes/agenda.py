@@ -118,7 +118,7 @@ class AgendaPane(Pane):
                 FollowUpKind.PERSON: "c logs the call · x done · s snooze · d dismiss",
                 FollowUpKind.HOW_IT_WENT: "o how it went and what came of it · d dismiss",
                 FollowUpKind.THANK_YOU: "t copies a thank-you note · d dismiss",
-                FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s · d",
+                FollowUpKind.ASK_FEEDBACK: "x copies the feedback request · s snooze · d dismiss",
                 FollowUpKind.SILENT_NO: "r records it as a no · enter opens the card · "
                 "d stops asking",
             }
@@ -204,10 +204,17 @@ class AgendaPane(Pane):
         if f.kind is FollowUpKind.ASK_FEEDBACK and f.application_id is not None:
             application = self.store.applications.get(f.application_id)
             self.app.copy_to_clipboard(feedback_request(application))
-            if self._guard(lambda: self.store.applications.record_feedback_request(application.id)):
+            try:
+                asked = self.store.applications.record_feedback_request(application.id)
+            except StoreError as error:
+                self.app.notify(str(error), title="Not saved", severity="error", markup=False)
+            else:
+                self.undo_history.remember_change(
+                    f"request for feedback to {application.company}", application, asked
+                )
                 self.app.notify(
                     f"Copied a request for feedback to {printable(application.company)} "
-                    "to your clipboard.",
+                    "to your clipboard. u puts it back on the list.",
                     timeout=6,
                     markup=False,
                 )
