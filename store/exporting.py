@@ -177,10 +177,16 @@ def journal_csv(entries: Iterable[JournalEntry]) -> str:
 def _md(text: str) -> str:
     """User text inside Markdown: characters that would start markup are escaped, and
     control characters dropped, so the report reads the same as text and rendered."""
-    cleaned = "".join(c for c in text if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F))
+    spaced = text.replace("\t", " ")  # a tab is a space between words, not a control
+    cleaned = "".join(c for c in spaced if c == "\n" or (ord(c) >= 0x20 and ord(c) != 0x7F))
     for char in "\\`*_[]<>#|":
         cleaned = cleaned.replace(char, "\\" + char)
     return cleaned.strip()
+
+
+def _md_line(text: str) -> str:
+    """User text on one line of Markdown (a heading): a line break in it would end it."""
+    return " ".join(_md(text).split())
 
 
 def _quote(text: str) -> list[str]:
@@ -218,7 +224,8 @@ def markdown_report(everything: Everything, now: datetime) -> str:
     lines += ["", "## Applications", ""]
     for a in applications:
         archived = f", archived ({a.archived.value.replace('_', ' ')})" if a.archived else ""
-        lines += [f"### {_md(a.company)} — {_md(a.role)}", "", f"{a.stage.label}{archived}."]
+        lines += [f"### {_md_line(a.company)} — {_md_line(a.role)}", "",
+                  f"{a.stage.label}{archived}."]  # fmt: skip
         history = ", ".join(f"{c.stage.label} {c.at.astimezone(zone):%Y-%m-%d}" for c in a.history)
         lines += ["", f"History: {history}."]
         if a.url:

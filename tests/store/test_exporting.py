@@ -110,3 +110,9 @@ def test_the_report_keeps_markup_in_the_users_text_literal() -> None:
     assert "### \\*Bold\\* \\[link\\](http://x) \\<script\\>" in report
     assert "> \\# not a heading\\[2J" in report
     assert "\x1b" not in report
+
+
+def test_a_line_break_or_a_tab_in_a_name_keeps_its_heading_whole_and_its_words_apart() -> None:
+    report = markdown_report(everything([card("Acme\nHoldings", role="Data\tEngineer")]),
+                             SAMPLE_NOW)  # fmt: skip
+    assert "### Acme Holdings — Data Engineer" in report.splitlines()
