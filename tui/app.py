@@ -35,6 +35,7 @@ from tui.panes.people import PeoplePane
 from tui.panes.progress import ProgressPane
 from tui.panes.timer import TimerPane, badge
 from tui.search import SearchProvider
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.tab_strip import TabStrip
 from tui.wording import counted
 
@@ -124,7 +125,7 @@ class BouncebackApp(FileFaultApp):
         yield TabStrip(tabs, self.first_pane, id="tabs")
         with ContentSwitcher(initial=self.first_pane, id="panes"):
             yield self.panes[self.first_pane]
-        yield Footer()
+        yield KeyFooter()
 
     def _start_mounting(self, pane: str) -> None:
         """Mount the pane unless it is: the others follow the first frame, or come when
