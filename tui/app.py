@@ -31,6 +31,7 @@ from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
 from tui.panes.timer_badge import badge
 from tui.search import SearchProvider
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.tab_strip import TabStrip
 from tui.wording import counted
 
@@ -148,7 +149,7 @@ class BouncebackApp(FileFaultApp):
         yield TabStrip(tabs, self.first_pane, id="tabs")
         with ContentSwitcher(initial=self.first_pane, id="panes"):
             yield self.panes[self.first_pane]
-        yield Footer()
+        yield KeyFooter()
 
     def _make_pane(self, pane: str) -> Pane:
         """The pane, made unless it is."""

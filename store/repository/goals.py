@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -117,9 +116,10 @@ class WinRepository:
             now = core.clock()
             settings = core.singleton(SETTINGS, Settings)
             events = self._events(core.activity(), settings, now)
-            if self._anything_to_record(events, now):
+            shown = {event.key for event in events}
+            if self._anything_to_record(shown, now):
                 with core.transaction() as changes:
-                    added = self._record(changes, events, now)
+                    added = self._record(changes, events, shown, now)
                 self._untold += added
                 signature = core.storage.stat_signature()
             self._looked_at = signature
@@ -140,9 +140,10 @@ class WinRepository:
                 now = core.clock()
                 settings = core.stored_singleton(SETTINGS, Settings)
                 events = self._events(core.activity(changes), settings, now)
+                shown = {event.key for event in events}
                 added = []
-                if self._anything_to_record(events, now):
-                    added = self._record(changes, events, now)
+                if self._anything_to_record(shown, now):
+                    added = self._record(changes, events, shown, now)
         if added is not None:
             self._untold += added
             self._looked_at = core.models_signature  # the file just written, looked at
@@ -158,24 +159,25 @@ class WinRepository:
             daily_focus_target=settings.timer.daily_focus_target,
         )
 
-    def _anything_to_record(self, events: list[wins.WinEvent], now: datetime) -> bool:
-        """Whether a win is new or to be taken back, from the models: when none is, no
-        need to take the lock and re-read the file."""
-        known = {win.event_key for win in self.all()}
-        if any(event.key not in known for event in events):
+    def _anything_to_record(self, shown: set[str], now: datetime) -> bool:
+        """Whether a win is new or to be taken back (``shown``: the events' keys), from
+        the models: when none is, no need to take the lock and re-read the file. In no
+        order: a move changes the wins table, and sorting it again cost more than the
+        rest of the look."""
+        recorded = self._core.records(Win).values()
+        known = {win.event_key for win in recorded}
+        if not shown <= known:
             return True
-        shown = {event.key for event in events}
-        # Newest first: only those up to the oldest that could still be taken back.
-        recent = itertools.takewhile(
-            lambda win: now - win.at <= board.TAKEN_BACK_WITHIN, self.all()
-        )
-        return any(_taken_back(win, shown, now) for win in recent)
+        gone = known - shown
+        gone.discard(None)
+        return any(_taken_back(win, shown, now) for win in recorded if win.event_key in gone)
 
-    def _record(self, changes: Changes, events: list[wins.WinEvent], now: datetime) -> list[Win]:
+    def _record(
+        self, changes: Changes, events: list[wins.WinEvent], shown: set[str], now: datetime
+    ) -> list[Win]:
         """Inside a transaction: take back the wins whose events are gone, record the new
-        ones; returns those recorded."""
+        ones (``shown``: the events' keys); returns those recorded."""
         core = self._core
-        shown = {event.key for event in events}
         for doc_id, doc in list(core.stored(WINS).items()):
             key = doc.get("event_key")
             if key is None or (isinstance(key, str) and key.strip() in shown):

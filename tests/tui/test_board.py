@@ -211,6 +211,24 @@ async def test_a_move_is_drawn_before_it_is_saved_and_saved_after_the_frame(
         assert column_companies(app, Stage.INTERVIEWING)[0] == card.company
 
 
+async def test_a_move_saved_below_a_card_another_session_added_shows_the_stored_order(
+    app: BouncebackApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # to Applied, from the first column
+        card = board(app).current
+        assert card is not None
+        board(app).action_move(1)  # drawn at the top of Interviewing, not saved yet
+        other = Store.open(app.store.path, clock=app.store.clock)
+        other.applications.add(company="Elsewhere Ltd", role="Analyst", stage=Stage.INTERVIEWING)
+        await pilot.pause()
+        stored = [
+            a.company for a in app.store.applications.on_board() if a.stage is Stage.INTERVIEWING
+        ]
+        assert stored[:2] == [card.company, "Elsewhere Ltd"]
+        assert column_companies(app, Stage.INTERVIEWING) == stored
+
+
 async def test_a_key_straight_after_a_move_sees_it_saved(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")  # to Applied, from the first column

@@ -188,6 +188,19 @@ async def test_a_new_entry_asks_for_a_mood_and_saves_none_the_user_did_not_choos
         assert (saved.text, saved.mood) == ("A slow day", Mood.GOOD)
 
 
+async def test_a_card_renamed_while_the_journal_is_hidden_shows_renamed_when_it_is_shown(
+    app: BouncebackApp,
+) -> None:
+    linked = next(e for e in app.store.journal.entries() if e.application_id is not None)
+    assert linked.application_id is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "1")  # drawn once, then hidden
+        card = app.store.applications.get(linked.application_id)
+        app.store.applications.update(card.model_copy(update={"company": "Renamed Works"}))
+        await pilot.press("2")
+        assert any("Renamed Works" in row for row in rows(app))
+
+
 async def test_an_empty_journal_says_how_to_start(empty_app: BouncebackApp) -> None:
     async with empty_app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")

@@ -315,6 +315,23 @@ async def test_at_80_columns_the_footer_keeps_help_and_quit_in_view(
         assert {"Quit", "Keys"} <= shown, shown
 
 
+async def test_the_footer_shows_the_keys_of_the_pane_and_the_field_in_use(
+    app: BouncebackApp,
+) -> None:
+    def footer() -> set[str]:
+        return {key.description for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: "Mood" in footer(), "the journal's keys")
+        await pilot.press("slash")  # into the search field: the list's keys go
+        await until(pilot, lambda: "Mood" not in footer() and "Search" in footer(), "the field's")
+        await pilot.press("escape")
+        await until(pilot, lambda: "Mood" in footer(), "the journal's keys again")
+        await pilot.press("1")
+        await until(pilot, lambda: "Details" in footer() and "Mood" not in footer(), "the board's")
+
+
 async def test_at_80_columns_the_key_help_has_room_for_its_words(app: BouncebackApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")

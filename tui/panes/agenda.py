@@ -72,11 +72,13 @@ class AgendaPane(Pane):
         self.query_one(RecordList).focus()
 
     def shown(self) -> None:
-        self.reload()  # what the other panes changed since: a card, a goal, an interview
+        # What the other panes changed since: a card, a goal, an interview.
+        self.reload_if_changed()
 
     # --- state -> widgets -------------------------------------------------------------
 
     def reload(self, select: UUID | None = None) -> None:
+        drawing_for = self.drawing_for()
         day = self.store.agenda.today()
         rows, summary = rows_of(day)
         records = self.query_one(RecordList)
@@ -92,6 +94,7 @@ class AgendaPane(Pane):
             )
         self.query_one("#agenda-summary", Static).update(summary)
         self._show_detail()
+        self.drawn_for = drawing_for
 
     def _current(self) -> Row | None:
         row = self.query_one(RecordList).current

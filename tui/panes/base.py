@@ -29,6 +29,9 @@ class Pane(Vertical):
         super().__init__(id=self.PANE_ID)
         self.store = store
         self.undo_history = UndoHistory(store)
+        self.drawn_for: tuple[object, ...] | None = None
+        """What the pane was last drawn from, for a pane drawn again when shown only if
+        that changed (see ``drawing_for``)."""
 
     def on_mount(self) -> None:
         # A pane mounted in the background can get here as the app closes: once the
@@ -51,6 +54,24 @@ class Pane(Vertical):
 
     def shown(self) -> None:
         """The user switched to this pane."""
+
+    def drawing_for(self) -> tuple[object, ...] | None:
+        """What a pane drawn from the whole file depends on, besides its own filters: the
+        data file as it is now, the clock to the minute and the theme; None when the file
+        cannot be looked at (drawing says what is wrong). Its ``reload`` keeps it, taken
+        before reading: a write meanwhile is drawn next time."""
+        version = self.store.file_version()
+        if version is None:
+            return None
+        return version, self.store.clock().replace(second=0, microsecond=0), self.app.theme
+
+    def reload_if_changed(self) -> None:
+        """Draw again what another pane, session or an undo changed since, or what the
+        clock did; drawing it all again when none did would change nothing and make the
+        switch a user feels slower."""
+        now_for = self.drawing_for()
+        if now_for is None or now_for != self.drawn_for:
+            self.reload()
 
     def settle(self) -> None:
         """Save what is shown but not saved yet (the Board saves a move after its frame)."""

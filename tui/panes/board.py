@@ -69,7 +69,7 @@ class BoardPane(DrawnBoard):
         cards[application.stage] = [a for a in cards[application.stage] if a is not application]
         cards[target] = [shown, *cards[target]]
         self._show(cards, focus_on=shown.id)
-        self.pending.add(application, target)
+        self.pending.add(application, target, shown)
         self.call_after_refresh(self.settle)
 
     @settled_first

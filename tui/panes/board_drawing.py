@@ -185,22 +185,51 @@ class DrawnBoard(Pane):
     # --- the moves shown before they are saved ----------------------------------------
 
     def settle(self) -> None:
-        if self.save_unsaved():
-            self.reload()
-            self.post_message(self.Saved())
+        if not self.pending:
+            return
+        try:
+            saved = self.pending.save()
+        except StoreError as error:
+            self.failed(error)
+            self.reload()  # the board shows what is stored
+        else:
+            if not self._put_in_place(saved):
+                self.reload()
+        self.post_message(self.Saved())
 
-    def save_unsaved(self) -> bool:
-        """Save the moves shown but not saved yet; whether there were any.
+    def save_unsaved(self) -> None:
+        """Save the moves shown but not saved yet.
 
         Runs after the frame, or sooner when something needs the board as stored: the
         board's other actions (in a burst, "L" then "u" must undo that move), a reload,
         another pane.
         """
         try:
-            return self.pending.save()
+            self.pending.save()
         except StoreError as error:
             self.failed(error)
-            return True
+
+    def _put_in_place(self, saved: list[tuple[Application, Application]]) -> bool:
+        """Each card as saved in place of the one shown for it, if it was saved where it
+        was shown; whether all were. Then the board is not read again: reading it and
+        drawing it anew was most of a move's work after its save, and another session's
+        change reaches the board through the app's look at the file."""
+        if self.query_text or self.show_archived:
+            return False  # a filter's counts of cards with no pay may change
+        cards = dict(self.cards)
+        for shown, stored in saved:
+            stage = shown.stage
+            column = cards[stage]
+            at = next((row for row, card in enumerate(column) if card is shown), None)
+            if (
+                at is None  # moved on again since
+                or (stored.stage, stored.position) != (stage, shown.position)
+                or self.sorts.get(stage, ColumnSort.OWN) is not ColumnSort.OWN
+            ):
+                return False
+            cards[stage] = [*column[:at], stored, *column[at + 1 :]]
+        self._show(cards, focus_on=None)  # the cursor stays on the card it is on
+        return True
 
     def on_unmount(self) -> None:
         self.pending.save_leaving()

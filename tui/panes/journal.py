@@ -84,7 +84,11 @@ class JournalPane(ListPane):
 
     # --- state -> widgets -------------------------------------------------------------
 
+    def shown(self) -> None:
+        self.reload_if_changed()  # an entry written about a card on the Board, a new day
+
     def reload(self, select: UUID | None = None) -> None:
+        drawing_for = self.drawing_for()
         entries = self.store.journal.entries()
         now = self.store.clock()
         tz = now.tzinfo or UTC
@@ -135,6 +139,7 @@ class JournalPane(ListPane):
         note.display = bool(showing)
         self.query_one("#journal-empty").display = not entries
         self.records.display = bool(entries)
+        self.drawn_for = drawing_for
 
     def _trend_text(self, trend: MoodTrend) -> Text:
         text = Text()

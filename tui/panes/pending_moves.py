@@ -19,23 +19,24 @@ class PendingMoves:
     def __init__(self, store: Store, undo_history: UndoHistory) -> None:
         self.store = store
         self.undo_history = undo_history
-        self._moves: list[tuple[Application, Stage]] = []
+        self._moves: list[tuple[Application, Stage, Application]] = []
+        """Each card as it was, where to, and as the board shows it moved."""
 
     def __bool__(self) -> bool:
         return bool(self._moves)
 
-    def add(self, application: Application, target: Stage) -> None:
-        self._moves.append((application, target))
+    def add(self, application: Application, target: Stage, shown: Application) -> None:
+        self._moves.append((application, target, shown))
 
-    def save(self) -> bool:
-        """Save them in order, each undoable; whether there were any.
+    def save(self) -> list[tuple[Application, Application]]:
+        """Save them in order, each undoable; each card as shown and as saved.
 
         Raises the first failure; the moves after it are dropped with it, so the board,
         read again, shows what is stored.
         """
-        saved = bool(self._moves)
+        saved = []
         while self._moves:
-            application, target = self._moves.pop(0)
+            application, target, shown = self._moves.pop(0)
             try:
                 # As stored now, not as shown: an earlier move of this card may have
                 # just been saved.
@@ -47,12 +48,13 @@ class PendingMoves:
             self.undo_history.remember_change(
                 f"move of {application.company} to {target.label}", before, moved
             )
+            saved.append((shown, moved))
         return saved
 
     def save_leaving(self) -> None:
         """Save them as the app closes: nothing is left to show a failure on, and a
         failed save leaves the file as it was, as it always does."""
-        for application, target in self._moves:
+        for application, target, _ in self._moves:
             with contextlib.suppress(StoreError):  # its wins are told by the next session
                 self.store.applications.move(application.id, target)
         self._moves.clear()

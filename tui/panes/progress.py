@@ -80,8 +80,6 @@ class ProgressPane(Pane):
         super().__init__(store)
         self.window = 0
         """Index into WINDOWS."""
-        self.drawn_for: tuple[object, ...] | None = None
-        """What the pane was last drawn from (see ``drawing_for``)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress-scroll", can_focus=False):
@@ -90,20 +88,7 @@ class ProgressPane(Pane):
                 yield Static(id=f"progress-{part}", classes="progress-part")
 
     def shown(self) -> None:
-        # What another pane, session or an undo changed since, or what the clock did
-        # (today's counts at midnight, an interview begun). Drawing it all again when
-        # neither moved would change nothing and make the switch a user feels slower.
-        now_for = self.drawing_for()
-        if now_for is None or now_for != self.drawn_for:
-            self.reload()
-
-    def drawing_for(self) -> tuple[object, ...] | None:
-        """What the pane shows depends on: the data file as it is now and the clock to the
-        minute; None when the file cannot be looked at (drawing says what is wrong)."""
-        version = self.store.file_version()
-        if version is None:
-            return None
-        return version, self.store.clock().replace(second=0, microsecond=0)
+        self.reload_if_changed()  # today's counts at midnight, an interview begun
 
     # --- state -> widgets -------------------------------------------------------------
 
