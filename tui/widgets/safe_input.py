@@ -20,8 +20,9 @@ class SafeInput(Input):
         # one-line field its lines (and tabs) are joined by spaces, so nothing is lost.
         event.prevent_default()
         event.stop()
-        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
-        text = text.replace("\t", " ")
+        text = event.text.replace("\t", " ")
+        if len(lines := text.splitlines()) > 1:
+            text = " ".join(line.strip() for line in lines if line.strip())
         if not text:
             return
         if self.selection.is_empty:
