@@ -4,6 +4,7 @@ the card to Interviewing), the card's next interview and the thank-you after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, time, tzinfo
 from uuid import UUID
 
@@ -85,6 +86,24 @@ def next_interview(application: Application, now: datetime) -> Interview | None:
 def short_label(interview: Interview, tz: tzinfo | None) -> str:
     """What a card shows: ``Tue 14:00 technical``."""
     return f"{interview.at.astimezone(tz):%a %H:%M} {interview.kind.label}"
+
+
+def clashes(
+    applications: Iterable[Application], interview: Interview
+) -> list[tuple[Application, Interview]]:
+    """The other interviews whose time overlaps ``interview``'s (a take-home has a day
+    it is due, no time to clash)."""
+    if interview.kind is InterviewKind.TAKE_HOME:
+        return []
+    return [
+        (a, other)
+        for a in applications
+        for other in a.interviews
+        if other.id != interview.id
+        and other.kind is not InterviewKind.TAKE_HOME
+        and other.at < interview.ends_at
+        and interview.at < other.ends_at
+    ]
 
 
 def is_held(interview: Interview, now: datetime) -> bool:

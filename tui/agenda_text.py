@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from rich.text import Text
@@ -44,3 +45,14 @@ def interview_text(interview: Interview, now: datetime) -> Text:
 
 def in_order(application: Application) -> list[Interview]:
     return sorted(application.interviews, key=lambda i: i.at)
+
+
+def clash_note(clashes: Sequence[tuple[Application, Interview]], now: datetime) -> str:
+    """What a booking overlaps, to be told as it is booked: blank when nothing."""
+    if not clashes:
+        return ""
+    listed = "; ".join(
+        f"{interview_time(i, now)} {i.kind.label}: {printable(a.role)} at {printable(a.company)}"
+        for a, i in clashes
+    )
+    return f"It overlaps {listed}."

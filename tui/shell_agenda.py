@@ -14,6 +14,7 @@ from store import agenda as rules
 from store.clock import local_zone
 from store.models import MAX_INTERVIEW_MINUTES, InterviewKind
 from tui import config
+from tui.agenda_text import clash_note
 from tui.shell_naming import NoSuchApplication, find_application
 from tui.widgets.safe_text import printable
 
@@ -120,6 +121,8 @@ def interview(store: Store, args: argparse.Namespace) -> int:
     )
     if booked.in_the_past:
         print("That time has passed: it is kept as an interview that happened.")
+    if clashes := clash_note(booked.clashes, now):
+        print(clashes)
     return EXIT_OK
 
 

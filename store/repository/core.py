@@ -353,5 +353,10 @@ class Core:
             grouped.setdefault(TABLES[type(record)], []).append(dump(record))
         with self.transaction():
             for table, docs in grouped.items():
+                # Two records with one id make a file no open accepts: refused, unwritten.
+                ids = [doc["id"] for doc in docs]
+                taken = {doc.get("id") for doc in self.stored(table).values()}
+                if len(set(ids)) < len(ids) or not taken.isdisjoint(ids):
+                    raise InvalidInput({"id": f"is already taken in {table}: nothing was added"})
                 self.insert_documents(table, docs)
         self.forget_models()

@@ -37,6 +37,8 @@ class Booked:
     interview: Interview
     in_the_past: bool
     """Booked after the fact: people log what happened."""
+    clashes: tuple[tuple[Application, Interview], ...] = ()
+    """The other interviews at the same time, to be told of."""
 
 
 def _state_or_none(doc: Mapping[str, Any]) -> FollowUpState | None:
@@ -71,7 +73,9 @@ class InterviewRepository:
             updated = interviews.booked(current, interview, now, top)
             updated = updated.model_copy(update={"rev": current.rev + 1, "updated_at": now})
             self._core.replace(changes, doc_id, validated(Application, updated.model_dump()))
-        return Booked(updated, interview, in_the_past=interview.at < now)
+        others = self._core.records(Application).values()
+        clashing = tuple(interviews.clashes(others, interview))
+        return Booked(updated, interview, in_the_past=interview.at < now, clashes=clashing)
 
     def _top_of(self, stage: Stage) -> float:
         docs, wanted = self._core.stored(APPLICATIONS).values(), stage.value

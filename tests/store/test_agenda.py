@@ -315,3 +315,20 @@ def test_what_was_done_with_follow_ups_not_due_for_three_months_is_forgotten_on_
     store.agenda.mark("person:not-a-key", FollowUpStatus.DONE)
     assert key["Kept"] in store.agenda.states()
     assert kinds(store) == []
+
+
+def test_a_booking_at_the_time_of_another_interview_names_it_and_a_take_home_clashes_with_none(
+    store: Store,
+) -> None:
+    acme = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
+    globex = store.applications.add(company="Globex", role="SRE", stage=Stage.APPLIED)
+    first = store.interviews.book(acme.id, at=TUESDAY_2PM, minutes=60)
+    assert first.clashes == ()
+    later = store.interviews.book(globex.id, at=TUESDAY_2PM + timedelta(minutes=30), minutes=60)
+    assert [(a.company, i.id) for a, i in later.clashes] == [("Acme", first.interview.id)]
+    after = store.interviews.book(globex.id, at=TUESDAY_2PM + timedelta(minutes=90), minutes=30)
+    assert after.clashes == (), "back to back is no clash"
+    take_home = store.interviews.book(
+        acme.id, at=TUESDAY_2PM, minutes=60, kind=InterviewKind.TAKE_HOME
+    )
+    assert take_home.clashes == ()

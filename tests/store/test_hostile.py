@@ -23,6 +23,7 @@ from store import (
     CorruptDatabaseError,
     FileGoneError,
     FileReappearedError,
+    InvalidInput,
     NewerSchemaError,
     Stage,
     Store,
@@ -715,3 +716,14 @@ def test_a_disk_that_says_it_is_full_or_read_only_is_warned_about_at_open(
 
     (warning,) = [w for w in opened.warnings if w.startswith("Nothing can be saved")]
     assert error in warning
+
+
+def test_records_inserted_twice_are_refused_and_the_file_is_left_as_it_was(store: Store) -> None:
+    card = store.applications.add(company="Acme", role="Dev")
+    before = store.path.read_bytes()
+    with pytest.raises(InvalidInput, match="already taken"):
+        store.insert_all([card])
+    with pytest.raises(InvalidInput, match="already taken"):
+        store.insert_all([card.model_copy(update={"id": uuid4(), "company": "Globex"})] * 2)
+    assert store.path.read_bytes() == before
+    assert [a.company for a in Store.open(store.path).applications.on_board()] == ["Acme"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import ContentSwitcher, Select, Static
+from textual.widgets import ContentSwitcher, Input, Select, Static
 
 from store import Stage, Store
 from store.clock import MovableClock
@@ -107,9 +107,18 @@ async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved
         records = app.query_one("#agenda-list", RecordList)
         while getattr(records.current, "follow_up", None) is None:
             await pilot.press("j")
-        await pilot.press("s", "ctrl+u", *"yesterday", "enter")
+        await pilot.press("s", "ctrl+u", *"31/02/2026", "enter")
+        await pilot.pause()
+        assert app.store.agenda.states() == {}
+        assert any(n.startswith("Not snoozed:") for n in notices(app))
+        prompt = app.screen.query_one("#prompt-text", Input)  # asked again, as typed
+        assert prompt.value == "31/02/2026"
+        await pilot.press("ctrl+u", *"yesterday", "enter")
+        await pilot.pause()
         assert app.store.agenda.states() == {}
         assert "Not snoozed: pick a day after today." in notices(app)
+        await pilot.press("ctrl+u", *"tomorrow", "enter")
+        await until(pilot, lambda: app.store.agenda.states() != {}, "snoozed")
 
 
 async def test_the_person_due_a_message_has_their_call_logged_from_the_agenda(

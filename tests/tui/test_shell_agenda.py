@@ -236,3 +236,14 @@ def test_the_agenda_asks_about_a_long_silence_last_and_names_the_command_that_cl
     silent = out.index("  No news in 50 days: Dev at Orchard Freight. A silent no?")
     assert chase < out.index("No news for a long time") < silent
     assert "bounceback reject COMPANY --reason no_response" in out[silent + 1]
+
+
+def test_an_interview_booked_over_another_says_which(
+    shell: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bounceback(db_path, "interview", "initech", "--at", "2026-03-19 14:00") == 0
+    capsys.readouterr()
+    assert bounceback(db_path, "interview", "acme", "--at", "2026-03-19 14:30") == 0
+    said = capsys.readouterr().out
+    assert "It overlaps Thu 19 Mar 14:00–15:00 " in said
+    assert said.rstrip().endswith("Analyst at Initech.")

@@ -144,3 +144,6 @@ async def test_lines_pasted_into_a_one_line_field_are_joined_not_cut(
         app.post_message(events.Paste("Acme Robotics\n  Holdings\tLtd\n\n"))
         await until(pilot, lambda: bool(company.value), "the paste")
         assert company.value == "Acme Robotics Holdings Ltd"
+        app.post_message(events.Paste(" UK\n"))  # one line, as copied with its line break
+        await until(pilot, lambda: company.value.endswith("UK"), "the second paste")
+        assert company.value == "Acme Robotics Holdings Ltd UK"

@@ -109,10 +109,10 @@ def ask_until_saved(
     save: Callable[[T], bool],
     cancelled: Callable[[], object] | None = None,
 ) -> None:
-    """Open ``dialog(None)``; once answered, ``save`` the answer. A save that fails (a
-    full or read-only disk, the file gone) has said why; the dialog opens again with
-    the answer in it, so the words of a short dialog, often written in a hard moment,
-    are not lost with it. Cancelling it changes nothing, as before."""
+    """Open ``dialog(None)``; once answered, ``save`` the answer. A save that fails (an
+    answer it cannot take, a full or read-only disk) has said why; the dialog opens
+    again with the answer in it, so the words of a short dialog, often written in a
+    hard moment, are not lost with it. Cancelling it changes nothing, as before."""
 
     def answered(answer: T | None) -> None:
         if answer is None:

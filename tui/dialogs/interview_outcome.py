@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from store import Application, ArchiveReason, Stage, Store, StoreError
 from store.models import Interview, InterviewOutcome, RejectionReason
 from store.people import feedback_addressee
+from tui.agenda_text import clash_note
 from tui.dialogs import ask_until_saved, field_row
 from tui.dialogs.form import Form
 from tui.panes.undo import UndoHistory
@@ -207,6 +208,8 @@ class OutcomeFlow:
                 self.undo.remember_change(f"booking at {before.company}", before,
                                           result.application)  # fmt: skip
                 self.shown(result.application)
-                self.app.notify("Booked. The Agenda (6) lists it.", timeout=5, markup=False)
+                clashes = clash_note(result.clashes, self.store.clock())
+                self.app.notify(f"Booked. The Agenda (6) lists it. {clashes}".strip(),
+                                timeout=8 if clashes else 5, markup=False)  # fmt: skip
 
         self.app.push_screen(InterviewForm(self.store, before), booked)

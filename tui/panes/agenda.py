@@ -232,6 +232,7 @@ class AgendaPane(Pane):
         self._put_away(FollowUpStatus.DISMISSED)
 
     def action_snooze(self) -> None:
+        from tui.dialogs import ask_until_saved
         from tui.dialogs.text_prompt import TextPrompt
 
         row = self._current()
@@ -239,25 +240,27 @@ class AgendaPane(Pane):
             return
         today = self.store.clock().date()
 
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
+        def snooze(text: str) -> bool:
+            """False, said why, for a day it cannot take: asked again with what was typed."""
             try:
                 until = parse_date(text, today)
             except ValueError as error:
                 self.app.notify(f"Not snoozed: {error}.", severity="error", markup=False)
-                return
+                return False
             if until is None or until <= today:
                 self.app.notify("Not snoozed: pick a day after today.", severity="error")
-                return
+                return False
             self._put_away(FollowUpStatus.SNOOZED, until)
             self.app.notify(f"Snoozed until {until:%a %d %b}.", timeout=4)
+            return True
 
-        prompt = TextPrompt(
-            "Snooze until", "tomorrow, +3d, 2026-04-01", value="tomorrow",
-            note="It comes back on the agenda that day.",
-        )  # fmt: skip
-        self.app.push_screen(prompt, chosen)
+        def prompt(typed: str | None) -> TextPrompt:
+            return TextPrompt(
+                "Snooze until", "tomorrow, +3d, 2026-04-01", value=typed or "tomorrow",
+                note="It comes back on the agenda that day.", replace_value=typed is None,
+            )  # fmt: skip
+
+        ask_until_saved(self.app, prompt, snooze)
 
     def action_call(self) -> None:
         from tui.dialogs.conversation import ConversationDialog

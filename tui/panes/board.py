@@ -16,6 +16,7 @@ from textual.widgets import Input
 from store import Application, ArchiveReason, Contact, Stage, StoreError
 from store.models import ColumnSort
 from store.people import feedback_addressee
+from tui.agenda_text import clash_note
 from tui.panes.board_drawing import DrawnBoard
 from tui.panes.board_keys import BOARD_BINDINGS
 from tui.panes.board_view import COLUMNS, first_card
@@ -233,7 +234,9 @@ class BoardPane(DrawnBoard):
                 self._changed(f"booking at {application.company}", application,
                               result.application)  # fmt: skip
                 when = "It has passed: kept as held. " if result.in_the_past else ""
-                self.app.notify(f"{when}The Agenda (6) lists it.", title="Booked", timeout=5)
+                clashes = clash_note(result.clashes, self.store.clock())
+                said = f"{when}The Agenda (6) lists it. {clashes}".strip()
+                self.app.notify(said, title="Booked", timeout=8 if clashes else 5, markup=False)
 
         self.app.push_screen(InterviewForm(self.store, application), booked)
 

@@ -20,8 +20,8 @@ class SafeInput(Input):
         # one-line field its lines (and tabs) are joined by spaces, so nothing is lost.
         event.prevent_default()
         event.stop()
-        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
-        text = text.replace("\t", " ")
+        lines = event.text.replace("\t", " ").splitlines()
+        text = lines[0] if len(lines) == 1 else " ".join(ln.strip() for ln in lines if ln.strip())
         if not text:
             return
         if self.selection.is_empty:
