@@ -31,7 +31,7 @@ class View(NamedTuple):
 
 
 VIEWS: list[View] = [
-    *(View(f"{pane}.svg", SIZE, [key]) for pane, key, _title, _ in PANES),
+    *(View(f"{pane}.svg", SIZE, [key]) for pane, key, _title in PANES),
     View("board-80x24.svg", (80, 24), []),
     View("board-details.svg", SIZE, [*"llll", "enter"]),
     View("board-reflection.svg", SIZE, ["l", "l", "r"]),
