@@ -104,7 +104,7 @@ def _application_follow_ups(
     # bury the agenda (the reflection's ctrl+f still drafts a request for any "no").
     if (
         rejection is not None
-        and rejection.reached is not Stage.APPLIED
+        and rejection.reached in (Stage.INTERVIEWING, Stage.OFFER)
         and rejection.feedback_requested_at is None
         and not rejection.feedback.strip()
         and rejection.reason is not RejectionReason.NO_RESPONSE

@@ -91,13 +91,14 @@ def short_label(interview: Interview, tz: tzinfo | None) -> str:
 def clashes(
     applications: Iterable[Application], interview: Interview
 ) -> list[tuple[Application, Interview]]:
-    """The other interviews whose time overlaps ``interview``'s (a take-home has a day
-    it is due, no time to clash)."""
+    """The other interviews on the board whose time overlaps ``interview``'s (a
+    take-home has a day it is due, no time to clash)."""
     if interview.kind is InterviewKind.TAKE_HOME:
         return []
     return [
         (a, other)
         for a in applications
+        if a.archived is None
         for other in a.interviews
         if other.id != interview.id
         and other.kind is not InterviewKind.TAKE_HOME

@@ -183,9 +183,10 @@ def parse_with_bytes(
 
 
 TABLE_AFTER_RECORDS = re.compile(rb'\}\},"([^"\\]+)":\{')
-TABLE_AFTER_EMPTY = re.compile(rb'":\{\},"([^"\\]+)":\{')
+TABLE_AFTER_EMPTY = re.compile(rb'":\{\}(?=,"[^"\\]+":\{)')
 """Where a table ends and the next begins, in a file as ``layout`` writes it: after its
-last record, or empty. Either may also match inside a record (see ``table_spans``)."""
+last record, or empty (the next table's name only looked at, as it may be empty too).
+Either may also match inside a record (see ``table_spans``)."""
 TABLE_NAME = re.compile(rb'"([^"\\]+)":\{')
 NEXT_RECORD = re.compile(rb'\},"\d+":\{')
 """Where one record of a table ends and the next begins; it may also match inside a

@@ -133,6 +133,9 @@ class SafeJSONStorage(Storage):
         self.read_fault: StoreError | None = None
         """Why the last read gave the version held rather than the file; None once the
         file is read or written again."""
+        self._faulted_at: Signature | None = None
+        """The file's signature when it failed to read: it is not read again until that
+        changes (every pane's read would parse a damaged file once more)."""
 
     # --- reading ----------------------------------------------------------------------
 
@@ -186,6 +189,10 @@ class SafeJSONStorage(Storage):
                 assert self._cache_signature is not None
                 self.read_fault = None
                 return self._cache_signature, self._cache
+            faulted = self.read_fault is not None and self.stat_signature() == self._faulted_at
+            if faulted and self._cache is not None:  # as it was when it failed: not again
+                assert self._cache_signature is not None
+                return self._cache_signature, self._cache
             try:
                 with self._opened() as (handle, signature):
                     raw = handle.read()
@@ -194,7 +201,7 @@ class SafeJSONStorage(Storage):
                 if not self.shows_last_version or self._cache is None:
                     raise
                 assert self._cache_signature is not None
-                self.read_fault = fault
+                self.read_fault, self._faulted_at = fault, self.stat_signature()
                 return self._cache_signature, self._cache
             self._cache, self._cache_signature, self._cache_raw = data, signature, raw
             self._last_version = [raw]

@@ -224,6 +224,10 @@ def test_no_feedback_is_asked_for_a_no_to_the_application_alone_or_one_that_came
     agenda, and few come with feedback to give."""
     screened_out = store.applications.add(company="Acme", role="Dev", stage=Stage.APPLIED)
     store.applications.reject(screened_out.id, Rejection(reached=Stage.APPLIED))
+    never_sent = store.applications.add(company="Initech", role="QA")
+    store.applications.reject(
+        never_sent.id, Rejection(reached=Stage.WISHLIST, reason=RejectionReason.POSITION_FILLED)
+    )
     told_why = store.applications.add(company="Globex", role="SRE", stage=Stage.INTERVIEWING)
     store.applications.reject(
         told_why.id, Rejection(reached=Stage.INTERVIEWING, feedback="Wanted more Go")
@@ -332,3 +336,7 @@ def test_a_booking_at_the_time_of_another_interview_names_it_and_a_take_home_cla
         acme.id, at=TUESDAY_2PM, minutes=60, kind=InterviewKind.TAKE_HOME
     )
     assert take_home.clashes == ()
+    store.applications.archive(acme.id, ArchiveReason.WITHDRAWN)
+    initech = store.applications.add(company="Initech", role="QA", stage=Stage.APPLIED)
+    off_the_board = store.interviews.book(initech.id, at=TUESDAY_2PM, minutes=30)
+    assert [a.company for a, _ in off_the_board.clashes] == [], "Acme is archived"

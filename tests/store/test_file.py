@@ -12,6 +12,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store import (
@@ -26,6 +27,7 @@ from store import (
 )
 from store.file import migrations, storage
 from store.file.backups import backup_folder, list_backups
+from store.file.parsing import parse_as_written
 from store.sample import SAMPLE_NOW
 from store.synthetic import synthetic_records
 
@@ -449,3 +451,17 @@ def test_a_long_session_sees_every_table_as_the_file_holds_it(db_path: Path) -> 
     assert reopened.applications.get(card.id).stage is Stage.OFFER
     assert "after the move" in [entry.text for entry in reopened.journal.entries()]
     assert reopened.settings.get().stale_after_days == 9
+
+
+def test_a_file_with_empty_tables_side_by_side_is_still_read_a_table_at_a_time() -> None:
+    """Read whole, its dicts would take several times the file's size at once: a win
+    taken back, or the only contact deleted, leaves an empty table beside another."""
+    raw = orjson.dumps(
+        {"_meta": {"1": {"schema_version": 2}}, "wins": {}, "contacts": {},
+         "applications": {"1": {"id": "a"}}}
+    )  # fmt: skip
+    as_written = parse_as_written(raw, keep=None)
+    assert as_written is not None
+    tables, table_bytes = as_written
+    assert list(table_bytes) == ["_meta", "wins", "contacts", "applications"]
+    assert dict(tables["applications"]) == {"1": {"id": "a"}}

@@ -34,6 +34,7 @@ from store import (
     fixed_clock,
     restore_backup,
 )
+from store.file import storage as storage_module
 from store.file.backups import backup_folder, list_backups
 from store.sample import SAMPLE_NOW
 from tui import cli
@@ -331,6 +332,30 @@ def test_an_app_reads_what_it_last_read_while_the_file_cannot_be_read_and_writes
     with pytest.raises(StoreError):
         store.applications.move(card.id, Stage.APPLIED)
     assert store.applications.on_board() == [card]
+
+
+def test_a_damaged_file_an_app_reads_is_parsed_once_not_at_every_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pane and the once-a-second look read: a damaged 10 MB file parsed at each
+    read kept a core busy and the memory growing."""
+    store.applications.add(company="Acme", role="Dev")
+    store.show_last_version_when_unreadable()
+    store.path.write_text('{"_meta": {')
+    parses = []
+    parse = storage_module.parse_with_bytes
+
+    def counted(*args: Any) -> Any:
+        parses.append(args)
+        return parse(*args)
+
+    monkeypatch.setattr(storage_module, "parse_with_bytes", counted)
+    for _ in range(5):
+        assert [a.company for a in store.applications.on_board()] == ["Acme"]
+    assert len(parses) == 1
+    store.path.write_text('{"_meta": {"1"')  # damaged otherwise: looked at again
+    store.applications.on_board()
+    assert len(parses) == 2
 
 
 def test_once_the_file_is_back_an_app_reads_it_and_the_fault_is_gone(store: Store) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import ContentSwitcher, Input, Select, Static
 
-from store import Stage, Store
+from store import Stage, Store, WriteFailedError
 from store.clock import MovableClock
 from store.follow_ups import FollowUpKind
 from store.models import InterviewKind, Rejection, RejectionReason
@@ -119,6 +119,24 @@ async def test_a_snooze_to_a_day_that_has_passed_is_refused_and_nothing_is_saved
         assert "Not snoozed: pick a day after today." in notices(app)
         await pilot.press("ctrl+u", *"tomorrow", "enter")
         await until(pilot, lambda: app.store.agenda.states() != {}, "snoozed")
+
+
+async def test_a_snooze_the_disk_refuses_says_so_and_asks_again(
+    app: BouncebackApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise WriteFailedError(app.store.path, OSError(28, "No space left on device"))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        records = app.query_one("#agenda-list", RecordList)
+        while getattr(records.current, "follow_up", None) is None:
+            await pilot.press("j")
+        monkeypatch.setattr(app.store.agenda, "mark", refuse)
+        await pilot.press("s", "ctrl+u", *"+3d", "enter")
+        await pilot.pause()
+        assert not any(n.startswith("Snoozed") for n in notices(app))
+        assert app.screen.query_one("#prompt-text", Input).value == "+3d"
 
 
 async def test_the_person_due_a_message_has_their_call_logged_from_the_agenda(

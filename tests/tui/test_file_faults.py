@@ -14,6 +14,7 @@ from textual.widgets import Input
 
 from store import Store
 from tui.app import BouncebackApp
+from tui.dialogs.unsaved import LeaveUnsaved
 from tui.widgets.card_column import CardColumn
 
 from .waiting import until
@@ -247,7 +248,27 @@ async def test_a_short_dialog_whose_save_fails_opens_again_with_the_words(
         await until(pilot, lambda: type(app.screen).__name__ == dialog, "the dialog again")
         assert app.screen.query_one(field, Input).value == WORDS
         await pilot.press("escape")
+        await pilot.pause()
+        if isinstance(app.screen, LeaveUnsaved):  # the dialogs that ask before they close
+            await pilot.press("ctrl+d")
+        assert type(app.screen).__name__ == "MainScreen"
     assert sha256(sample_store.path) == before
+
+
+async def test_a_reflection_opened_again_after_a_failed_save_asks_before_escape_loses_it(
+    app: BouncebackApp, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr("store.file.storage.atomic_write", refuse)
+        await pilot.press("r", "tab", "tab", *WORDS, "ctrl+s")
+        await until(pilot, lambda: any("No space" in t for t in told), "the failure told")
+        await until(pilot, lambda: type(app.screen).__name__ == "ReflectionDialog", "again")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LeaveUnsaved), "asked first")
 
 
 async def test_ctrl_s_on_a_folder_put_at_the_path_says_so_in_the_notice_left_in_view(

@@ -114,11 +114,13 @@ def ask_until_saved(
     again with the answer in it, so the words of a short dialog, often written in a
     hard moment, are not lost with it. Cancelling it changes nothing, as before."""
 
+    from tui.dialogs.unsaved import ready_to_save  # with the dialogs: it brings their fields
+
     def answered(answer: T | None) -> None:
         if answer is None:
             if cancelled is not None:
                 cancelled()
-        elif not save(answer):
+        elif not ready_to_save(app) or not save(answer):
             app.push_screen(dialog(answer), answered)
 
     app.push_screen(dialog(None), answered)

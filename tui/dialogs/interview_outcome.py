@@ -196,8 +196,7 @@ class OutcomeFlow:
         addressee = feedback_addressee(self.store.people.contacts(), before.id)
         now = self.store.clock()
         ask_until_saved(self.app, lambda typed: ReflectionDialog(
-            before.model_copy(update={"rejection": typed[0]}) if typed else before,
-            now, addressee, reason,
+            before, now, addressee, reason, typed=typed[0] if typed else None
         ), reject, stays)  # fmt: skip
 
     def _book_next(self, before: Application) -> None:

@@ -65,8 +65,11 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
         now: datetime,
         addressee: Contact | None = None,
         reason: RejectionReason = RejectionReason.UNKNOWN,
+        typed: Rejection | None = None,
     ) -> None:
-        """``reason``: the one chosen to start with (no response, for a card long silent)."""
+        """``reason``: the one chosen to start with (no response, for a card long silent).
+        ``typed``: a reflection written before, whose save failed: shown, and asked about
+        before it is thrown away."""
         super().__init__()
         self.application = application
         self.now = now
@@ -75,7 +78,9 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
         self.existing = application.rejection or Rejection(
             reached=stage_before_rejection(application), reason=reason
         )
-        self.feedback_requested_at = self.existing.feedback_requested_at
+        self.shown = typed or self.existing
+        self.holds_words_already = typed is not None
+        self.feedback_requested_at = self.shown.feedback_requested_at
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reflection"):
@@ -88,7 +93,7 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
                 "Got as far as",
                 Select(
                     [(stage.label, stage) for stage in PIPELINE],
-                    value=self.existing.reached,
+                    value=self.shown.reached,
                     allow_blank=False,
                     compact=True,
                     id="reached",
@@ -98,7 +103,7 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
                 "Reason",
                 Select(
                     [(reason.label, reason) for reason in RejectionReason],
-                    value=self.existing.reason,
+                    value=self.shown.reason,
                     allow_blank=False,
                     compact=True,
                     id="reason",
@@ -107,14 +112,12 @@ class ReflectionDialog(KeepsWhatWasTyped, ModalScreen[ReflectionResult | None]):
             yield field_row(
                 "Feedback",
                 Vertical(
-                    SafeTextArea(
-                        self.existing.feedback, compact=True, soft_wrap=True, id="feedback"
-                    ),
+                    SafeTextArea(self.shown.feedback, compact=True, soft_wrap=True, id="feedback"),
                     classes="text-box",
                 ),
             )
             yield field_row("Next time", SafeInput(
-                self.existing.lesson, placeholder="what you will do differently",
+                self.shown.lesson, placeholder="what you will do differently",
                 compact=True, id="lesson",
             ))  # fmt: skip
             status = Static(self._feedback_status(), id="feedback-status", classes="dialog-note")

@@ -40,6 +40,8 @@ class KeepsWhatWasTyped(ModalScreen[Any]):
     cancel calls :meth:`leave`; the app's quit asks through :func:`unsaved`."""
 
     _as_opened: Typed | None = None
+    holds_words_already = False
+    """Opened again with words whose save failed: they are not saved, whatever is typed."""
 
     def on_mount(self) -> None:
         # After the subclass has filled in its fields (on mount, too).
@@ -61,6 +63,8 @@ class KeepsWhatWasTyped(ModalScreen[Any]):
         return tuple(fields)
 
     def has_unsaved_words(self) -> bool:
+        if self.holds_words_already:
+            return True
         return self._as_opened is not None and self._typed() != self._as_opened
 
     def leave(self) -> None:

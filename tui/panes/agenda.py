@@ -181,16 +181,17 @@ class AgendaPane(Pane):
             details = ApplicationDetails(self.store, application_id, self.undo_history)
             self.app.push_screen(details, lambda _: self.reload())
 
-    def _put_away(self, status: FollowUpStatus, until: date | None = None) -> None:
+    def _put_away(self, status: FollowUpStatus, until: date | None = None) -> bool:
+        """Whether it was saved (a failure is told)."""
         row = self._current()
         if row is None or row.follow_up is None:
-            return
+            return False
         follow_up = row.follow_up
         try:
             state = self.store.agenda.mark(follow_up.key, status, until)
         except StoreError as error:
             self.failed(error)
-            return
+            return False
 
         def reopen() -> FollowUpState:
             self.store.agenda.reopen(follow_up.key)
@@ -198,6 +199,7 @@ class AgendaPane(Pane):
 
         self.undo_history.remember(f"{PUT_AWAY[status]} of “{follow_up.text}”", reopen)
         self.reload()
+        return True
 
     def action_done(self) -> None:
         row = self._current()
@@ -250,7 +252,8 @@ class AgendaPane(Pane):
             if until is None or until <= today:
                 self.app.notify("Not snoozed: pick a day after today.", severity="error")
                 return False
-            self._put_away(FollowUpStatus.SNOOZED, until)
+            if not self._put_away(FollowUpStatus.SNOOZED, until):
+                return False
             self.app.notify(f"Snoozed until {until:%a %d %b}.", timeout=4)
             return True
 

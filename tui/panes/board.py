@@ -264,8 +264,7 @@ class BoardPane(DrawnBoard):
         addressee = feedback_addressee(self.store.people.contacts(), application.id)
         now = self.store.clock()
         ask_until_saved(self.app, lambda typed: ReflectionDialog(
-            application.model_copy(update={"rejection": typed[0]}) if typed else application,
-            now, addressee,
+            application, now, addressee, typed=typed[0] if typed else None
         ), reject)  # fmt: skip
 
     # --- filter -----------------------------------------------------------------------
