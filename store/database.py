@@ -17,9 +17,9 @@ from typing import TypeVar
 
 from store.clock import Clock, system_clock
 from store.errors import StoreError
-from store.file.disk import create_folders
+from store.file.disk import Signature, create_folders
 from store.file.lifecycle import FileLifecycle, refuse_newer_schema
-from store.file.storage import SafeJSONStorage, Signature
+from store.file.storage import SafeJSONStorage
 from store.file.tables import META, SETTINGS, TABLES, TIMER, InvalidRecord
 from store.models import Application, Contact, Goal, Record
 from store.repository.applications import ApplicationRepository

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, MountError
 from textual.widgets import ContentSwitcher, Footer, Header
 
-from store import Store, TimerKind, timer
+from store import Store, timer
 from tui import agenda_app, palette, startup
 from tui.app_faults import FileFaultApp
 from tui.config import Config
@@ -29,11 +29,10 @@ from tui.launch import INSTALLED_DEMO
 from tui.panes import PANE_STYLES
 from tui.panes.base import FILE_FAULTS, Pane
 from tui.panes.board import BoardPane
-from tui.panes.timer_badge import badge
+from tui.panes.timer_badge import announcement, badge
 from tui.search import SearchProvider
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.tab_strip import TabStrip
-from tui.wording import counted
 
 PANES: tuple[tuple[str, str, str], ...] = (
     # (id, key, title)
@@ -306,36 +305,12 @@ class BouncebackApp(FileFaultApp):
         self.sub_title = " · ".join(part for part in (demo, shown) if part)
 
     def _announce(self, ends: list[timer.PhaseEnd], now: datetime) -> None:
-        recent = [end for end in ends if now - end.at <= timer.AUTO_START_GRACE]
-        if not recent:
-            if ends:
-                self.notify(
-                    f"Your {ends[-1].ended.label.lower()} ended while bounceback was closed.",
-                    title="Timer",
-                    markup=False,
-                )
-            return
-        end = recent[-1]
-        settings = self.store.settings.get().timer
-        if end.ended is TimerKind.FOCUS:
-            title = "Focus block done: time for a break"
-            minutes = timer.phase_seconds(end.next, settings) // 60
-            idea = timer.pick(settings.recharge_ideas, end.at)
-            first = (
-                f"Take {counted(minutes, 'minute')}."
-                if end.next_started
-                else "Space on the Timer (3) starts your break."
-            )
-            message = f"{first} {idea}" if idea else first
-        else:
-            title = "Break over"
-            message = (
-                "The next focus block has started."
-                if end.next_started
-                else "Ready when you are: space on the Timer (3) starts the next focus block."
-            )
-        self.bell()
-        self.notify(message, title=title, timeout=30, markup=False)
+        said = announcement(ends, now, self.store.settings.get().timer)
+        if said is not None:
+            title, message, ring = said
+            if ring:
+                self.bell()
+            self.notify(message, title=title, timeout=30 if ring else None, markup=False)
 
     # --- small wins -----------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""The disk under the data file: atomic, durable writes, private folders, and what the
-file system is (shared over a network, read-only, full)."""
+"""The disk under the data file: opening it to read (and its signature), atomic, durable
+writes, private folders, and what the file system is (shared over a network, read-only,
+full)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from io import BufferedReader
 from pathlib import Path
 
-from store.errors import WriteFailedError
+from store.errors import FileGoneError, ReadFailedError, WriteFailedError
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -132,3 +134,38 @@ def why_nothing_can_be_saved(folder: Path, file_size: int) -> OSError | None:
     if free * info.f_frsize < file_size + ROOM_TO_SPARE:
         return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     return None
+
+
+Signature = tuple[int, int, int, int]
+"""(inode, size, mtime_ns, ctime_ns): changes whenever the file is replaced or edited."""
+
+
+def signature_of(info: os.stat_result) -> Signature:
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[tuple[BufferedReader, Signature]]:
+    """The data file at ``path`` open for reading, and its signature; ``FileGoneError`` if it was
+    deleted or something else stands at its path, ``ReadFailedError`` for any other
+    refusal of the system."""
+    try:
+        # Non-blocking: a named pipe left at the path would wait for a writer forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileGoneError(path, "was deleted or moved away") from None
+    except OSError as error:
+        raise ReadFailedError(path, error) from None
+    try:
+        info = os.fstat(fd)
+    except OSError as error:
+        os.close(fd)
+        raise ReadFailedError(path, error) from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise FileGoneError(path, f"is now {kind_of(info.st_mode)}, not a data file")
+    with open(fd, "rb") as handle:
+        try:
+            yield handle, signature_of(info)
+        except OSError as error:
+            raise ReadFailedError(path, error) from None

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import re
 from collections.abc import Container, Iterator, Mapping, MutableMapping
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 import orjson
 
 from store.errors import CorruptDatabaseError
+from store.file.key_check import check_every_key
 
 Data = MutableMapping[str, Any]
 """A whole data file: ``{table: {doc_id: doc}}``."""
@@ -300,82 +300,6 @@ def first_shared(ids: list[Any]) -> str | None:
                 return record_id
             seen.add(record_id)
     return None
-
-
-class Pairs(list[tuple[str, Any]]):
-    """A JSON object as the (key, value) pairs written in it, repeats included."""
-
-
-def checked_int(text: str) -> int:
-    """An integer that fits in 64 bits: orjson reads a longer one as an inexact float."""
-    value = int(text)
-    if not -(2**63) <= value < 2**64:
-        raise ValueError(f"the number {text[:24]}… does not fit in 64 bits")
-    return value
-
-
-def first_repeat(pairs: Pairs) -> str | None:
-    seen: set[str] = set()
-    for key, _ in pairs:
-        if key in seen:
-            return key
-        seen.add(key)
-    return None
-
-
-def has_repeat(value: Any) -> bool:
-    """Whether any object inside ``value``, at any depth, has a key written twice."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Pairs):
-            if first_repeat(item) is not None:
-                return True
-            stack.extend(inner for _, inner in item)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
-class RepeatedKey(ValueError):
-    """A key written twice in one JSON object."""
-
-
-def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) < len(pairs):
-        raise RepeatedKey
-    return found
-
-
-def check_every_key(path: Path, raw: bytes) -> None:
-    """Parse ``raw`` again keeping every key and number as written; a key written twice
-    or a number orjson could not keep exactly is damage (a torn write can join into
-    valid JSON that repeats keys)."""
-    try:
-        json.loads(raw, object_pairs_hook=unique_keys, parse_int=checked_int)
-    except RepeatedKey:
-        raise CorruptDatabaseError(path, where_a_key_repeats(raw)) from None
-    except RecursionError:
-        raise CorruptDatabaseError(path, "it is nested too deeply to be read") from None
-    except ValueError as error:
-        problem = f"it holds a value that cannot be kept ({error})"
-        raise CorruptDatabaseError(path, problem) from None
-
-
-def where_a_key_repeats(raw: bytes) -> str:
-    """Which table or record of a file with a repeated key has it (slow: every key kept
-    in a list; only for a file known to be damaged)."""
-    top = json.loads(raw, object_pairs_hook=Pairs)
-    if (name := first_repeat(top)) is not None:
-        return f"table {name!r} is written twice"
-    for name, table in top:
-        if (doc_id := first_repeat(table)) is not None:
-            return f"table {name!r} has two records with doc id {doc_id}"
-        for doc_id, doc in table:
-            if has_repeat(doc):
-                return f"record {doc_id} of table {name!r} has a field written twice"
-    return "a key is written twice in one object"
 
 
 def serialise(data: Data, known: TableBytes, changed: set[str] | None) -> TableBytes:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import threading
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
@@ -40,7 +39,14 @@ from store.errors import (
     StoreError,
     WriteFailedError,
 )
-from store.file.disk import atomic_write, create_folders, kind_of, temp_prefix
+from store.file.disk import (
+    Signature,
+    atomic_write,
+    create_folders,
+    opened,
+    signature_of,
+    temp_prefix,
+)
 from store.file.lock import LockFile
 from store.file.parsing import (
     Data,
@@ -51,14 +57,6 @@ from store.file.parsing import (
     same_bytes,
     serialise,
 )
-
-Signature = tuple[int, int, int, int]
-"""(inode, size, mtime_ns, ctime_ns): changes whenever the file is replaced or edited."""
-
-
-def signature_of(stat: os.stat_result) -> Signature:
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-
 
 COMPARED_AT_ONCE = 1 << 20
 """Bytes of the file read at a time to compare it with the version held."""
@@ -194,7 +192,7 @@ class SafeJSONStorage(Storage):
                 assert self._cache_signature is not None
                 return self._cache_signature, self._cache
             try:
-                with self._opened() as (handle, signature):
+                with opened(self.path) as (handle, signature):
                     raw = handle.read()
                 data, self._table_bytes = parse_with_bytes(self.path, raw, self.held_parsed)
             except (FileGoneError, ReadFailedError, CorruptDatabaseError) as fault:
@@ -207,32 +205,6 @@ class SafeJSONStorage(Storage):
             self._last_version = [raw]
             self.read_fault = None
             return signature, data
-
-    @contextlib.contextmanager
-    def _opened(self) -> Iterator[tuple[BufferedReader, Signature]]:
-        """The data file open for reading, and its signature; ``FileGoneError`` if it was
-        deleted or something else stands at its path, ``ReadFailedError`` for any other
-        refusal of the system."""
-        try:
-            # Non-blocking: a named pipe left at the path would wait for a writer forever.
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        except (FileNotFoundError, NotADirectoryError):
-            raise FileGoneError(self.path, "was deleted or moved away") from None
-        except OSError as error:
-            raise ReadFailedError(self.path, error) from None
-        try:
-            info = os.fstat(fd)
-        except OSError as error:
-            os.close(fd)
-            raise ReadFailedError(self.path, error) from None
-        if not stat.S_ISREG(info.st_mode):
-            os.close(fd)
-            raise FileGoneError(self.path, f"is now {kind_of(info.st_mode)}, not a data file")
-        with open(fd, "rb") as handle:
-            try:
-                yield handle, signature_of(info)
-            except OSError as error:
-                raise ReadFailedError(self.path, error) from None
 
     def _held_file(self) -> list[bytes | memoryview] | None:
         """The cached version's bytes, in pieces: as read, or as written from its tables."""
@@ -253,7 +225,7 @@ class SafeJSONStorage(Storage):
         a commit, or given back untouched.
         """
         held = self._held_file()
-        with self._opened() as (handle, signature):
+        with opened(self.path) as (handle, signature):
             same = held is not None and reads_as(handle, held)
             if not same:
                 handle.seek(0)
@@ -273,7 +245,7 @@ class SafeJSONStorage(Storage):
         txn.read_signature, txn.read_raw, txn.data = signature, raw, data
 
     def read_bytes(self) -> bytes:
-        with self._opened() as (handle, _):
+        with opened(self.path) as (handle, _):
             return handle.read()
 
     def held_bytes(self) -> list[bytes | memoryview] | None:

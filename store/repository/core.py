@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from store import progress, timer, wins
 from store.clock import Clock
 from store.errors import ConflictError, InvalidInput, NotFoundError
-from store.file.storage import SafeJSONStorage, Signature, Transaction
+from store.file.disk import Signature
+from store.file.storage import SafeJSONStorage, Transaction
 from store.file.tables import SINGLETON_ID, TABLES, InvalidRecord, validate_table
 from store.models import (
     Affirmation,

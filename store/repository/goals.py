@@ -9,7 +9,7 @@ from typing import Any
 
 from store import board, progress, wins
 from store.errors import ConflictError
-from store.file.storage import Signature
+from store.file.disk import Signature
 from store.file.tables import SETTINGS, TABLES
 from store.models import SHORT_TEXT_MAX, Goal, Settings, Win
 from store.repository.core import Changes, Core, dump, validated
