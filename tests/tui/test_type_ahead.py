@@ -116,15 +116,21 @@ async def test_escape_typed_right_after_a_palette_choice_closes_the_form_it_open
         )
 
 
+async def new_card_company(app: BouncebackApp, pilot) -> Input:  # type: ignore[no-untyped-def]
+    """A new card's form open, the focus in its company field."""
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
+    await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
+    company = app.focused
+    assert isinstance(company, Input)
+    return company
+
+
 async def test_a_paste_right_after_typing_lands_after_what_was_typed(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
-        await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
-        company = app.focused
-        assert isinstance(company, Input)
+        company = await new_card_company(app, pilot)
         burst(app, *"Acme")
         app.post_message(events.Paste(" Robotics Ltd"))  # in the same read as the keys
         burst(app, *" UK")
@@ -136,11 +142,7 @@ async def test_lines_pasted_into_a_one_line_field_are_joined_not_cut(
     app: BouncebackApp,
 ) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("n")
-        await until(pilot, lambda: isinstance(app.screen, ApplicationForm), "the new form")
-        await until(pilot, lambda: isinstance(app.focused, Input), "the company field")
-        company = app.focused
-        assert isinstance(company, Input)
+        company = await new_card_company(app, pilot)
         app.post_message(events.Paste("Acme Robotics\n  Holdings\tLtd\n\n"))
         await until(pilot, lambda: bool(company.value), "the paste")
         assert company.value == "Acme Robotics Holdings Ltd"
